@@ -1,0 +1,5 @@
+package org.gridlink.jurisdiction;
+
+/** A node with the number of communities/villages and grids below it, for the tree page. */
+public record TreeRow(JurisdictionNode node, long communities, long grids) {
+}

@@ -1,0 +1,23 @@
+package org.gridlink.platform;
+
+import java.util.Set;
+
+/**
+ * The signed-in user as other modules see it: who, which roles, which jurisdictions, which unit.
+ * Obtain it with {@link CurrentUsers#current()}.
+ */
+public record CurrentUser(long id, String username, String displayName, Set<Role> roles, Scope scope, Long unitId) {
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean hasAny(Role... wanted) {
+		for (Role role : wanted) {
+			if (roles.contains(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

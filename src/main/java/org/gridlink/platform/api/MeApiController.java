@@ -1,0 +1,70 @@
+package org.gridlink.platform.api;
+
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.Role;
+import org.gridlink.platform.security.ApiTokens;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who am I, and my API tokens. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Account")
+class MeApiController {
+
+	private final ApiTokens tokens;
+
+	MeApiController(ApiTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	record Me(String username, String displayName, Set<Role> roles, List<String> scope) {
+	}
+
+	record TokenRequest(String name) {
+	}
+
+	@GetMapping("/me")
+	@Operation(summary = "The caller: username, roles and scope (jurisdiction codes)")
+	Me me() {
+		CurrentUser user = CurrentUsers.current();
+		return new Me(user.username(), user.displayName(), user.roles(),
+				user.scope().codes().stream().sorted().toList());
+	}
+
+	@GetMapping("/tokens")
+	@Operation(summary = "The caller's API tokens (never the token itself)")
+	List<ApiTokens.TokenView> tokens() {
+		return tokens.list(CurrentUsers.current().id());
+	}
+
+	@PostMapping("/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create an API token; the plain token is in this answer only")
+	ApiTokens.CreatedToken create(@RequestBody TokenRequest request) {
+		CurrentUser user = CurrentUsers.current();
+		return tokens.create(user.id(), user.username(), request.name());
+	}
+
+	@DeleteMapping("/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke one of the caller's API tokens")
+	void revoke(@PathVariable long id) {
+		CurrentUser user = CurrentUsers.current();
+		tokens.revoke(user.id(), user.username(), id);
+	}
+}

@@ -1,0 +1,66 @@
+package org.gridlink.platform.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer gl_...} requests by token hash; no password hashing per request. */
+@Component
+class ApiTokenFilter extends OncePerRequestFilter {
+
+	private final ApiTokens tokens;
+	private final AccountUserDetailsService accounts;
+	private final JsonErrors errors;
+
+	ApiTokenFilter(ApiTokens tokens, AccountUserDetailsService accounts, JsonErrors errors) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.errors = errors;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<AccountPrincipal> principal = tokens.userOf(header.substring(7).trim()).flatMap(this::load)
+				.filter(p -> p.isEnabled() && p.isAccountNonLocked());
+		if (principal.isEmpty()) {
+			errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "error.unauthorized");
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
+				principal.get().getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private Optional<AccountPrincipal> load(long userId) {
+		try {
+			return Optional.of(accounts.loadById(userId));
+		}
+		catch (UsernameNotFoundException ex) {
+			return Optional.empty();
+		}
+	}
+}

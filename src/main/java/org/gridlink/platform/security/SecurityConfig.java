@@ -1,0 +1,101 @@
+package org.gridlink.platform.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gridlink.platform.AuditTrail;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for pages and API. Pages: form login, session, CSRF. API ({@code /api/**}): the session, HTTP
+ * Basic or a Bearer token; errors as JSON. CSRF is skipped only for requests that carry their own
+ * {@code Authorization} header, since a browser never adds one on its own.
+ */
+@Configuration
+class SecurityConfig {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** The token filter runs inside the security chain only, not a second time as a plain servlet filter. */
+	@Bean
+	FilterRegistrationBean<ApiTokenFilter> apiTokenFilterRegistration(ApiTokenFilter filter) {
+		FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenFilter tokenFilter, JsonErrors errors,
+			AuditTrail audit) throws Exception {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
+			if (request.getHeader("Authorization") != null) {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"GridLink\"");
+			}
+			errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "error.unauthorized");
+		};
+		AccessDeniedHandler denied = (request, response, ex) -> {
+			audit.record("ACCESS_DENIED", "path", request.getMethod() + " " + request.getRequestURI(),
+					AuditTrail.DENIED, null);
+			deny(api, errors, request, response);
+		};
+		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+						"/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.requestMatchers("/audit/**", "/api/v1/audit/**").hasRole("AUDITOR")
+				.requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null) {
+						audit.recordAs(authentication.getName(), "LOGOUT", "user", authentication.getName(),
+								AuditTrail.SUCCESS, null);
+					}
+				}))
+			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, api)
+				.accessDeniedHandler(denied))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.addFilterBefore(tokenFilter, BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void deny(RequestMatcher api, JsonErrors errors, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		if (api.matches(request)) {
+			errors.write(request, response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "error.forbidden");
+		}
+		else {
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+		}
+	}
+}

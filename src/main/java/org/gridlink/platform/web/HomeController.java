@@ -1,0 +1,38 @@
+package org.gridlink.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.HomeCard;
+import org.gridlink.platform.HomeCards;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The landing page after login: tiles fitted to the user's roles and scope. */
+@Controller
+class HomeController {
+
+	private final List<HomeCards> contributors;
+
+	HomeController(List<HomeCards> contributors) {
+		this.contributors = contributors;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		CurrentUser user = CurrentUsers.current();
+		List<HomeCard> cards = new ArrayList<>();
+		contributors.forEach(c -> cards.addAll(c.cardsFor(user)));
+		model.addAttribute("cards", cards);
+		model.addAttribute("roles", user.roles());
+		return "platform/home";
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return CurrentUsers.find().isPresent() ? "redirect:/" : "platform/login";
+	}
+}

@@ -1,0 +1,37 @@
+package org.gridlink.platform.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.CurrentUsers;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Adds what the layout needs to every page: the user, their menu, the language and the current path. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModelAdvice {
+
+	@ModelAttribute("me")
+	CurrentUser me() {
+		return CurrentUsers.find().orElse(null);
+	}
+
+	@ModelAttribute("nav")
+	List<NavItem> nav() {
+		return CurrentUsers.find().map(Navigation::forUser).orElse(List.of());
+	}
+
+	@ModelAttribute("lang")
+	String lang(Locale locale) {
+		return locale.getLanguage().equals("en") ? "en" : "zh-CN";
+	}
+
+	@ModelAttribute("path")
+	String path(HttpServletRequest request) {
+		return request.getRequestURI();
+	}
+}

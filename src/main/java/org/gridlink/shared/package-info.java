@@ -1,0 +1,5 @@
+/**
+ * Value types shared by every module (no beans, no tables).
+ */
+@org.jspecify.annotations.NullMarked
+package org.gridlink.shared;
