@@ -1,0 +1,64 @@
+package org.gridlink.jurisdiction.web;
+
+import org.gridlink.jurisdiction.JurisdictionDetail;
+import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.jurisdiction.Organization;
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.CurrentUsers;
+import org.gridlink.shared.JurisdictionLevel;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/**
+ * The jurisdiction tree (district > street/town > community/village > grid), a node's page with its counts and
+ * children, a grid's page with its map and people, and the district map. All reads go through the scoped facade.
+ */
+@Controller
+class JurisdictionController {
+
+	private final Jurisdictions jurisdictions;
+	private final Organization organization;
+
+	JurisdictionController(Jurisdictions jurisdictions, Organization organization) {
+		this.jurisdictions = jurisdictions;
+		this.organization = organization;
+	}
+
+	@GetMapping("/jurisdictions")
+	String tree(Model model) {
+		model.addAttribute("rows", jurisdictions.roots(CurrentUsers.current()));
+		return "jurisdiction/tree";
+	}
+
+	/** The children of a node as an htmx fragment, to unfold the tree in place. */
+	@GetMapping(value = "/jurisdictions/{code}/children", headers = "HX-Request")
+	String children(@PathVariable String code, Model model) {
+		model.addAttribute("rows", jurisdictions.children(CurrentUsers.current(), code));
+		return "jurisdiction/tree :: rows";
+	}
+
+	@GetMapping("/jurisdictions/{code}")
+	String detail(@PathVariable String code, Model model,
+			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+		CurrentUser user = CurrentUsers.current();
+		JurisdictionDetail detail = jurisdictions.get(user, code);
+		model.addAttribute("detail", detail);
+		if (detail.level().equals(JurisdictionLevel.GRID.name())) {
+			model.addAttribute("grid", jurisdictions.grid(user, code));
+			return "jurisdiction/grid";
+		}
+		model.addAttribute("rows", jurisdictions.children(user, code));
+		if (detail.level().equals(JurisdictionLevel.COMMUNITY.name())) {
+			model.addAttribute("posts", organization.posts(code));
+		}
+		return "jurisdiction/node";
+	}
+
+	@GetMapping("/map")
+	String map() {
+		return "jurisdiction/map";
+	}
+}
