@@ -15,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -55,6 +56,7 @@ class SecurityConfig {
 			}
 			errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "error.unauthorized");
 		};
+		AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandler denied = (request, response, ex) -> {
 			audit.record("ACCESS_DENIED", "path", request.getMethod() + " " + request.getRequestURI(),
 					AuditTrail.DENIED, null);
@@ -80,8 +82,14 @@ class SecurityConfig {
 				}))
 			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
-			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(apiEntryPoint, api)
-				.accessDeniedHandler(denied))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
+				if (api.matches(request)) {
+					apiEntryPoint.commence(request, response, failure);
+				}
+				else {
+					loginPage.commence(request, response, failure);
+				}
+			}).accessDeniedHandler(denied))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
