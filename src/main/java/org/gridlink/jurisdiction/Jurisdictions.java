@@ -43,6 +43,12 @@ public class Jurisdictions implements JurisdictionDirectory {
 		return jdbc.sql("SELECT COUNT(*) FROM jurisdiction WHERE code = ?").param(code).query(Long.class).single() > 0;
 	}
 
+	@Override
+	public List<String> districtCodes() {
+		return jdbc.sql("SELECT code FROM jurisdiction WHERE level = 'DISTRICT' ORDER BY code").query(String.class)
+				.list();
+	}
+
 	/** Nodes in the caller's scope, optionally of one level and under one parent, ordered by code. */
 	public Page<JurisdictionNode> list(CurrentUser user, @Nullable JurisdictionLevel level, @Nullable String parent,
 			Pageable pageable) {

@@ -8,4 +8,7 @@ public interface JurisdictionDirectory {
 
 	/** True when a jurisdiction with this code exists. */
 	boolean exists(String code);
+
+	/** The codes of the districts in the tree (one per installation, several for a city). */
+	java.util.List<String> districtCodes();
 }
