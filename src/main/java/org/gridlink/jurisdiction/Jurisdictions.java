@@ -123,7 +123,7 @@ public class Jurisdictions implements JurisdictionDirectory {
 				SELECT c.code, c.name, c.level, c.kind, c.parent_code,
 				  (SELECT COUNT(*) FROM jurisdiction d WHERE d.level = 'COMMUNITY' AND d.code LIKE c.prefix || '%') AS communities,
 				  (SELECT COUNT(*) FROM jurisdiction d WHERE d.level = 'GRID' AND d.code LIKE c.prefix || '%') AS grids
-				FROM jurisdiction c WHERE """ + condition + " ORDER BY c.code")
+				FROM jurisdiction c""" + " WHERE " + condition + " ORDER BY c.code")
 				.param(param)
 				.query((rs, i) -> new TreeRow(node(rs, i), rs.getLong("communities"), rs.getLong("grids")))
 				.list();

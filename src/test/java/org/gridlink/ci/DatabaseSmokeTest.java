@@ -1,6 +1,7 @@
 package org.gridlink.ci;
 
 import static org.gridlink.support.Demo.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,8 +14,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
+import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.jurisdiction.TreeRow;
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.Role;
+import org.gridlink.platform.Scope;
 import org.gridlink.support.Demo;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,9 @@ class DatabaseSmokeTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Jurisdictions jurisdictions;
+
 	@Test
 	void demoDistrictIsLoadedAndScopedQueriesRun() throws Exception {
 		mvc.perform(get("/api/v1/jurisdictions").param("level", "GRID").with(as("center")))
@@ -47,6 +58,22 @@ class DatabaseSmokeTest {
 			.andExpect(jsonPath("$.page.totalElements").value(1))
 			.andExpect(jsonPath("$.content[0].code").value(Demo.GRID1));
 		mvc.perform(get("/api/v1/jurisdictions/" + Demo.GRID2).with(as("grid1"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void treeQueriesRun() {
+		CurrentUser center = new CurrentUser(0, "center", "center", Set.of(Role.CENTER),
+				Scope.of(Set.of(Demo.DISTRICT)), null);
+		List<TreeRow> roots = jurisdictions.roots(center);
+		assertThat(roots).singleElement().satisfies(row -> {
+			assertThat(row.node().code()).isEqualTo(Demo.DISTRICT);
+			assertThat(row.communities()).isEqualTo(99);
+			assertThat(row.grids()).isEqualTo(1291);
+		});
+		assertThat(jurisdictions.children(center, Demo.DISTRICT)).hasSize(6);
+		CurrentUser grid1 = new CurrentUser(0, "grid1", "grid1", Set.of(Role.GRID_WORKER), Scope.of(Set.of(Demo.GRID1)),
+				null);
+		assertThat(jurisdictions.roots(grid1)).extracting(row -> row.node().code()).containsExactly(Demo.GRID1);
 	}
 
 	@Test
