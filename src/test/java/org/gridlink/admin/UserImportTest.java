@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -140,6 +141,16 @@ class UserImportTest {
 				.getBytes(Charset.forName("GB18030"));
 		upload("gbk.csv", gb18030);
 		assertThat(accounts.find(gbk).get().displayName()).isEqualTo("国标编码");
+	}
+
+	@Test
+	void aFileOverTheLimitGoesBackToTheFormWithAMessage() throws Exception {
+		mvc.perform(post("/admin/users/import").contentType("multipart/form-data; boundary=gl")
+				.content(new byte[1_100_000]).with(csrf()).with(Demo.as("admin")))
+				.andExpect(status().isSeeOther()).andExpect(header().string("Location", "/admin/users/import?tooLarge=true"));
+		String page = mvc.perform(get("/admin/users/import?tooLarge=true").param("lang", "en").with(Demo.as("admin")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"error-summary\"", "id=\"file-error\"", "larger than 1 MB");
 	}
 
 	@Test

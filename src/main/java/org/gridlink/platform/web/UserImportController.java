@@ -46,8 +46,13 @@ class UserImportController {
 	}
 
 	@GetMapping
-	String form(Model model, Locale locale) {
-		model.addAttribute("errors", FormErrors.in(messages, locale));
+	String form(@RequestParam(name = UploadLimitFilter.PARAMETER, required = false) @Nullable String tooLarge,
+			Model model, Locale locale) {
+		FormErrors errors = FormErrors.in(messages, locale);
+		if (tooLarge != null) {
+			errors.addKey("file", "admin.import.file.tooLarge");
+		}
+		model.addAttribute("errors", errors);
 		return "admin/users/import";
 	}
 
