@@ -28,3 +28,36 @@ document.body.addEventListener('htmx:afterSwap', function (e) {
     button.setAttribute('aria-expanded', 'true');
   }
 });
+// Forms: focus the error summary after a failed submit; ask before a destructive action (data-gl-confirm).
+(function () {
+  var summary = document.querySelector('[data-gl-focus]');
+  if (summary) {
+    summary.focus();
+  }
+  document.addEventListener('submit', function (e) {
+    var message = e.target.getAttribute && e.target.getAttribute('data-gl-confirm');
+    if (message && !window.confirm(message)) {
+      e.preventDefault();
+    }
+  });
+  // A one-time secret: select it on focus, copy it with a button (data-gl-copy="#id").
+  document.querySelectorAll('[data-gl-select]').forEach(function (input) {
+    input.addEventListener('focus', function () { input.select(); });
+  });
+  document.querySelectorAll('[data-gl-copy]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var input = document.querySelector(button.getAttribute('data-gl-copy'));
+      if (!input) {
+        return;
+      }
+      input.select();
+      var done = function () { button.textContent = button.getAttribute('data-gl-copied') || button.textContent; };
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
+      } else {
+        document.execCommand('copy');
+        done();
+      }
+    });
+  });
+})();

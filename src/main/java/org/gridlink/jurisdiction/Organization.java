@@ -21,6 +21,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,6 +58,9 @@ public class Organization {
 		return new PageImpl<>(units, pageable, total);
 	}
 
+	/** The kinds a unit may have: the district's command center or a department/agency. */
+	public static final List<String> UNIT_KINDS = List.of("DEPARTMENT", "COMMAND_CENTER");
+
 	public List<UnitView> allUnits() {
 		return units(null, Pageable.ofSize(1000)).getContent();
 	}
@@ -67,6 +72,9 @@ public class Organization {
 		}
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw new InvalidInputException("unit.name.invalid");
+		}
+		if (kind != null && !kind.isBlank() && !UNIT_KINDS.contains(kind)) {
+			throw new InvalidInputException("unit.kind.invalid", kind);
 		}
 		if (jdbc.sql("SELECT COUNT(*) FROM unit WHERE code = ?").param(code).query(Long.class).single() > 0) {
 			throw new InvalidInputException("unit.code.taken", code);
@@ -116,11 +124,16 @@ public class Organization {
 		if (login != null && accounts.find(login).isEmpty()) {
 			throw new InvalidInputException("account.not.found", login);
 		}
+		requireUnit(unitId);
+		if (companyId != null && !exists("property_company", companyId)) {
+			throw new InvalidInputException("company.unknown", companyId);
+		}
+		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO staff (name, kind, unit_id, property_company_id, username, district_code)
 				VALUES (?, ?, ?, ?, ?, ?)""").params(name.trim(), kind.name(), unitId, companyId, login, districtCode())
-				.update();
-		long id = jdbc.sql("SELECT MAX(id) FROM staff WHERE name = ?").param(name.trim()).query(Long.class).single();
+				.update(key, "id");
+		long id = key.getKeyAs(Long.class);
 		audit.record("STAFF_CREATE", "staff", String.valueOf(id), AuditTrail.SUCCESS, kind + " " + name.trim());
 		return id;
 	}
@@ -136,7 +149,7 @@ public class Organization {
 	/** Replaces the grids of a grid worker (one or more). Their account's scope becomes those grids. */
 	@Transactional
 	public void assignGrids(long staffId, Set<String> gridCodes) {
-		StaffView staff = staffMember(staffId);
+		StaffView staff = staffOfKind(staffId, StaffKind.GRID_WORKER);
 		for (String code : gridCodes) {
 			requireLevel(code, "GRID");
 		}
@@ -154,7 +167,7 @@ public class Organization {
 	/** Replaces an officer's police grids; their account's scope becomes the grids linked to them. */
 	@Transactional
 	public void assignPoliceGrids(long staffId, Set<String> policeGridCodes) {
-		StaffView staff = staffMember(staffId);
+		StaffView staff = staffOfKind(staffId, StaffKind.OFFICER);
 		for (String code : policeGridCodes) {
 			if (jdbc.sql("SELECT COUNT(*) FROM police_grid WHERE code = ?").param(code).query(Long.class).single() == 0) {
 				throw new InvalidInputException("policeGrid.unknown", code);
@@ -192,6 +205,21 @@ public class Organization {
 				.list();
 	}
 
+	/** Compounds whose grid lies under the jurisdiction with code prefix {@code prefix}, by grid and name, paged. */
+	public Page<CompoundRow> compoundsUnder(String prefix, Pageable pageable) {
+		long total = jdbc.sql("SELECT COUNT(*) FROM compound WHERE grid_code LIKE ?").param(prefix + "%")
+				.query(Long.class).single();
+		List<CompoundRow> rows = jdbc.sql("""
+				SELECT c.id, c.name, c.grid_code, c.property_company_id, p.name FROM compound c
+				LEFT JOIN property_company p ON p.id = c.property_company_id
+				WHERE c.grid_code LIKE ? ORDER BY c.grid_code, c.name, c.id LIMIT ? OFFSET ?""")
+				.params(prefix + "%", pageable.getPageSize(), pageable.getOffset())
+				.query((rs, i) -> new CompoundRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+						(Long) rs.getObject(4, Long.class), rs.getString(5)))
+				.list();
+		return new PageImpl<>(rows, pageable, total);
+	}
+
 	/** Puts a compound under a property company (or none). */
 	@Transactional
 	public void assignCompany(long compoundId, @Nullable Long companyId) {
@@ -219,7 +247,22 @@ public class Organization {
 				.list();
 	}
 
-	/** Posts a cadre to a community (挂包); several cadres may share one community. */
+	/** The communities a cadre is posted to, by community code. */
+	public List<PostView> postsOf(long staffId) {
+		return jdbc.sql("""
+				SELECT p.id, s.name, u.name, p.community_code, j.name, p.since FROM post p
+				JOIN staff s ON s.id = p.staff_id LEFT JOIN unit u ON u.id = p.unit_id
+				JOIN jurisdiction j ON j.code = p.community_code
+				WHERE p.staff_id = ? ORDER BY p.community_code""").param(staffId)
+				.query((rs, i) -> new PostView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getObject(6, LocalDate.class)))
+				.list();
+	}
+
+	/**
+	 * Posts a cadre to a community (挂包) for a unit, by default the cadre's own; several cadres may share one
+	 * community.
+	 */
 	@Transactional
 	public void postCadre(long staffId, String communityCode, @Nullable Long unitId) {
 		StaffView staff = staffMember(staffId);
@@ -227,6 +270,11 @@ public class Organization {
 			throw new InvalidInputException("post.not.cadre", staff.name());
 		}
 		requireLevel(communityCode, "COMMUNITY");
+		requireUnit(unitId);
+		if (unitId == null) {
+			unitId = jdbc.sql("SELECT unit_id FROM staff WHERE id = ?").param(staffId).query(Long.class).optional()
+					.orElse(null);
+		}
 		if (jdbc.sql("SELECT COUNT(*) FROM post WHERE staff_id = ? AND community_code = ?")
 				.params(staffId, communityCode).query(Long.class).single() > 0) {
 			throw new InvalidInputException("post.exists", staff.name(), communityCode);
@@ -255,6 +303,24 @@ public class Organization {
 		result.addAll(jdbc.sql("SELECT community_code FROM post WHERE staff_id = ? ORDER BY 1").param(staffId)
 				.query(String.class).list());
 		return result;
+	}
+
+	private StaffView staffOfKind(long staffId, StaffKind kind) {
+		StaffView staff = staffMember(staffId);
+		if (!kind.name().equals(staff.kind())) {
+			throw new InvalidInputException("staff.wrong.kind", staff.name(), kind.name());
+		}
+		return staff;
+	}
+
+	private void requireUnit(@Nullable Long unitId) {
+		if (unitId != null && !exists("unit", unitId)) {
+			throw new InvalidInputException("unit.unknown", unitId);
+		}
+	}
+
+	private boolean exists(String table, long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ?").param(id).query(Long.class).single() > 0;
 	}
 
 	private void requireLevel(String code, String level) {

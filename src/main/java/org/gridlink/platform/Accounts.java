@@ -1,25 +1,20 @@
 package org.gridlink.platform;
 
-import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,63}");
-	private static final int MAX_BULK_ROWS = 5_000;
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
@@ -80,7 +74,7 @@ public class Accounts {
 	/** Creates one account after validating it; throws {@link InvalidInputException} naming the first problem. */
 	@Transactional
 	public AccountView create(NewAccount account) {
-		List<RowError> problems = validate(account, 0);
+		List<RowError> problems = problemsOf(account);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("error.field", problems.get(0).column(), problems.get(0).message());
 		}
@@ -102,10 +96,14 @@ public class Accounts {
 		}
 	}
 
+	/** Replaces the user's roles; an admin cannot take the admin role from themselves. */
 	@Transactional
 	public void setRoles(String username, Set<Role> roles) {
 		if (roles.isEmpty()) {
 			throw new InvalidInputException("account.roles.required");
+		}
+		if (!roles.contains(Role.ADMIN)) {
+			refuseSelfLockout(username);
 		}
 		long id = idOf(username);
 		jdbc.sql("DELETE FROM user_role WHERE user_id = ?").param(id).update();
@@ -131,111 +129,105 @@ public class Accounts {
 		audit.record("USER_SCOPE", "user", username, AuditTrail.SUCCESS, "scope=" + new TreeSet<>(codes));
 	}
 
+	/**
+	 * Disables or enables an account (enabling also lifts a lockout). A disabled user can no longer log in or use
+	 * HTTP Basic or API tokens. Admins cannot disable themselves.
+	 */
 	@Transactional
 	public void setEnabled(String username, boolean enabled) {
+		if (!enabled) {
+			refuseSelfLockout(username);
+		}
 		long id = idOf(username);
 		jdbc.sql("UPDATE app_user SET enabled = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
 				.params(enabled, id).update();
 		audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", "user", username, AuditTrail.SUCCESS, null);
 	}
 
+	/** Lifts a lockout after repeated failed logins before it runs out. */
+	@Transactional
+	public void unlock(String username) {
+		long id = idOf(username);
+		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
+		audit.record("USER_UNLOCK", "user", username, AuditTrail.SUCCESS, null);
+	}
+
+	private static void refuseSelfLockout(String username) {
+		if (CurrentUsers.find().filter(me -> me.username().equals(username)).isPresent()) {
+			throw new InvalidInputException("account.self.lockout");
+		}
+	}
+
 	/**
-	 * Creates users from a CSV file with the columns {@code username, display_name, roles, scope, password}
-	 * (or 用户名, 姓名, 角色, 管辖范围, 初始密码). Roles and scope codes are separated by {@code |} or {@code ;}.
-	 * Good rows are created, bad rows are reported by row and column and never stop the others.
+	 * Creates users from an uploaded CSV file (UTF-8 with or without BOM, or GB18030 as a Chinese Excel saves it).
+	 * A binary file, e.g. an Excel workbook, is refused with a clear message. See {@link #importCsv(Reader)}.
+	 */
+	@Transactional
+	public BulkResult importCsv(byte[] file) {
+		String text;
+		try {
+			text = CsvText.decode(file);
+		}
+		catch (InvalidInputException binary) {
+			return finishImport(0, 0, List.of(new RowError(0, "", msg(binary.messageKey()))));
+		}
+		return importCsv(new StringReader(text));
+	}
+
+	/**
+	 * Creates users from CSV text with the columns {@code username, display_name, roles, scope, password} (or
+	 * 用户名, 姓名, 角色, 管辖范围, 初始密码); see {@link AccountCsv}. Good rows are created and bad rows are reported
+	 * by row and column, every problem of a row at once, and never stop the others. A file that cannot be read as
+	 * a whole (empty, missing column, broken quoting, more than {@value AccountCsv#MAX_ROWS} rows) creates nobody.
 	 */
 	@Transactional
 	public BulkResult importCsv(Reader csv) {
+		AccountCsv.Parsed parsed = AccountCsv.read(csv, this::msg);
+		if (!parsed.fileProblems().isEmpty()) {
+			return finishImport(0, 0, parsed.fileProblems());
+		}
 		List<RowError> errors = new ArrayList<>();
-		int processed = 0;
-		int accepted = 0;
-		try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-				.setIgnoreEmptyLines(true).setTrim(true).get().parse(csv)) {
-			Map<String, String> columns = mapHeaders(parser.getHeaderNames());
-			for (String required : List.of("username", "display_name", "roles", "password")) {
-				if (!columns.containsKey(required)) {
-					errors.add(new RowError(1, required, msg("bulk.header.missing", required)));
+		List<AccountCsv.Row> good = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (AccountCsv.Row row : parsed.rows()) {
+			List<RowError> problems = new ArrayList<>(row.problems());
+			String username = row.account().username();
+			boolean duplicate = USERNAME.matcher(username).matches() && !seen.add(username);
+			if (duplicate) {
+				problems.add(new RowError(row.number(), "username", msg("bulk.duplicate.username", username)));
+			}
+			for (RowError problem : validate(row.account(), row.number())) {
+				boolean alreadySaid = duplicate && problem.column().equals("username")
+						|| !row.problems().isEmpty() && problem.column().equals("roles");
+				if (!alreadySaid) {
+					problems.add(problem);
 				}
 			}
-			if (!errors.isEmpty()) {
-				return new BulkResult(0, 0, errors);
+			if (problems.isEmpty()) {
+				good.add(row);
 			}
-			Set<String> seen = new HashSet<>();
-			for (CSVRecord record : parser) {
-				processed++;
-				long row = record.getRecordNumber() + 1;
-				if (processed > MAX_BULK_ROWS) {
-					errors.add(new RowError(row, "", msg("bulk.too.many", MAX_BULK_ROWS)));
-					break;
-				}
-				List<RowError> rowErrors = new ArrayList<>();
-				NewAccount account = parseRow(record, columns, row, rowErrors);
-				if (rowErrors.isEmpty()) {
-					rowErrors.addAll(validate(account, row));
-				}
-				if (rowErrors.isEmpty() && !seen.add(account.username())) {
-					rowErrors.add(new RowError(row, "username", msg("bulk.duplicate.username", account.username())));
-				}
-				if (rowErrors.isEmpty()) {
-					insert(account, passwords.encode(account.password()));
-					accepted++;
-				}
-				errors.addAll(rowErrors);
-			}
+			errors.addAll(problems);
 		}
-		catch (IOException | IllegalArgumentException | IllegalStateException ex) {
-			errors.add(new RowError(processed + 1, "", msg("bulk.not.csv", ex.getMessage())));
+		errors.sort(Comparator.comparingLong(RowError::row));
+		List<String> hashes = good.parallelStream().map(row -> passwords.encode(row.account().password())).toList();
+		for (int i = 0; i < good.size(); i++) {
+			NewAccount account = good.get(i).account();
+			insert(account, hashes.get(i));
+			audit.record("USER_CREATE", "user", account.username(), AuditTrail.SUCCESS, "bulk import row "
+					+ good.get(i).number() + " roles=" + account.roles() + " scope=" + new TreeSet<>(account.scope()));
 		}
+		return finishImport(parsed.rows().size(), good.size(), errors);
+	}
+
+	private BulkResult finishImport(int processed, int accepted, List<RowError> errors) {
 		audit.record("USER_BULK_IMPORT", "user", null, errors.isEmpty() ? AuditTrail.SUCCESS : AuditTrail.FAILURE,
 				"processed=" + processed + " accepted=" + accepted + " errors=" + errors.size());
 		return new BulkResult(processed, accepted, errors);
 	}
 
-	/** Maps Chinese or English header names to our column keys. */
-	private static Map<String, String> mapHeaders(List<String> headers) {
-		Map<String, String> aliases = Map.of("用户名", "username", "姓名", "display_name", "角色", "roles", "管辖范围",
-				"scope", "初始密码", "password", "密码", "password");
-		Map<String, String> columns = new HashMap<>();
-		for (String header : headers) {
-			String clean = header.replace("\uFEFF", "").trim();
-			String key = aliases.getOrDefault(clean, clean.toLowerCase(Locale.ROOT));
-			columns.put(key, header);
-		}
-		return columns;
-	}
-
-	private NewAccount parseRow(CSVRecord record, Map<String, String> columns, long row, List<RowError> errors) {
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		for (String role : split(value(record, columns, "roles"))) {
-			String name = role.toUpperCase(Locale.ROOT);
-			if (Role.isValid(name)) {
-				roles.add(Role.valueOf(name));
-			}
-			else {
-				errors.add(new RowError(row, "roles", msg("account.role.unknown", role)));
-			}
-		}
-		return new NewAccount(value(record, columns, "username").toLowerCase(Locale.ROOT),
-				value(record, columns, "display_name"), value(record, columns, "password"), roles,
-				new LinkedHashSet<>(split(value(record, columns, "scope"))), null);
-	}
-
-	private static String value(CSVRecord record, Map<String, String> columns, String key) {
-		String header = columns.get(key);
-		if (header == null || !record.isSet(header)) {
-			return "";
-		}
-		return record.get(header).trim();
-	}
-
-	private static List<String> split(String value) {
-		List<String> parts = new ArrayList<>();
-		for (String part : value.split("[|;；]")) {
-			if (!part.isBlank()) {
-				parts.add(part.trim());
-			}
-		}
-		return parts;
+	/** What is wrong with a new account, by column ({@code username, display_name, password, roles, scope}). */
+	public List<RowError> problemsOf(NewAccount account) {
+		return validate(account, 0);
 	}
 
 	private List<RowError> validate(NewAccount account, long row) {

@@ -1,9 +1,13 @@
 package org.gridlink.platform;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -26,6 +30,9 @@ public class AuditTrail {
 	public static final String DENIED = "DENIED";
 
 	private static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
+	private static final String SELECT = """
+			SELECT id, occurred_at, username, action, subject_type, subject, outcome, ip, detail
+			FROM audit_entry""";
 
 	private final JdbcClient jdbc;
 
@@ -59,49 +66,78 @@ public class AuditTrail {
 
 	/** Searches the trail, newest first. */
 	public Page<AuditEntry> search(AuditQuery query, Pageable pageable) {
-		StringBuilder where = new StringBuilder(" WHERE 1=1");
-		List<Object> params = new ArrayList<>();
-		if (hasText(query.username())) {
-			where.append(" AND username = ?");
-			params.add(query.username().trim());
-		}
-		if (hasText(query.action())) {
-			where.append(" AND action = ?");
-			params.add(query.action().trim());
-		}
-		if (hasText(query.subject())) {
-			where.append(" AND subject LIKE ?");
-			params.add("%" + query.subject().trim() + "%");
-		}
-		if (hasText(query.outcome())) {
-			where.append(" AND outcome = ?");
-			params.add(query.outcome().trim());
-		}
-		if (hasText(query.ip())) {
-			where.append(" AND ip = ?");
-			params.add(query.ip().trim());
-		}
-		if (query.from() != null) {
-			where.append(" AND occurred_at >= ?");
-			params.add(query.from().atStartOfDay(DISTRICT_ZONE).toOffsetDateTime());
-		}
-		if (query.to() != null) {
-			where.append(" AND occurred_at < ?");
-			params.add(query.to().plusDays(1).atStartOfDay(DISTRICT_ZONE).toOffsetDateTime());
-		}
-		long total = jdbc.sql("SELECT COUNT(*) FROM audit_entry" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
+		Filter filter = Filter.of(query);
+		long total = jdbc.sql("SELECT COUNT(*) FROM audit_entry" + filter.where()).params(filter.params())
+				.query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(filter.params());
 		pageParams.add(pageable.getPageSize());
 		pageParams.add(pageable.getOffset());
-		List<AuditEntry> content = jdbc.sql("""
-				SELECT id, occurred_at, username, action, subject_type, subject, outcome, ip, detail
-				FROM audit_entry""" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
-				.params(pageParams)
-				.query((rs, i) -> new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
-						rs.getString("username"), rs.getString("action"), rs.getString("subject_type"),
-						rs.getString("subject"), rs.getString("outcome"), rs.getString("ip"), rs.getString("detail")))
-				.list();
+		List<AuditEntry> content = jdbc.sql(SELECT + filter.where() + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+				.params(pageParams).query(AuditTrail::entry).list();
 		return new PageImpl<>(content, pageable, total);
+	}
+
+	/**
+	 * Hands the matching entries, newest first and at most {@code limit} of them, one by one to {@code sink}
+	 * without holding them all in memory; for exports. Returns how many were handed over.
+	 */
+	public long forEach(AuditQuery query, int limit, Consumer<AuditEntry> sink) {
+		Filter filter = Filter.of(query);
+		List<Object> params = new ArrayList<>(filter.params());
+		params.add(limit);
+		try (Stream<AuditEntry> entries = jdbc.sql(SELECT + filter.where() + " ORDER BY occurred_at DESC, id DESC LIMIT ?")
+				.params(params).withFetchSize(1_000).query(AuditTrail::entry).stream()) {
+			long[] count = { 0 };
+			entries.forEach(entry -> {
+				sink.accept(entry);
+				count[0]++;
+			});
+			return count[0];
+		}
+	}
+
+	private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
+				rs.getString("username"), rs.getString("action"), rs.getString("subject_type"), rs.getString("subject"),
+				rs.getString("outcome"), rs.getString("ip"), rs.getString("detail"));
+	}
+
+	/** The WHERE clause of a query and its parameters. */
+	private record Filter(String where, List<Object> params) {
+
+		static Filter of(AuditQuery query) {
+			StringBuilder where = new StringBuilder(" WHERE 1=1");
+			List<Object> params = new ArrayList<>();
+			if (hasText(query.username())) {
+				where.append(" AND username = ?");
+				params.add(query.username().trim());
+			}
+			if (hasText(query.action())) {
+				where.append(" AND action = ?");
+				params.add(query.action().trim());
+			}
+			if (hasText(query.subject())) {
+				where.append(" AND subject LIKE ?");
+				params.add("%" + query.subject().trim() + "%");
+			}
+			if (hasText(query.outcome())) {
+				where.append(" AND outcome = ?");
+				params.add(query.outcome().trim());
+			}
+			if (hasText(query.ip())) {
+				where.append(" AND ip = ?");
+				params.add(query.ip().trim());
+			}
+			if (query.from() != null) {
+				where.append(" AND occurred_at >= ?");
+				params.add(query.from().atStartOfDay(DISTRICT_ZONE).toOffsetDateTime());
+			}
+			if (query.to() != null) {
+				where.append(" AND occurred_at < ?");
+				params.add(query.to().plusDays(1).atStartOfDay(DISTRICT_ZONE).toOffsetDateTime());
+			}
+			return new Filter(where.toString(), params);
+		}
 	}
 
 	/** The distinct action names seen so far, for the search form. */

@@ -1,5 +1,8 @@
 package org.gridlink.platform;
 
-/** One problem in an uploaded file: the 1-based data row (header is row 1), the column, and the message. */
+/**
+ * One problem in an uploaded file: the row as a spreadsheet numbers it (the header is row 1, the first data row 2;
+ * 0 means the file as a whole), the column (empty when no single column is at fault), and the message.
+ */
 public record RowError(long row, String column, String message) {
 }

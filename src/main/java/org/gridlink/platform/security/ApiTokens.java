@@ -78,10 +78,22 @@ public class ApiTokens {
 		audit.recordAs(username, "TOKEN_REVOKE", "token", String.valueOf(tokenId), AuditTrail.SUCCESS, null);
 	}
 
-	/** The user id a live token belongs to. */
+	/** The user id a live token belongs to; records the use for the token list. */
 	Optional<Long> userOf(String token) {
-		return jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
-				.param(hash(token)).query(Long.class).optional();
+		String hash = hash(token);
+		Optional<Long> user = jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
+				.param(hash).query(Long.class).optional();
+		user.ifPresent(id -> touch(hash));
+		return user;
+	}
+
+	/** Sets {@code last_used_at}, at most once a minute per token, so a busy client does not write on every call. */
+	private void touch(String hash) {
+		OffsetDateTime now = OffsetDateTime.now();
+		jdbc.sql("""
+				UPDATE api_token SET last_used_at = ?
+				WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+				.params(now, hash, now.minusMinutes(1)).update();
 	}
 
 	static String hash(String token) {

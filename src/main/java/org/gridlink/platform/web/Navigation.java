@@ -24,6 +24,7 @@ final class Navigation {
 			items.add(new NavItem("nav.admin.units", "/admin/units"));
 			items.add(new NavItem("nav.admin.staff", "/admin/staff"));
 			items.add(new NavItem("nav.admin.jurisdictions", "/admin/jurisdictions/import"));
+			items.add(new NavItem("nav.admin.compounds", "/admin/compounds"));
 		}
 		if (user.has(Role.AUDITOR)) {
 			items.add(new NavItem("nav.audit", "/audit"));

@@ -1,0 +1,40 @@
+package org.gridlink.platform.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sends an upload larger than the multipart limit back to its page with {@code ?tooLarge=true}, before anything reads
+ * the body. Otherwise the CSRF check's parameter read fails inside the container and the user gets its bare 413
+ * page instead of a message next to the file field.
+ */
+class UploadLimitFilter extends OncePerRequestFilter {
+
+	static final String PARAMETER = "tooLarge";
+
+	private final long maxBytes;
+
+	UploadLimitFilter(long maxBytes) {
+		this.maxBytes = maxBytes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String type = request.getContentType();
+		if ("POST".equals(request.getMethod()) && type != null && type.toLowerCase().startsWith("multipart/")
+				&& request.getContentLengthLong() > maxBytes) {
+			response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+			response.setHeader(HttpHeaders.LOCATION, request.getRequestURI() + "?" + PARAMETER + "=true");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+}
