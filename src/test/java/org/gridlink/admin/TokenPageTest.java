@@ -9,7 +9,6 @@ import org.gridlink.support.Demo;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -38,14 +37,16 @@ class TokenPageTest {
 		String name = Unique.name("token");
 		MvcResult created = mvc.perform(post("/account/tokens").param("name", name).with(csrf())
 				.with(Demo.as("grid1"))).andExpect(redirectedUrl("/account/tokens/created")).andReturn();
-		MockHttpSession session = (MockHttpSession) created.getRequest().getSession();
+		// sessions live in the database (Spring Session): the follow-up requests carry its cookie
+		jakarta.servlet.http.Cookie session = created.getResponse().getCookie("SESSION");
+		assertThat(session).isNotNull();
 
-		String page = mvc.perform(get("/account/tokens/created").session(session).with(Demo.as("grid1")))
+		String page = mvc.perform(get("/account/tokens/created").cookie(session).with(Demo.as("grid1")))
 				.andExpect(status().isOk()).andReturn()
 				.getResponse().getContentAsString();
 		Matcher token = Pattern.compile("value=\"(gl_[A-Za-z0-9_-]{43})\"").matcher(page);
 		assertThat(token.find()).isTrue();
-		mvc.perform(get("/account/tokens/created").session(session).with(Demo.as("grid1")))
+		mvc.perform(get("/account/tokens/created").cookie(session).with(Demo.as("grid1")))
 				.andExpect(redirectedUrl("/account/tokens"));
 
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token.group(1))).andExpect(status().isOk());

@@ -12,7 +12,6 @@ import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -86,7 +85,7 @@ class UserImportTest {
 		assertThat(audit.search(new AuditQuery("admin", "USER_CREATE", ok2, AuditTrail.SUCCESS, null, null, null),
 				PageRequest.of(0, 5)).getTotalElements()).isEqualTo(1);
 
-		String report = mvc.perform(get("/admin/users/import/errors.csv").session(session(result))
+		String report = mvc.perform(get("/admin/users/import/errors.csv").cookie(session(result))
 				.with(Demo.as("admin"))).andExpect(status().isOk())
 				.andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
 				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -171,8 +170,11 @@ class UserImportTest {
 				content)).with(csrf()).with(Demo.as("admin"))).andExpect(status().isOk()).andReturn();
 	}
 
-	private static MockHttpSession session(MvcResult result) {
-		return (MockHttpSession) result.getRequest().getSession(false);
+	/** Sessions live in the database (Spring Session): a follow-up request carries the session cookie. */
+	private static jakarta.servlet.http.Cookie session(MvcResult result) {
+		jakarta.servlet.http.Cookie cookie = result.getResponse().getCookie("SESSION");
+		assertThat(cookie).isNotNull();
+		return cookie;
 	}
 
 	/** How the result table marks a problem; a problem of the whole file or row has no column. */

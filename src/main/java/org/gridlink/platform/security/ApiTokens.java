@@ -38,7 +38,8 @@ public class ApiTokens {
 			OffsetDateTime revokedAt) {
 	}
 
-	public record CreatedToken(long id, String name, String token) {
+	/** Serializable: it travels once through the session (a flash attribute) to the page that shows it. */
+	public record CreatedToken(long id, String name, String token) implements java.io.Serializable {
 	}
 
 	/** Creates a token for the user; the plain token is returned only here. */
