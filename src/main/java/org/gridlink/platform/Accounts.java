@@ -105,6 +105,10 @@ public class Accounts {
 		if (!roles.contains(Role.ADMIN)) {
 			refuseSelfLockout(username);
 		}
+		separationProblem(roles).ifPresent(key -> {
+			throw new InvalidInputException(key);
+		});
+		refuseAuditorAccountChange(username);
 		long id = idOf(username);
 		jdbc.sql("DELETE FROM user_role WHERE user_id = ?").param(id).update();
 		for (Role role : roles) {
@@ -121,6 +125,7 @@ public class Accounts {
 				throw new InvalidInputException("account.scope.unknown", code);
 			}
 		}
+		refuseAuditorAccountChange(username);
 		long id = idOf(username);
 		jdbc.sql("DELETE FROM user_scope WHERE user_id = ?").param(id).update();
 		for (String code : codes) {
@@ -138,6 +143,7 @@ public class Accounts {
 		if (!enabled) {
 			refuseSelfLockout(username);
 		}
+		refuseAuditorAccountChange(username);
 		long id = idOf(username);
 		jdbc.sql("UPDATE app_user SET enabled = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
 				.params(enabled, id).update();
@@ -150,6 +156,27 @@ public class Accounts {
 		long id = idOf(username);
 		jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
 		audit.record("USER_UNLOCK", "user", username, AuditTrail.SUCCESS, null);
+	}
+
+	/**
+	 * Separation of duties: one account is never both admin and auditor, and an admin neither grants the auditor
+	 * role nor changes an auditor's account (auditors come from the installation's bootstrap, see README).
+	 */
+	private static Optional<String> separationProblem(Set<Role> roles) {
+		if (roles.contains(Role.ADMIN) && roles.contains(Role.AUDITOR)) {
+			return Optional.of("account.roles.separation");
+		}
+		if (roles.contains(Role.AUDITOR) && CurrentUsers.find().filter(me -> me.has(Role.ADMIN)).isPresent()) {
+			return Optional.of("account.auditor.byAdmin");
+		}
+		return Optional.empty();
+	}
+
+	private void refuseAuditorAccountChange(String username) {
+		boolean auditor = find(username).map(a -> a.roles().contains(Role.AUDITOR)).orElse(false);
+		if (auditor && CurrentUsers.find().filter(me -> me.has(Role.ADMIN)).isPresent()) {
+			throw new InvalidInputException("account.auditor.byAdmin");
+		}
 	}
 
 	private static void refuseSelfLockout(String username) {
@@ -247,6 +274,7 @@ public class Accounts {
 		if (account.roles().isEmpty()) {
 			errors.add(new RowError(row, "roles", msg("account.roles.required")));
 		}
+		separationProblem(account.roles()).ifPresent(key -> errors.add(new RowError(row, "roles", msg(key))));
 		for (String code : account.scope()) {
 			if (!jurisdictions.exists(code)) {
 				errors.add(new RowError(row, "scope", msg("account.scope.unknown", code)));
