@@ -134,12 +134,14 @@ class DemoDistrictLoader implements ApplicationRunner {
 		int person = 0;
 		for (DemoDistrict.Node grid : grids) {
 			String username = grid.code().equals(GRID1) ? "grid1" : grid.code().equals(GRID2) ? "grid2" : null;
-			staff.add(new Object[] { staffId, DemoDistrict.personName(person++), "GRID_WORKER", null, null, username });
+			staff.add(new Object[] { staffId, remember(username, DemoDistrict.personName(person++)), "GRID_WORKER", null,
+					null, username });
 			gridAssignments.add(new Object[] { staffId++, grid.code() });
 		}
 		for (DemoDistrict.Node community : communities) {
 			String username = community.code().equals(COMMUNITY1) ? "police1" : null;
-			staff.add(new Object[] { staffId, DemoDistrict.personName(person++), "OFFICER", 9L, null, username });
+			staff.add(new Object[] { staffId, remember(username, DemoDistrict.personName(person++)), "OFFICER", 9L, null,
+					username });
 			officerAssignments.add(new Object[] { staffId++, "JG" + community.code() });
 		}
 		List<DemoDistrict.Node> urban = communities.stream().filter(c -> c.kind().equals("COMMUNITY")).toList();
@@ -150,8 +152,9 @@ class DemoDistrictLoader implements ApplicationRunner {
 					LocalDate.of(2026, 1, 6) });
 		}
 		for (int i = 1; i <= COMPANIES; i++) {
-			staff.add(new Object[] { staffId++, DemoDistrict.personName(person++), "PROPERTY", null, (long) i,
-					i == 1 ? "property1" : null });
+			String username = i == 1 ? "property1" : null;
+			staff.add(new Object[] { staffId++, remember(username, DemoDistrict.personName(person++)), "PROPERTY", null,
+					(long) i, username });
 		}
 		jdbc.batchUpdate("""
 				INSERT INTO staff (id, name, kind, unit_id, property_company_id, username, district_code)
@@ -168,6 +171,16 @@ class DemoDistrictLoader implements ApplicationRunner {
 		accounts.createDemoAccounts(demoUsers(grids), DEMO_PASSWORD);
 	}
 
+	/** Names of the staff members who have a demo account, so that the account shows the same person. */
+	private final java.util.Map<String, String> staffNames = new java.util.HashMap<>();
+
+	private String remember(String username, String name) {
+		if (username != null) {
+			staffNames.put(username, name);
+		}
+		return name;
+	}
+
 	static final String GRID1 = "320819001001001";
 	static final String GRID2 = "320819002001001";
 	static final String COMMUNITY1 = "320819001001";
@@ -179,23 +192,23 @@ class DemoDistrictLoader implements ApplicationRunner {
 		Set<String> propertyGrids = new TreeSet<>(jdbc.queryForList(
 				"SELECT DISTINCT grid_code FROM compound WHERE property_company_id = 1", String.class));
 		return List.of(
-				new NewAccount("admin", "系统管理员", DEMO_PASSWORD, Set.of(Role.ADMIN), district, null),
-				new NewAccount("auditor", "审计员", DEMO_PASSWORD, Set.of(Role.AUDITOR), Set.of(), null),
-				new NewAccount("center", "联动中心值班员", DEMO_PASSWORD, Set.of(Role.CENTER), district, 1L),
-				new NewAccount("leader", "区领导", DEMO_PASSWORD, Set.of(Role.LEADER), district, null),
-				new NewAccount("dept1", "城管局处置员", DEMO_PASSWORD, Set.of(Role.DEPT), district, 2L),
-				new NewAccount("street1", "城东街道工作人员", DEMO_PASSWORD, Set.of(Role.STREET), Set.of("320819001000"),
+				new NewAccount("admin", "张明", DEMO_PASSWORD, Set.of(Role.ADMIN), district, null),
+				new NewAccount("auditor", "李静", DEMO_PASSWORD, Set.of(Role.AUDITOR), Set.of(), null),
+				new NewAccount("center", "陈敏", DEMO_PASSWORD, Set.of(Role.CENTER), district, 1L),
+				new NewAccount("leader", "赵建华", DEMO_PASSWORD, Set.of(Role.LEADER), district, null),
+				new NewAccount("dept1", "刘洋", DEMO_PASSWORD, Set.of(Role.DEPT), district, 2L),
+				new NewAccount("street1", "孙丽", DEMO_PASSWORD, Set.of(Role.STREET), Set.of("320819001000"),
 						null),
-				new NewAccount("community1", "金桥社区工作人员", DEMO_PASSWORD, Set.of(Role.COMMUNITY), Set.of(COMMUNITY1),
+				new NewAccount("community1", "周芳", DEMO_PASSWORD, Set.of(Role.COMMUNITY), Set.of(COMMUNITY1),
 						null),
-				new NewAccount("grid1", "网格员一", DEMO_PASSWORD, Set.of(Role.GRID_WORKER), Set.of(GRID1), null),
-				new NewAccount("grid2", "网格员二", DEMO_PASSWORD, Set.of(Role.GRID_WORKER), Set.of(GRID2), null),
-				new NewAccount("police1", "社区民警", DEMO_PASSWORD, Set.of(Role.POLICE), policeGrids, 9L),
-				new NewAccount("property1", "物业工作人员", DEMO_PASSWORD, Set.of(Role.PROPERTY), propertyGrids, null),
-				new NewAccount("inspector1", "督查员", DEMO_PASSWORD, Set.of(Role.INSPECTOR), district, null),
-				new NewAccount("checkpoint1", "卡口值守员", DEMO_PASSWORD, Set.of(Role.CHECKPOINT),
+				new NewAccount("grid1", staffNames.get("grid1"), DEMO_PASSWORD, Set.of(Role.GRID_WORKER), Set.of(GRID1), null),
+				new NewAccount("grid2", staffNames.get("grid2"), DEMO_PASSWORD, Set.of(Role.GRID_WORKER), Set.of(GRID2), null),
+				new NewAccount("police1", staffNames.get("police1"), DEMO_PASSWORD, Set.of(Role.POLICE), policeGrids, 9L),
+				new NewAccount("property1", staffNames.get("property1"), DEMO_PASSWORD, Set.of(Role.PROPERTY), propertyGrids, null),
+				new NewAccount("inspector1", "吴涛", DEMO_PASSWORD, Set.of(Role.INSPECTOR), district, null),
+				new NewAccount("checkpoint1", "郭勇", DEMO_PASSWORD, Set.of(Role.CHECKPOINT),
 						Set.of("320819001002"), null),
-				new NewAccount("liaison1", "企业联络员", DEMO_PASSWORD, Set.of(Role.LIAISON), Set.of("320819003000"),
+				new NewAccount("liaison1", "何志强", DEMO_PASSWORD, Set.of(Role.LIAISON), Set.of("320819003000"),
 						null));
 	}
 }

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -23,8 +24,12 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * User accounts: create (one or in bulk from CSV), roles, jurisdiction scope, disable/enable. Every change is
@@ -40,9 +45,11 @@ public class Accounts {
 	private final AuditTrail audit;
 	private final JurisdictionDirectory jurisdictions;
 	private final MessageSource messages;
+	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 
 	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, JurisdictionDirectory jurisdictions,
-			MessageSource messages) {
+			MessageSource messages, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -115,6 +122,7 @@ public class Accounts {
 			jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
 		}
 		audit.record("USER_ROLES", "user", username, AuditTrail.SUCCESS, "roles=" + new TreeSet<>(roles));
+		endSessionsOf(username);
 	}
 
 	/** Replaces the user's scope; every code must name an existing jurisdiction. */
@@ -132,6 +140,7 @@ public class Accounts {
 			jdbc.sql("INSERT INTO user_scope (user_id, jurisdiction_code) VALUES (?, ?)").params(id, code).update();
 		}
 		audit.record("USER_SCOPE", "user", username, AuditTrail.SUCCESS, "scope=" + new TreeSet<>(codes));
+		endSessionsOf(username);
 	}
 
 	/**
@@ -148,6 +157,9 @@ public class Accounts {
 		jdbc.sql("UPDATE app_user SET enabled = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
 				.params(enabled, id).update();
 		audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", "user", username, AuditTrail.SUCCESS, null);
+		if (!enabled) {
+			endSessionsOf(username);
+		}
 	}
 
 	/** Lifts a lockout after repeated failed logins before it runs out. */
@@ -177,6 +189,22 @@ public class Accounts {
 		if (auditor && CurrentUsers.find().filter(me -> me.has(Role.ADMIN)).isPresent()) {
 			throw new InvalidInputException("account.auditor.byAdmin");
 		}
+	}
+
+	/**
+	 * Ends the user's open browser sessions (all but the one making this request), so that a disabled account or
+	 * changed roles and scope take effect at once rather than at the next login.
+	 */
+	private void endSessionsOf(String username) {
+		FindByIndexNameSessionRepository<? extends Session> repository = sessions.getIfAvailable();
+		if (repository == null) {
+			return;
+		}
+		String current = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getRequest().getSession(false) != null ? attributes.getRequest().getSession(false).getId()
+						: null;
+		repository.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(current))
+				.forEach(repository::deleteById);
 	}
 
 	private static void refuseSelfLockout(String username) {

@@ -105,7 +105,7 @@ class MainFlowsBrowserTest {
 	@Test
 	void gridWorkerOpensTheirGridOnAPhone() throws IOException {
 		openBrowser(360, 800);
-		logIn("grid1", "网格员一");
+		logIn("grid1", "王伟");
 		assertThat(((Number) js("return window.innerWidth")).intValue()).as("viewport width").isEqualTo(360);
 
 		driver.get(url("/jurisdictions"));
@@ -123,7 +123,7 @@ class MainFlowsBrowserTest {
 	@Test
 	void commandCenterSeesTheWholeDistrictMap() throws IOException {
 		openBrowser(1280, 900);
-		logIn("center", "联动中心值班员");
+		logIn("center", "陈敏");
 
 		driver.get(url("/jurisdictions"));
 		wait(TIMEOUT).until(visibilityOfElementLocated(By.cssSelector("#jurisdiction-tree .tree-node")));

@@ -28,4 +28,25 @@ class SessionTest {
 				.query(Integer.class).single();
 		assertThat(timeout).isEqualTo(30 * 60);
 	}
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void disablingAUserEndsTheirOpenSessions() throws Exception {
+		String name = "session-" + System.nanoTime();
+		accounts.createDemoAccounts(java.util.List.of(new NewAccount(name, "Session User", "Secret123",
+				java.util.Set.of(Role.LEADER), java.util.Set.of("320819000000"), null)), "Secret123");
+		var login = mvc.perform(formLogin("/login").user(name).password("Secret123")).andExpect(redirectedUrl("/"))
+				.andReturn();
+		jakarta.servlet.http.Cookie session = login.getResponse().getCookie("SESSION");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/me")
+				.cookie(session)).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+
+		accounts.setEnabled(name, false);
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/me")
+				.cookie(session)).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+						.isUnauthorized());
+	}
 }
