@@ -79,4 +79,21 @@ class JurisdictionPagesTest {
 				.andExpect(content().string(containsString("id=\"district-map\"")))
 				.andExpect(content().string(containsString("/api/v1/grids/geojson")));
 	}
+
+	@Test
+	void homeIsFittedToTheRole() throws Exception {
+		mvc.perform(get("/").with(as("police1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("我的警格")))
+				.andExpect(content().string(containsString("金桥社区警格")));
+		mvc.perform(get("/").with(as("property1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("我的物业公司")));
+		mvc.perform(get("/").with(as("dept1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("区城市管理局")));
+		mvc.perform(get("/").with(as("center"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("1,291")))
+				.andExpect(content().string(containsString("全区一览")))
+				.andExpect(content().string(not(containsString("我的网格"))));
+		mvc.perform(get("/?lang=en").with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Your grid")));
+	}
 }
