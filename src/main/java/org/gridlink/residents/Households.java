@@ -1,0 +1,74 @@
+package org.gridlink.residents;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Households by address: found or created, listed in walking order (compound, building, entrance, room). */
+@Component
+class Households {
+
+	private static final String VIEW = """
+			SELECT h.id, h.grid_code, h.compound, h.building, h.entrance, h.room, h.address,
+			  (SELECT COUNT(*) FROM resident r WHERE r.household_id = h.id AND r.district_code = h.district_code
+			   AND r.status <> 'MOVED_OUT') AS members
+			FROM household h""";
+
+	private final JdbcClient jdbc;
+
+	Households(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long findOrCreate(String district, String grid, String compound, String building, String entrance, String room,
+			String address) {
+		Object[] key = { district, grid, clean(compound, 100), clean(building, 30), clean(entrance, 20),
+				clean(room, 30), clean(address, 200) };
+		Optional<Long> existing = find(key);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		try {
+			jdbc.sql("""
+					INSERT INTO household (district_code, grid_code, compound, building, entrance, room, address, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(key[0], key[1], key[2], key[3], key[4], key[5], key[6], OffsetDateTime.now()).update();
+		}
+		catch (DuplicateKeyException ex) {
+			// created by a concurrent request: use theirs
+		}
+		return find(key).orElseThrow();
+	}
+
+	List<HouseholdView> ofGrid(String grid) {
+		return jdbc.sql(VIEW + " WHERE h.grid_code = ? ORDER BY h.compound, h.building, h.entrance, h.room, h.address, h.id")
+				.param(grid).query((rs, i) -> new HouseholdView(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
+				.list();
+	}
+
+	Optional<HouseholdView> get(long id) {
+		return jdbc.sql(VIEW + " WHERE h.id = ?").param(id)
+				.query((rs, i) -> new HouseholdView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
+				.optional();
+	}
+
+	private Optional<Long> find(Object[] key) {
+		return jdbc.sql("""
+				SELECT id FROM household WHERE district_code = ? AND grid_code = ? AND compound = ? AND building = ?
+				AND entrance = ? AND room = ? AND address = ?""").params(key).query(Long.class).optional();
+	}
+
+	static String clean(String value, int max) {
+		if (value == null) {
+			return "";
+		}
+		String trimmed = value.strip().replaceAll("\\s+", " ");
+		return trimmed.length() > max ? trimmed.substring(0, max) : trimmed;
+	}
+}

@@ -1,0 +1,5 @@
+package org.gridlink.residents;
+
+/** A resident was moved to another grid (the old grid's worker no longer sees them). */
+public record ResidentMoved(long residentId, String fromGrid, String toGrid) {
+}

@@ -1,0 +1,367 @@
+package org.gridlink.residents;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gridlink.platform.AuditTrail;
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.JurisdictionDirectory;
+import org.gridlink.platform.NotFoundException;
+import org.gridlink.platform.OutOfScopeException;
+import org.gridlink.platform.PersonalDataCipher;
+import org.gridlink.shared.IdNumber;
+import org.gridlink.shared.JurisdictionCode;
+import org.gridlink.shared.Masked;
+import org.gridlink.shared.PhoneNumber;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The residents registry. Every read is filtered by the caller's scope in SQL; ID numbers and phones are stored
+ * encrypted, found by keyed hash and shown masked; revealing one value needs a reason and is audited.
+ */
+@Service
+public class Residents {
+
+	static final String COLUMNS = """
+			r.id, r.name, r.id_number_masked, r.phone_masked, r.grid_code, r.household_id, r.status, r.birth_date,
+			r.gender, COALESCE(h.compound, '') AS compound, COALESCE(h.building, '') AS building,
+			COALESCE(h.entrance, '') AS entrance, COALESCE(h.room, '') AS room, COALESCE(h.address, '') AS address""";
+	static final String FROM = """
+			 FROM resident r LEFT JOIN household h ON h.id = r.household_id AND h.district_code = r.district_code""";
+
+	private final JdbcClient jdbc;
+	private final PersonalDataCipher cipher;
+	private final AuditTrail audit;
+	private final JurisdictionDirectory jurisdictions;
+	private final ApplicationEventPublisher events;
+	private final Households households;
+
+	Residents(JdbcClient jdbc, PersonalDataCipher cipher, AuditTrail audit, JurisdictionDirectory jurisdictions,
+			ApplicationEventPublisher events, Households households) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.audit = audit;
+		this.jurisdictions = jurisdictions;
+		this.events = events;
+		this.households = households;
+	}
+
+	/** Residents in the caller's scope matching the query, ordered by grid and registration. */
+	public Page<ResidentView> search(CurrentUser user, ResidentQuery query, Pageable pageable) {
+		requireReader(user);
+		StringBuilder where = new StringBuilder(" WHERE " + user.scope().sqlCondition("r.grid_code"));
+		List<Object> params = new ArrayList<>();
+		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
+			String code = query.jurisdiction().trim();
+			if (!JurisdictionCode.isValid(code)) {
+				throw new InvalidInputException("jurisdiction.unknown", code);
+			}
+			if (!user.scope().covers(code)) {
+				throw new OutOfScopeException("jurisdiction", code);
+			}
+			where.append(" AND r.grid_code LIKE ?");
+			params.add(JurisdictionCode.of(code).prefix() + "%");
+		}
+		String q = query.q() == null ? "" : query.q().trim();
+		if (!q.isEmpty()) {
+			if (IdNumber.isValid(q)) {
+				where.append(" AND r.id_number_hash = ?");
+				params.add(cipher.lookupHash(IdNumber.normalise(q)));
+			}
+			else if (PhoneNumber.isValid(q) && q.chars().filter(Character::isDigit).count() >= 7) {
+				where.append(" AND r.phone_hash = ?");
+				params.add(cipher.lookupHash(PhoneNumber.normalise(q)));
+			}
+			else {
+				where.append(" AND (r.name LIKE ? OR h.compound LIKE ? OR h.address LIKE ?)");
+				String like = "%" + q.replace("%", "").replace("_", "") + "%";
+				params.add(like);
+				params.add(like);
+				params.add(like);
+			}
+		}
+		if (query.tag() != null && !query.tag().isBlank()) {
+			where.append(" AND EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = r.id"
+					+ " AND t.district_code = r.district_code AND t.tag = ?)");
+			params.add(query.tag().trim());
+		}
+		long total = jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(pageable.getPageSize());
+		pageParams.add(pageable.getOffset());
+		List<ResidentView> rows = jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY r.grid_code, r.id LIMIT ? OFFSET ?")
+				.params(pageParams).query(Residents::row).list();
+		return new PageImpl<>(withTags(rows), pageable, total);
+	}
+
+	/** One resident, scope-checked. */
+	public ResidentView get(CurrentUser user, long id) {
+		requireReader(user);
+		ResidentView resident = find(id).orElseThrow(() -> new NotFoundException("resident.not.found", "" + id));
+		if (!user.scope().covers(resident.gridCode())) {
+			throw new OutOfScopeException("resident", String.valueOf(id));
+		}
+		return withTags(List.of(resident)).get(0);
+	}
+
+	/** The full ID number or phone of one resident in scope; the reason and the reveal are audited. */
+	public String reveal(CurrentUser user, long id, String field, String reason) {
+		if (!ResidentAccess.canReveal(user)) {
+			audit.record("RESIDENT_REVEAL", "resident", String.valueOf(id), AuditTrail.DENIED, "role");
+			throw new OutOfScopeException("resident", String.valueOf(id));
+		}
+		if (reason == null || reason.isBlank() || reason.trim().length() < 2 || reason.length() > 200) {
+			throw new InvalidInputException("resident.reveal.reason");
+		}
+		String column = switch (field) {
+			case "idNumber" -> "id_number_enc";
+			case "phone" -> "phone_enc";
+			default -> throw new InvalidInputException("resident.reveal.field", field);
+		};
+		ResidentView resident = get(user, id);
+		String stored = jdbc.sql("SELECT " + column + " FROM resident WHERE id = ?").param(resident.id())
+				.query(String.class).optional().orElse(null);
+		audit.record("RESIDENT_REVEAL", "resident", String.valueOf(id), AuditTrail.SUCCESS,
+				"field=" + field + "; reason=" + reason.trim());
+		return stored == null ? "" : cipher.decrypt(stored);
+	}
+
+	/** Registers one resident (or updates the one with the same ID number) in a grid of the caller's scope. */
+	@Transactional
+	public ResidentView register(CurrentUser user, NewResident resident) {
+		requireEditor(user);
+		String grid = resident.gridCode().trim();
+		if (!user.scope().covers(grid)) {
+			throw new OutOfScopeException("grid", grid);
+		}
+		if (grid.length() != 15 || !jurisdictions.exists(grid)) {
+			throw new InvalidInputException("resident.grid.unknown", grid);
+		}
+		if (resident.name() == null || resident.name().isBlank() || resident.name().trim().length() > 50) {
+			throw new InvalidInputException("resident.name.invalid");
+		}
+		IdNumber.problemOf(resident.idNumber()).ifPresent(problem -> {
+			throw new InvalidInputException("idNumber." + problem.name());
+		});
+		String phone = resident.phone() == null || resident.phone().isBlank() ? null
+				: PhoneNumber.normalise(resident.phone());
+		if (phone != null && !PhoneNumber.isValid(phone)) {
+			throw new InvalidInputException("phone.invalid", Masked.phone(phone));
+		}
+		IdNumber idNumber = IdNumber.parse(resident.idNumber());
+		String district = grid.substring(0, 6);
+		long household = households.findOrCreate(district, grid, resident.compound(), resident.building(),
+				resident.entrance(), resident.room(), resident.address());
+		long id = upsert(district, grid, household, resident.name().trim(), idNumber, phone, "ACTIVE");
+		for (String tag : resident.tags()) {
+			tag(user, id, tag);
+		}
+		audit.record("RESIDENT_REGISTER", "resident", String.valueOf(id), AuditTrail.SUCCESS, "grid=" + grid);
+		return get(user, id);
+	}
+
+	/**
+	 * Inserts or updates (by ID number within the district) one resident; returns its id. The single write path
+	 * shared with the bulk import, so both store the same encrypted, hashed and masked columns.
+	 */
+	long upsert(String district, String grid, long household, String name, IdNumber idNumber, @Nullable String phone,
+			String status) {
+		String hash = cipher.lookupHash(idNumber.value());
+		OffsetDateTime now = OffsetDateTime.now();
+		int updated = jdbc.sql("""
+				UPDATE resident SET grid_code = ?, household_id = ?, name = ?, phone_hash = ?, phone_enc = ?,
+				phone_masked = ?, status = ?, version = version + 1, updated_at = ?
+				WHERE district_code = ? AND id_number_hash = ?""")
+				.params(grid, household, name, phone == null ? null : cipher.lookupHash(phone),
+						phone == null ? null : cipher.encrypt(phone), phone == null ? null : Masked.phone(phone),
+						status, now, district, hash)
+				.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					INSERT INTO resident (district_code, grid_code, household_id, name, id_number_hash, id_number_enc,
+					id_number_masked, phone_hash, phone_enc, phone_masked, birth_date, gender, status, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(district, grid, household, name, hash, cipher.encrypt(idNumber.value()),
+							Masked.idNumber(idNumber.value()), phone == null ? null : cipher.lookupHash(phone),
+							phone == null ? null : cipher.encrypt(phone), phone == null ? null : Masked.phone(phone),
+							idNumber.birthDate(), idNumber.genderCode(), status, now, now)
+					.update();
+		}
+		return jdbc.sql("SELECT id FROM resident WHERE district_code = ? AND id_number_hash = ?").params(district, hash)
+				.query(Long.class).single();
+	}
+
+	/** Moves a resident to a household of another grid; the old grid's worker no longer sees them. */
+	@Transactional
+	public ResidentView move(CurrentUser user, long id, String gridCode, String compound, String building,
+			String entrance, String room, String address) {
+		requireEditor(user);
+		ResidentView resident = get(user, id);
+		if (!user.scope().covers(gridCode)) {
+			throw new OutOfScopeException("grid", gridCode);
+		}
+		if (gridCode.length() != 15 || !jurisdictions.exists(gridCode)) {
+			throw new InvalidInputException("resident.grid.unknown", gridCode);
+		}
+		String district = gridCode.substring(0, 6);
+		long household = households.findOrCreate(district, gridCode, compound, building, entrance, room, address);
+		jdbc.sql("""
+				UPDATE resident SET grid_code = ?, household_id = ?, version = version + 1, updated_at = ?
+				WHERE id = ?""").params(gridCode, household, OffsetDateTime.now(), id).update();
+		audit.record("RESIDENT_MOVE", "resident", String.valueOf(id), AuditTrail.SUCCESS,
+				resident.gridCode() + " -> " + gridCode);
+		events.publishEvent(new ResidentMoved(id, resident.gridCode(), gridCode));
+		return get(user, id);
+	}
+
+	/** Sets a care or follow-up tag, recording who set it and when it is to be reviewed. */
+	@Transactional
+	public void tag(CurrentUser user, long id, String tag) {
+		requireEditor(user);
+		ResidentView resident = get(user, id);
+		Integer reviewDays = jdbc.sql("SELECT review_days FROM resident_tag_type WHERE code = ?").param(tag)
+				.query(Integer.class).optional().orElseThrow(() -> new InvalidInputException("resident.tag.unknown", tag));
+		if (resident.tags().contains(tag)) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO resident_tag (resident_id, district_code, tag, set_by, set_at, review_on)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(id, resident.gridCode().substring(0, 6), tag, user.username(), OffsetDateTime.now(),
+						LocalDate.now().plusDays(reviewDays))
+				.update();
+		audit.record("RESIDENT_TAG", "resident", String.valueOf(id), AuditTrail.SUCCESS, "+" + tag);
+	}
+
+	@Transactional
+	public void untag(CurrentUser user, long id, String tag) {
+		requireEditor(user);
+		get(user, id);
+		int removed = jdbc.sql("DELETE FROM resident_tag WHERE resident_id = ? AND tag = ?").params(id, tag).update();
+		if (removed > 0) {
+			audit.record("RESIDENT_TAG", "resident", String.valueOf(id), AuditTrail.SUCCESS, "-" + tag);
+		}
+	}
+
+	/** The tag types with their names and legal basis. */
+	public List<TagType> tagTypes() {
+		return jdbc.sql("SELECT code, name_zh, name_en, legal_basis, review_days FROM resident_tag_type ORDER BY code")
+				.query((rs, i) -> new TagType(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getInt(5)))
+				.list();
+	}
+
+	public record TagType(String code, String nameZh, String nameEn, String legalBasis, int reviewDays) {
+	}
+
+	/** Households of a grid in walking order with their member counts (for screening tasks; no personal data). */
+	public List<HouseholdView> households(String gridCode) {
+		return households.ofGrid(gridCode);
+	}
+
+	/** Active residents of a household (masked), for the grid worker's screening page. */
+	public List<ResidentView> members(long householdId) {
+		return withTags(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE r.household_id = ? AND r.status <> 'MOVED_OUT'"
+				+ " ORDER BY r.id").param(householdId).query(Residents::row).list());
+	}
+
+	/**
+	 * Records a person found in a household during screening as PENDING, for the community to confirm. Without a
+	 * valid ID number nothing can be stored safely, so one is required.
+	 */
+	@Transactional
+	public long registerPending(CurrentUser user, long householdId, String name, String idNumber,
+			@Nullable String phone) {
+		HouseholdView household = households.get(householdId)
+				.orElseThrow(() -> new NotFoundException("household.not.found", "" + householdId));
+		if (!user.scope().covers(household.gridCode())) {
+			throw new OutOfScopeException("household", String.valueOf(householdId));
+		}
+		IdNumber.problemOf(idNumber).ifPresent(problem -> {
+			throw new InvalidInputException("idNumber." + problem.name());
+		});
+		if (name == null || name.isBlank()) {
+			throw new InvalidInputException("resident.name.invalid");
+		}
+		String normalisedPhone = phone == null || phone.isBlank() ? null : PhoneNumber.normalise(phone);
+		if (normalisedPhone != null && !PhoneNumber.isValid(normalisedPhone)) {
+			throw new InvalidInputException("phone.invalid", Masked.phone(normalisedPhone));
+		}
+		IdNumber id = IdNumber.parse(idNumber);
+		String district = household.gridCode().substring(0, 6);
+		String hash = cipher.lookupHash(id.value());
+		boolean known = jdbc.sql("SELECT COUNT(*) FROM resident WHERE district_code = ? AND id_number_hash = ?")
+				.params(district, hash).query(Long.class).single() > 0;
+		long residentId = known
+				? jdbc.sql("SELECT id FROM resident WHERE district_code = ? AND id_number_hash = ?").params(district, hash)
+						.query(Long.class).single()
+				: upsert(district, household.gridCode(), householdId, name.trim(), id, normalisedPhone, "PENDING");
+		audit.record("RESIDENT_FOUND", "resident", String.valueOf(residentId), AuditTrail.SUCCESS,
+				"household=" + householdId + (known ? " (already registered)" : " (pending confirmation)"));
+		return residentId;
+	}
+
+	/** Confirms a PENDING resident found in screening. */
+	@Transactional
+	public void confirm(CurrentUser user, long id) {
+		requireEditor(user);
+		get(user, id);
+		jdbc.sql("UPDATE resident SET status = 'ACTIVE', updated_at = ? WHERE id = ? AND status = 'PENDING'")
+				.params(OffsetDateTime.now(), id).update();
+		audit.record("RESIDENT_CONFIRM", "resident", String.valueOf(id), AuditTrail.SUCCESS, null);
+	}
+
+	private java.util.Optional<ResidentView> find(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE r.id = ?").param(id).query(Residents::row).optional();
+	}
+
+	private List<ResidentView> withTags(List<ResidentView> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, List<String>> tags = new HashMap<>();
+		List<Long> ids = rows.stream().map(ResidentView::id).toList();
+		jdbc.sql("SELECT resident_id, tag FROM resident_tag WHERE resident_id IN (:ids) ORDER BY tag")
+				.param("ids", ids)
+				.query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+				.forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return rows.stream().map(r -> new ResidentView(r.id(), r.name(), r.idNumber(), r.phone(), r.gridCode(),
+				r.householdId(), r.address(), tags.getOrDefault(r.id(), List.of()), r.status(), r.birthDate(),
+				r.gender())).toList();
+	}
+
+	static ResidentView row(ResultSet rs, int i) throws SQLException {
+		return new ResidentView(rs.getLong("id"), rs.getString("name"), rs.getString("id_number_masked"),
+				rs.getString("phone_masked"), rs.getString("grid_code"), (Long) rs.getObject("household_id", Long.class),
+				Address.format(rs.getString("compound"), rs.getString("building"), rs.getString("entrance"),
+						rs.getString("room"), rs.getString("address")),
+				List.of(), rs.getString("status"), rs.getObject("birth_date", LocalDate.class),
+				(Integer) rs.getObject("gender", Integer.class));
+	}
+
+	private static void requireReader(CurrentUser user) {
+		if (!ResidentAccess.canRead(user)) {
+			throw new OutOfScopeException("residents", "role");
+		}
+	}
+
+	private static void requireEditor(CurrentUser user) {
+		if (!ResidentAccess.canEdit(user)) {
+			throw new OutOfScopeException("residents", "edit");
+		}
+	}
+}

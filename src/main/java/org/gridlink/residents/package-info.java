@@ -1,0 +1,8 @@
+/**
+ * Residents registry (PRODUCT.md capability 2): households at compound/building/entrance/room or a village address,
+ * residents with encrypted, masked ID numbers and phones, care tags, and bulk import. Public API:
+ * {@link org.gridlink.residents.Residents}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Residents", allowedDependencies = { "platform" })
+@org.jspecify.annotations.NullMarked
+package org.gridlink.residents;
