@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.MenuEntries;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,6 +16,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModelAdvice {
 
+	private final List<MenuEntries> modules;
+
+	LayoutModelAdvice(List<MenuEntries> modules) {
+		this.modules = modules;
+	}
+
 	@ModelAttribute("me")
 	CurrentUser me() {
 		return CurrentUsers.find().orElse(null);
@@ -22,7 +29,7 @@ class LayoutModelAdvice {
 
 	@ModelAttribute("nav")
 	List<NavItem> nav() {
-		return CurrentUsers.find().map(Navigation::forUser).orElse(List.of());
+		return CurrentUsers.find().map(user -> Navigation.forUser(user, modules)).orElse(List.of());
 	}
 
 	@ModelAttribute("lang")

@@ -4,21 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.MenuEntries;
 import org.gridlink.platform.Role;
 
-/** The left menu for a user: only the entries their roles may open. */
+/** The left menu for a user: only the entries their roles may open, modules' entries after the tree and map. */
 final class Navigation {
 
 	private Navigation() {
 	}
 
-	static List<NavItem> forUser(CurrentUser user) {
+	static List<NavItem> forUser(CurrentUser user, List<MenuEntries> modules) {
 		List<NavItem> items = new ArrayList<>();
 		items.add(new NavItem("nav.home", "/"));
 		if (!user.scope().isEmpty()) {
 			items.add(new NavItem("nav.jurisdictions", "/jurisdictions"));
 			items.add(new NavItem("nav.map", "/map"));
 		}
+		modules.forEach(module -> module.entriesFor(user)
+				.forEach(entry -> items.add(new NavItem(entry.labelKey(), entry.href()))));
 		if (user.has(Role.ADMIN)) {
 			items.add(new NavItem("nav.admin.users", "/admin/users"));
 			items.add(new NavItem("nav.admin.units", "/admin/units"));

@@ -1,0 +1,148 @@
+package org.gridlink.residents.web;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.residents.NewResident;
+import org.gridlink.residents.ResidentQuery;
+import org.gridlink.residents.ResidentView;
+import org.gridlink.residents.Residents;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Registry pages: search (masked), a resident's page with an audited reveal, register, move and tags. */
+@Controller
+class ResidentController {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final Residents residents;
+	private final MessageSource messages;
+
+	ResidentController(Residents residents, MessageSource messages) {
+		this.residents = residents;
+		this.messages = messages;
+	}
+
+	/**
+	 * The search form posts, so that an ID number or phone typed into it never lands in a URL (browser history,
+	 * proxy and access logs); paging links of name searches use GET.
+	 */
+	@PostMapping("/residents/search")
+	String search(@RequestParam(required = false) @Nullable String jurisdiction,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
+			Model model) {
+		return list(jurisdiction, q, tag, 0, model);
+	}
+
+	@GetMapping("/residents")
+	String list(@RequestParam(required = false) @Nullable String jurisdiction,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		CurrentUser user = CurrentUsers.current();
+		model.addAttribute("residents", residents.search(user, new ResidentQuery(jurisdiction, q, tag),
+				PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("tagTypes", residents.tagTypes());
+		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
+		model.addAttribute("jurisdiction", jurisdiction == null ? "" : jurisdiction);
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("tag", tag == null ? "" : tag);
+		return "residents/list";
+	}
+
+	@GetMapping("/residents/{id}")
+	String detail(@PathVariable long id, Model model) {
+		model.addAttribute("resident", residents.get(CurrentUsers.current(), id));
+		model.addAttribute("tagTypes", residents.tagTypes());
+		return "residents/detail";
+	}
+
+	/** Reveals one value as an htmx fragment in place of the masked one; the reveal and its reason are audited. */
+	@PostMapping("/residents/{id}/reveal")
+	String reveal(@PathVariable long id, @RequestParam String field, @RequestParam(defaultValue = "") String reason,
+			Model model, Locale locale) {
+		model.addAttribute("field", field);
+		model.addAttribute("id", id);
+		try {
+			model.addAttribute("value", residents.reveal(CurrentUsers.current(), id, field, reason));
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+		return "residents/detail :: revealed";
+	}
+
+	@GetMapping("/residents/new")
+	String form(Model model) {
+		model.addAttribute("tagTypes", residents.tagTypes());
+		model.addAttribute("form", new NewResident("", "", "", "", "", "", "", "", "", Set.of()));
+		return "residents/new";
+	}
+
+	@PostMapping("/residents")
+	String register(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String idNumber,
+			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String gridCode,
+			@RequestParam(defaultValue = "") String compound, @RequestParam(defaultValue = "") String building,
+			@RequestParam(defaultValue = "") String entrance, @RequestParam(defaultValue = "") String room,
+			@RequestParam(defaultValue = "") String address, @RequestParam(required = false) @Nullable Set<String> tags,
+			Model model, Locale locale, RedirectAttributes redirect) {
+		NewResident form = new NewResident(name, idNumber, phone, gridCode, compound, building, entrance, room, address,
+				tags == null ? Set.of() : tags);
+		try {
+			ResidentView created = residents.register(CurrentUsers.current(), form);
+			redirect.addFlashAttribute("flash", messages.getMessage("residents.saved", null, locale));
+			return "redirect:/residents/" + created.id();
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			model.addAttribute("form", new NewResident(name, "", phone, gridCode, compound, building, entrance, room,
+					address, form.tags()));
+			model.addAttribute("typedId", idNumber);
+			model.addAttribute("tagTypes", residents.tagTypes());
+			return "residents/new";
+		}
+	}
+
+	@PostMapping("/residents/{id}/move")
+	String move(@PathVariable long id, @RequestParam(defaultValue = "") String gridCode,
+			@RequestParam(defaultValue = "") String compound, @RequestParam(defaultValue = "") String building,
+			@RequestParam(defaultValue = "") String entrance, @RequestParam(defaultValue = "") String room,
+			@RequestParam(defaultValue = "") String address, Locale locale, RedirectAttributes redirect) {
+		try {
+			residents.move(CurrentUsers.current(), id, gridCode.trim(), compound, building, entrance, room, address);
+			redirect.addFlashAttribute("flash", messages.getMessage("residents.moved", null, locale));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+		return "redirect:/residents/" + id;
+	}
+
+	@PostMapping("/residents/{id}/tags")
+	String tag(@PathVariable long id, @RequestParam String tag, @RequestParam(defaultValue = "add") String action,
+			Locale locale, RedirectAttributes redirect) {
+		try {
+			if ("remove".equals(action)) {
+				residents.untag(CurrentUsers.current(), id, tag);
+			}
+			else {
+				residents.tag(CurrentUsers.current(), id, tag);
+			}
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+		return "redirect:/residents/" + id;
+	}
+}
