@@ -40,8 +40,8 @@ public class Residents {
 			r.id, r.name, r.id_number_masked, r.phone_masked, r.grid_code, r.household_id, r.status, r.birth_date,
 			r.gender, COALESCE(h.compound, '') AS compound, COALESCE(h.building, '') AS building,
 			COALESCE(h.entrance, '') AS entrance, COALESCE(h.room, '') AS room, COALESCE(h.address, '') AS address""";
-	static final String FROM = """
-			 FROM resident r LEFT JOIN household h ON h.id = r.household_id AND h.district_code = r.district_code""";
+	static final String FROM = " FROM resident r LEFT JOIN household h ON h.id = r.household_id"
+			+ " AND h.district_code = r.district_code";
 
 	private final JdbcClient jdbc;
 	private final PersonalDataCipher cipher;
