@@ -53,9 +53,10 @@ public class Screening {
 	private final Jurisdictions jurisdictions;
 	private final AuditTrail audit;
 	private final RecordWriter writer;
+	private final ResultWorkbook workbook;
 
 	Screening(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Residents residents,
-			Jurisdictions jurisdictions, AuditTrail audit, RecordWriter writer) {
+			Jurisdictions jurisdictions, AuditTrail audit, RecordWriter writer, ResultWorkbook workbook) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.json = json;
@@ -63,6 +64,7 @@ public class Screening {
 		this.jurisdictions = jurisdictions;
 		this.audit = audit;
 		this.writer = writer;
+		this.workbook = workbook;
 	}
 
 	/** Prepares a campaign (DRAFT) on a jurisdiction of the caller's scope. */
@@ -186,6 +188,27 @@ public class Screening {
 	/** True when the caller may start and close this campaign and assign owners in it. */
 	public boolean canManage(CurrentUser user, CampaignView campaign) {
 		return ScreeningAccess.canManage(user) && user.scope().covers(campaign.jurisdictionCode());
+	}
+
+	/** True when the caller may prepare campaigns (in their scope). */
+	public boolean canCreate(CurrentUser user) {
+		return ScreeningAccess.canManage(user) && !user.scope().isEmpty();
+	}
+
+	/** True when the caller may assign follow-up owners of key persons in their scope. */
+	public boolean canAssign(CurrentUser user) {
+		return ScreeningAccess.canManage(user);
+	}
+
+	/**
+	 * Writes the campaign's results in the caller's scope as an Excel workbook: households with their outcome, and
+	 * key persons with masked ID numbers (never the full value; phones are not exported). Audited.
+	 */
+	public void export(CurrentUser user, long id, java.util.Locale locale, java.io.OutputStream out)
+			throws java.io.IOException {
+		get(user, id);
+		audit.record("SCREENING_EXPORT", "screeningCampaign", String.valueOf(id), AuditTrail.SUCCESS, null);
+		workbook.write(this, user, id, locale, out);
 	}
 
 	/** True when the caller may record results. */
