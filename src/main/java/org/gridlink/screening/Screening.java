@@ -54,9 +54,11 @@ public class Screening {
 	private final AuditTrail audit;
 	private final RecordWriter writer;
 	private final ResultWorkbook workbook;
+	private final TableStatistics statistics;
 
 	Screening(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Residents residents,
-			Jurisdictions jurisdictions, AuditTrail audit, RecordWriter writer, ResultWorkbook workbook) {
+			Jurisdictions jurisdictions, AuditTrail audit, RecordWriter writer, ResultWorkbook workbook,
+			TableStatistics statistics) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.json = json;
@@ -65,6 +67,7 @@ public class Screening {
 		this.audit = audit;
 		this.writer = writer;
 		this.workbook = workbook;
+		this.statistics = statistics;
 	}
 
 	/** Prepares a campaign (DRAFT) on a jurisdiction of the caller's scope. */
@@ -139,6 +142,7 @@ public class Screening {
 		template.batchUpdate("""
 				INSERT INTO screening_task (campaign_id, district_code, grid_code, households, persons)
 				VALUES (?, ?, ?, ?, ?)""", tasks);
+		statistics.refresh("screening_household", "screening_task");
 		jdbc.sql("UPDATE screening_campaign SET status = 'RUNNING', started_at = ? WHERE id = ?")
 				.params(OffsetDateTime.now(), id).update();
 		audit.record("SCREENING_START", "screeningCampaign", String.valueOf(id), AuditTrail.SUCCESS,
