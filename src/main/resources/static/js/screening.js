@@ -48,6 +48,8 @@
       state.className = 'badge gl-state ' + (outcome === 'EXCEPTION' ? 'text-bg-danger' : 'text-bg-success');
     }
     c.querySelectorAll('form.gl-form').forEach(function (f) { f.classList.add('d-none'); });
+    var done = document.getElementById('done-count');
+    if (done) { done.textContent = root.querySelectorAll('.gl-household.gl-done').length; }
   }
   function enqueue(record) {
     record.clientId = uuid();
