@@ -89,6 +89,11 @@ class ScreeningPagesTest {
 				.header("HX-Request", "true")).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"screening-progress\"")))
 				.andExpect(content().string(not(containsString("<html"))));
+		mvc.perform(get("/screening/" + id + "?jurisdiction=" + GRID1).with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"progress-top\"")));
+		mvc.perform(get("/screening/" + id).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"screening-work\"")))
+				.andExpect(content().string(not(containsString("id=\"progress-top\""))));
 		mvc.perform(get("/screening/" + id).with(as("grid2"))).andExpect(status().isForbidden());
 	}
 

@@ -106,6 +106,7 @@ class ScreeningController {
 		CurrentUser user = CurrentUsers.current();
 		CampaignView campaign = screening.get(user, id);
 		model.addAttribute("campaign", campaign);
+		model.addAttribute("coversCampaign", user.scope().covers(campaign.jurisdictionCode()));
 		model.addAttribute("canManage", screening.canManage(user, campaign));
 		model.addAttribute("canRecord", screening.canRecord(user) && campaign.status() == CampaignStatus.RUNNING
 				&& !screening.myGrids(user, id).isEmpty());
@@ -118,7 +119,9 @@ class ScreeningController {
 	@GetMapping(value = "/screening/{id}/progress")
 	String progress(@PathVariable long id, @RequestParam(required = false) @Nullable String jurisdiction, Model model) {
 		CurrentUser user = CurrentUsers.current();
-		model.addAttribute("campaign", screening.get(user, id));
+		CampaignView campaign = screening.get(user, id);
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("coversCampaign", user.scope().covers(campaign.jurisdictionCode()));
 		model.addAttribute("progress", screening.progress(user, id, jurisdiction));
 		return "screening/detail :: progress";
 	}
