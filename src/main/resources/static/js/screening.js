@@ -1,0 +1,183 @@
+// Screening phone page: records are queued in localStorage with a client-made UUID, then sent in batches; a record
+// the server already has comes back as DUPLICATE, so resending after a lost answer never counts twice.
+(function () {
+  var root = document.getElementById('screening-work');
+  if (!root) { return; }
+  var api = root.getAttribute('data-api');
+  var key = 'gl-screening-queue-' + root.getAttribute('data-campaign');
+  var tokenMeta = document.querySelector('meta[name="_csrf"]');
+  var headerMeta = document.querySelector('meta[name="_csrf_header"]');
+  var badgeEl = document.getElementById('queue-badge');
+  var offlineEl = document.getElementById('offline-note');
+  var errorEl = document.getElementById('send-error');
+  var sending = false;
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(key)) || []; } catch (e) { return []; }
+  }
+  function save(queue) {
+    window.localStorage.setItem(key, JSON.stringify(queue));
+    badge();
+  }
+  function uuid() {
+    if (window.crypto && window.crypto.randomUUID) {
+      try { return window.crypto.randomUUID(); } catch (e) { /* not a secure context: below */ }
+    }
+    var b = window.crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).substring(1); }).join('');
+    return h.substring(0, 8) + '-' + h.substring(8, 12) + '-' + h.substring(12, 16) + '-' + h.substring(16, 20) + '-' + h.substring(20);
+  }
+  function badge() {
+    var n = load().length;
+    badgeEl.textContent = root.getAttribute('data-waiting').replace('{0}', n);
+    badgeEl.classList.toggle('d-none', n === 0);
+  }
+  function card(householdId) {
+    return root.querySelector('[data-household="' + householdId + '"]');
+  }
+  function mark(householdId, outcome, css) {
+    var c = card(householdId);
+    if (!c) { return; }
+    c.classList.remove('gl-queued', 'gl-done', 'gl-rejected');
+    c.classList.add(css);
+    var state = c.querySelector('.gl-state');
+    if (outcome && state) {
+      state.textContent = root.getAttribute('data-label-' + outcome.toLowerCase()) || outcome;
+      state.className = 'badge gl-state ' + (outcome === 'EXCEPTION' ? 'text-bg-danger' : 'text-bg-success');
+    }
+    c.querySelectorAll('form.gl-form').forEach(function (f) { f.classList.add('d-none'); });
+    var done = document.getElementById('done-count');
+    if (done) { done.textContent = root.querySelectorAll('.gl-household.gl-done').length; }
+  }
+  function enqueue(record) {
+    record.clientId = uuid();
+    var queue = load();
+    queue.push(record);
+    save(queue);
+    mark(record.householdId, record.outcome, 'gl-queued');
+    flush();
+  }
+  function showError(text) {
+    errorEl.textContent = text || '';
+    errorEl.classList.toggle('d-none', !text);
+  }
+  function flush() {
+    var queue = load();
+    if (sending || queue.length === 0) { return; }
+    var batch = queue.slice(0, 500);
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    if (tokenMeta && headerMeta) { headers[headerMeta.content] = tokenMeta.content; }
+    sending = true;
+    var more = false;
+    fetch(api, { method: 'POST', headers: headers, body: JSON.stringify(batch), credentials: 'same-origin' })
+      .then(function (response) {
+        offlineEl.classList.add('d-none');
+        if (response.ok) {
+          return response.json().then(function (body) {
+            var settled = {};
+            body.results.forEach(function (r) {
+              settled[r.clientId] = true;
+              var sent = batch.filter(function (b) { return b.clientId === r.clientId; })[0];
+              if (!sent) { return; }
+              if (r.status === 'REJECTED') {
+                mark(sent.householdId, null, 'gl-rejected');
+                showError(r.message);
+              } else {
+                mark(sent.householdId, sent.outcome === 'NEW_PERSON' ? null : sent.outcome,
+                  sent.outcome === 'UNREACHABLE' || sent.outcome === 'NEW_PERSON' ? 'gl-queued' : 'gl-done');
+              }
+            });
+            save(load().filter(function (r) { return !settled[r.clientId]; }));
+            more = load().length > 0;
+          });
+        }
+        if (response.status === 400 || response.status === 403 || response.status === 404) {
+          // refused as a whole and would be refused again: drop the batch, say why
+          return response.json().catch(function () { return {}; }).then(function (body) {
+            var ids = {};
+            batch.forEach(function (b) { ids[b.clientId] = true; mark(b.householdId, null, 'gl-rejected'); });
+            save(load().filter(function (r) { return !ids[r.clientId]; }));
+            showError(body.message || String(response.status));
+          });
+        }
+        throw new Error('retry later: ' + response.status);
+      })
+      .catch(function () { offlineEl.classList.remove('d-none'); })
+      .then(function () {
+        sending = false;
+        if (more) { flush(); }
+      });
+  }
+
+  root.addEventListener('click', function (e) {
+    var button = e.target.closest('button');
+    if (!button || !root.contains(button)) { return; }
+    var c = button.closest('[data-household]');
+    if (!c) { return; }
+    var householdId = Number(c.getAttribute('data-household'));
+    if (button.hasAttribute('data-outcome')) {
+      enqueue({ householdId: householdId, outcome: button.getAttribute('data-outcome') });
+    } else if (button.hasAttribute('data-open')) {
+      c.querySelectorAll('form.gl-form').forEach(function (f) {
+        f.classList.toggle('d-none', f.getAttribute('data-kind') !== button.getAttribute('data-open'));
+      });
+    } else if (button.hasAttribute('data-close')) {
+      button.closest('form').classList.add('d-none');
+    }
+  });
+
+  root.addEventListener('submit', function (e) {
+    var form = e.target;
+    var c = form.closest('[data-household]');
+    if (!c || !form.classList.contains('gl-form')) { return; }
+    e.preventDefault();
+    var householdId = Number(c.getAttribute('data-household'));
+    if (form.getAttribute('data-kind') === 'exception') {
+      var persons = [];
+      form.querySelectorAll('[data-resident]').forEach(function (set) {
+        var p = { residentId: Number(set.getAttribute('data-resident')) };
+        var filled = false;
+        var t = set.querySelector('[data-field="temperature"]');
+        if (t && t.value !== '') { p.temperature = Number(t.value); filled = true; }
+        var symptoms = [];
+        set.querySelectorAll('[data-field="symptom"]:checked').forEach(function (s) { symptoms.push(s.value); });
+        if (symptoms.length) { p.symptoms = symptoms; filled = true; }
+        var travel = set.querySelector('[data-field="travel"]');
+        if (travel && travel.checked) { p.travel = true; filled = true; }
+        var contact = set.querySelector('[data-field="contact"]');
+        if (contact && contact.checked) { p.contact = true; filled = true; }
+        var note = set.querySelector('[data-field="note"]');
+        if (note && note.value.trim() !== '') { p.note = note.value.trim(); filled = true; }
+        if (filled) { persons.push(p); }
+      });
+      if (!form.checkValidity() || persons.length === 0) {
+        form.reportValidity();
+        var first = form.querySelector('input');
+        if (first) { first.focus(); }
+        return;
+      }
+      enqueue({ householdId: householdId, outcome: 'EXCEPTION', persons: persons });
+    } else {
+      var field = function (name) { var f = form.querySelector('[data-field="' + name + '"]'); return f ? f.value.trim() : ''; };
+      if (!field('name') || !field('idNumber')) {
+        form.querySelector(field('name') ? '[data-field="idNumber"]' : '[data-field="name"]').focus();
+        return;
+      }
+      enqueue({ householdId: householdId, outcome: 'NEW_PERSON',
+        newPerson: { name: field('name'), idNumber: field('idNumber'), phone: field('phone') || null } });
+      form.reset();
+    }
+  });
+
+  var picker = document.querySelector('[data-gl-autosubmit]');
+  if (picker) {
+    picker.addEventListener('change', function () { picker.form.submit(); });
+  }
+  load().forEach(function (r) { if (r.outcome !== 'NEW_PERSON') { mark(r.householdId, r.outcome, 'gl-queued'); } });
+  badge();
+  window.addEventListener('online', flush);
+  window.setInterval(flush, 15000);
+  flush();
+})();
