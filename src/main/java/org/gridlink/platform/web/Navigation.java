@@ -19,6 +19,9 @@ final class Navigation {
 			items.add(new NavItem("nav.jurisdictions", "/jurisdictions"));
 			items.add(new NavItem("nav.map", "/map"));
 		}
+		if (user.hasAny(Role.CENTER, Role.STREET, Role.COMMUNITY, Role.GRID_WORKER)) {
+			items.add(new NavItem("nav.residents.imports", "/residents/imports"));
+		}
 		if (user.has(Role.ADMIN)) {
 			items.add(new NavItem("nav.admin.users", "/admin/users"));
 			items.add(new NavItem("nav.admin.units", "/admin/units"));
