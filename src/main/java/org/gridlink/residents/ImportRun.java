@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -112,20 +114,46 @@ final class ImportRun implements ImportFile.RowSink {
 		}
 	}
 
-	private int storedErrors() {
-		return job.rejectedRows() + rejected; // an upper bound of rows already reported, to cap the stored errors
+	/** A full batch whose personal data is being sealed in the background, with the counters at its end. */
+	private record Pending(CompletableFuture<List<ResidentBulkWriter.Sealed>> sealed, List<RowProblem> problems,
+			int processed, int accepted, int rejected) {
 	}
 
+	private @Nullable Pending pending;
+
+	/**
+	 * Starts sealing the current batch in the background and commits the previous one meanwhile, so encryption and
+	 * database work overlap; batches are still committed one after the other, in file order.
+	 */
 	private void flush() {
 		if (batchRows == 0) {
 			return;
 		}
-		List<ResidentBulkWriter.Sealed> sealed = runner.writer().seal(batch);
-		runner.commit(job, sealed, households, problems, processed, accepted, rejected,
-				Math.max(0, storedErrors() - problems.size()));
+		List<ImportRow> rows = List.copyOf(batch);
+		Pending next = new Pending(CompletableFuture.supplyAsync(() -> runner.writer().seal(rows)),
+				List.copyOf(problems), processed, accepted, rejected);
 		batch.clear();
 		problems.clear();
 		batchRows = 0;
+		commitPending();
+		pending = next;
+	}
+
+	private void commitPending() {
+		Pending p = pending;
+		if (p == null) {
+			return;
+		}
+		pending = null;
+		List<ResidentBulkWriter.Sealed> sealed;
+		try {
+			sealed = p.sealed().join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+		}
+		runner.commit(job, sealed, households, p.problems(), p.processed(), p.accepted(), p.rejected(),
+				Math.max(0, p.rejected() - p.problems().size())); // about the rejected rows stored before this batch
 		batches++;
 		if (runner.crashAfterBatches > 0 && batches >= runner.crashAfterBatches) {
 			throw new ImportRunner.SimulatedCrash();
@@ -138,6 +166,7 @@ final class ImportRun implements ImportFile.RowSink {
 			throw new FileProblem("imports.file.noHeader", List.of(new RowProblem(1, "", "", "imports.file.noHeader")));
 		}
 		flush();
+		commitPending();
 		runner.succeed(job.id());
 	}
 }

@@ -63,7 +63,7 @@ class ImportRunner {
 
 	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
 			Jurisdictions jurisdictions, MessageSource messages,
-			@Value("${gridlink.residents.import.batch-size:2000}") int batchSize,
+			@Value("${gridlink.residents.import.batch-size:5000}") int batchSize,
 			@Value("${gridlink.residents.import.threads:2}") int threads) {
 		this.jdbc = jdbc;
 		this.template = template;

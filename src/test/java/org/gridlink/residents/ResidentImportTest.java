@@ -51,7 +51,7 @@ class ResidentImportTest {
 	@AfterEach
 	void resetHooks() {
 		runner.crashAfterBatches = 0;
-		runner.batchSize = 2000;
+		runner.batchSize = 5000;
 	}
 
 	long importNow(CurrentUser user, String filename, byte[] content) {

@@ -108,4 +108,16 @@ class ResidentImportWebTest {
 				.getResponse().getContentAsString();
 		assertThat(job).contains("id=\"progress\"", "id=\"accepted\">1<", "已完成");
 	}
+
+	@Test
+	void residentImportsAcceptFilesOverTheGeneralOneMegabyteLimit() throws Exception {
+		StringBuilder csv = new StringBuilder(ResidentImportTest.HEADER);
+		while (csv.length() < 1_200_000) {
+			csv.append(TestIds.next()).append(",大文件,,").append(Demo.GRID1).append(",翠苑小区,5号楼,1单元,")
+					.append(csv.length() % 900 + 100).append(",\n");
+		}
+		long id = upload("community1", csv.toString());
+		mvc.perform(get("/api/v1/residents/imports/{id}", id).with(Demo.as("community1")))
+				.andExpect(jsonPath("$.status").value("SUCCEEDED")).andExpect(jsonPath("$.rejectedRows").value(0));
+	}
 }

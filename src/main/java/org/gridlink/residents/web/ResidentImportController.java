@@ -51,7 +51,7 @@ class ResidentImportController {
 		imports.requireImporter(user);
 		FormErrors errors = FormErrors.in(messages, locale);
 		if (tooLarge != null) {
-			errors.addKey("file", "admin.import.file.tooLarge");
+			errors.addKey("file", "imports.file.tooLarge");
 		}
 		return form(user, model, errors, null);
 	}
