@@ -219,4 +219,24 @@ public class Jurisdictions implements JurisdictionDirectory {
 				.toList();
 		return new GridDetail(grid, Wkt.toGeoJson(boundary), workers, police, compounds);
 	}
+
+	/**
+	 * Every grid with the buildings of its compounds, ordered by code; for bulk imports (which grids exist) and the
+	 * demo residents generator. Not scope-filtered: it holds no personal data.
+	 */
+	public List<ResidentialGrid> residentialGrids() {
+		Map<String, List<ResidentialGrid.Building>> buildings = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT c.grid_code, c.name, b.name, b.floors FROM compound c JOIN building b ON b.compound_id = c.id
+				ORDER BY c.grid_code, c.id, b.code""")
+				.query((rs, i) -> Map.entry(rs.getString(1), new ResidentialGrid.Building(rs.getString(2),
+						rs.getString(3), rs.getInt(4))))
+				.list().forEach(e -> buildings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return jdbc.sql("""
+				SELECT g.code, COALESCE(p.name, ''), COALESCE(p.kind, '') FROM jurisdiction g
+				LEFT JOIN jurisdiction p ON p.code = g.parent_code WHERE g.level = 'GRID' ORDER BY g.code""")
+				.query((rs, i) -> new ResidentialGrid(rs.getString(1), rs.getString(2),
+						"VILLAGE".equals(rs.getString(3)), buildings.getOrDefault(rs.getString(1), List.of())))
+				.list();
+	}
 }

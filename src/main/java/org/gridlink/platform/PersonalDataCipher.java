@@ -34,6 +34,27 @@ public class PersonalDataCipher {
 	private final SecureRandom random = new SecureRandom();
 	private final SecretKeySpec dataKey;
 	private final SecretKeySpec lookupKey;
+	// one Cipher and one keyed Mac per thread: looking them up per value costs more than the work (bulk imports)
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES/GCM unavailable", ex);
+		}
+	});
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+	private Mac newMac() {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(lookupKey);
+			return mac;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
+	}
 
 	PersonalDataCipher(@Value("${gridlink.crypto.data-key}") String dataKey,
 			@Value("${gridlink.crypto.lookup-key}") String lookupKey, Environment environment) {
@@ -51,7 +72,7 @@ public class PersonalDataCipher {
 		try {
 			byte[] iv = new byte[IV_BYTES];
 			random.nextBytes(iv);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, iv));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
 			return VERSION + Base64.getEncoder()
@@ -81,11 +102,9 @@ public class PersonalDataCipher {
 	/** Keyed hash of a normalised value, for exact lookup (e.g. by ID number) without decrypting. */
 	public String lookupHash(String normalised) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(lookupKey);
-			return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(macs.get().doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (GeneralSecurityException ex) {
+		catch (IllegalStateException ex) {
 			throw new IllegalStateException("Hashing failed", ex);
 		}
 	}

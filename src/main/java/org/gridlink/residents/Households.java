@@ -1,10 +1,17 @@
 package org.gridlink.residents;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +25,67 @@ class Households {
 			   AND r.status <> 'MOVED_OUT') AS members
 			FROM household h""";
 
-	private final JdbcClient jdbc;
+	private static final int CACHE_LIMIT = 200_000;
 
-	Households(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+
+	Households(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/** A household's address, with parts cleaned as they are stored ({@link #clean}). */
+	record Key(String district, String grid, String compound, String building, String entrance, String room,
+			String address) {
+	}
+
+	/** Household ids by address for a bulk write, remembered across the batches of one import. */
+	static final class Cache {
+		final Map<Key, Long> ids = new HashMap<>();
+		final Set<String> loadedGrids = new HashSet<>();
+	}
+
+	/**
+	 * Finds or creates the households of {@code keys} in bulk: loads each grid's households once, then creates the
+	 * missing ones in one batch (a household created meanwhile by someone else is taken as it is).
+	 */
+	void resolve(Collection<Key> keys, Cache cache) {
+		if (cache.ids.size() > CACHE_LIMIT) {
+			cache.ids.clear();
+			cache.loadedGrids.clear();
+		}
+		Set<String> grids = keys.stream().filter(k -> !cache.ids.containsKey(k)).map(Key::grid)
+				.filter(g -> !cache.loadedGrids.contains(g)).collect(Collectors.toSet());
+		load(grids, cache);
+		List<Key> missing = keys.stream().filter(k -> !cache.ids.containsKey(k)).distinct().toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = OffsetDateTime.now();
+		template.batchUpdate("""
+				INSERT INTO household (district_code, grid_code, compound, building, entrance, room, address, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+				missing.stream().map(k -> new Object[] { k.district(), k.grid(), k.compound(), k.building(),
+						k.entrance(), k.room(), k.address(), now }).toList());
+		Set<String> reload = missing.stream().map(Key::grid).collect(Collectors.toSet());
+		cache.loadedGrids.removeAll(reload);
+		load(reload, cache);
+	}
+
+	private void load(Set<String> grids, Cache cache) {
+		if (grids.isEmpty()) {
+			return;
+		}
+		for (String grid : grids) { // one indexed query per grid (an IN list would scan the table on H2)
+			jdbc.sql("""
+					SELECT id, district_code, grid_code, compound, building, entrance, room, address FROM household
+					WHERE grid_code = ?""").param(grid)
+					.query((rs, i) -> Map.entry(new Key(rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), rs.getLong(1)))
+					.list().forEach(e -> cache.ids.put(e.getKey(), e.getValue()));
+		}
+		cache.loadedGrids.addAll(grids);
 	}
 
 	long findOrCreate(String district, String grid, String compound, String building, String entrance, String room,

@@ -17,6 +17,9 @@ class ResidentMenu implements MenuEntries {
 		if (ResidentAccess.canRead(user)) {
 			entries.add(new MenuEntry("nav.residents", "/residents"));
 		}
+		if (ResidentAccess.canEdit(user)) {
+			entries.add(new MenuEntry("nav.residents.imports", "/residents/imports"));
+		}
 		return entries;
 	}
 }

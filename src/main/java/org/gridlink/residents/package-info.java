@@ -3,6 +3,6 @@
  * residents with encrypted, masked ID numbers and phones, care tags, and bulk import. Public API:
  * {@link org.gridlink.residents.Residents}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Residents", allowedDependencies = { "platform" })
+@org.springframework.modulith.ApplicationModule(displayName = "Residents", allowedDependencies = { "platform", "jurisdiction" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.residents;

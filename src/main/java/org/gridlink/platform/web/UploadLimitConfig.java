@@ -1,5 +1,7 @@
 package org.gridlink.platform.web;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -7,15 +9,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** Registers {@link UploadLimitFilter} ahead of the security filters, at the configured multipart file limit. */
+/**
+ * Registers {@link UploadLimitFilter} ahead of the security filters: {@code gridlink.upload.max-size} for every
+ * upload, {@code gridlink.upload.bulk-max-size} for the bulk data imports under {@code gridlink.upload.bulk-paths}
+ * (the container's multipart limit, {@code spring.servlet.multipart.*}, is set to the larger one).
+ */
 @Configuration
 class UploadLimitConfig {
 
 	@Bean
 	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(
-			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+			@Value("${gridlink.upload.max-size:1MB}") DataSize maxFileSize,
+			@Value("${gridlink.upload.bulk-max-size:200MB}") DataSize bulkMaxSize,
+			@Value("${gridlink.upload.bulk-paths:/residents/imports,/api/v1/residents/imports}") List<String> bulkPaths) {
 		FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(
-				new UploadLimitFilter(maxFileSize.toBytes()));
+				new UploadLimitFilter(maxFileSize.toBytes(), bulkMaxSize.toBytes(), bulkPaths));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

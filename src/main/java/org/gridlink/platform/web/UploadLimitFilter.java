@@ -20,9 +20,17 @@ class UploadLimitFilter extends OncePerRequestFilter {
 	static final String PARAMETER = "tooLarge";
 
 	private final long maxBytes;
+	private final long bulkMaxBytes;
+	private final java.util.List<String> bulkPaths;
 
 	UploadLimitFilter(long maxBytes) {
+		this(maxBytes, maxBytes, java.util.List.of());
+	}
+
+	UploadLimitFilter(long maxBytes, long bulkMaxBytes, java.util.List<String> bulkPaths) {
 		this.maxBytes = maxBytes;
+		this.bulkMaxBytes = bulkMaxBytes;
+		this.bulkPaths = bulkPaths;
 	}
 
 	@Override
@@ -30,11 +38,15 @@ class UploadLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String type = request.getContentType();
 		if ("POST".equals(request.getMethod()) && type != null && type.toLowerCase().startsWith("multipart/")
-				&& request.getContentLengthLong() > maxBytes) {
+				&& request.getContentLengthLong() > limitFor(request.getRequestURI())) {
 			response.setStatus(HttpServletResponse.SC_SEE_OTHER);
 			response.setHeader(HttpHeaders.LOCATION, request.getRequestURI() + "?" + PARAMETER + "=true");
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private long limitFor(String path) {
+		return bulkPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/")) ? bulkMaxBytes : maxBytes;
 	}
 }

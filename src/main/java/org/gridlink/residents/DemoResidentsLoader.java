@@ -1,0 +1,93 @@
+package org.gridlink.residents;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.jurisdiction.ResidentialGrid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the {@link DemoResidents} population (default 40,000; {@code GRIDLINK_DEMO_RESIDENTS=928700} for the
+ * full-scale district) through the bulk import's writer, after the demo district, into a registry that has no
+ * resident of the district yet. Off when {@code GRIDLINK_DB_URL} is set or {@code GRIDLINK_DEMO=false}.
+ */
+@Component
+@Order(10)
+class DemoResidentsLoader implements ApplicationRunner {
+
+	private static final Logger LOG = LoggerFactory.getLogger(DemoResidentsLoader.class);
+	private static final int BATCH = 5_000;
+
+	private final Jurisdictions jurisdictions;
+	private final ResidentBulkWriter writer;
+	private final TransactionTemplate transactions;
+	private final JdbcClient jdbc;
+	private final boolean enabled;
+	private final int residents;
+
+	DemoResidentsLoader(Jurisdictions jurisdictions, ResidentBulkWriter writer, TransactionTemplate transactions,
+			JdbcClient jdbc, Environment environment, @Value("${gridlink.demo.enabled:true}") boolean enabled,
+			@Value("${gridlink.demo.residents:40000}") int residents) {
+		this.jurisdictions = jurisdictions;
+		this.writer = writer;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.enabled = enabled && environment.getProperty("GRIDLINK_DB_URL") == null;
+		this.residents = residents;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!enabled || residents <= 0) {
+			return;
+		}
+		List<ResidentialGrid> grids = jurisdictions.residentialGrids();
+		if (grids.isEmpty()) {
+			return;
+		}
+		String district = grids.get(0).code().substring(0, 6);
+		if (jdbc.sql("SELECT COUNT(*) FROM resident WHERE district_code = ?").param(district).query(Long.class)
+				.single() > 0) {
+			return;
+		}
+		long start = System.nanoTime();
+		load(grids, residents);
+		LOG.info("Demo residents: {} loaded in {} ms (encryption {} ms, database {} ms)", residents,
+				(System.nanoTime() - start) / 1_000_000, sealNanos / 1_000_000, writeNanos / 1_000_000);
+	}
+
+	void load(List<ResidentialGrid> grids, int total) {
+		Households.Cache cache = new Households.Cache();
+		List<ImportRow> batch = new ArrayList<>(BATCH);
+		DemoResidents.generate(grids, total, row -> {
+			batch.add(row);
+			if (batch.size() == BATCH) {
+				write(batch, cache);
+				batch.clear();
+			}
+		});
+		write(batch, cache);
+	}
+
+	private long sealNanos;
+	private long writeNanos;
+
+	private void write(List<ImportRow> rows, Households.Cache cache) {
+		long t0 = System.nanoTime();
+		List<ResidentBulkWriter.Sealed> sealed = writer.seal(rows);
+		long t1 = System.nanoTime();
+		transactions.executeWithoutResult(status -> writer.write(sealed, cache, writer.rowWriter(), "demo"));
+		sealNanos += t1 - t0;
+		writeNanos += System.nanoTime() - t1;
+	}
+}

@@ -1,0 +1,10 @@
+package org.gridlink.residents;
+
+/** Where a residents import stands. QUEUED and RUNNING jobs are resumed when the application starts. */
+public enum ImportStatus {
+	QUEUED, RUNNING, SUCCEEDED, FAILED;
+
+	public boolean finished() {
+		return this == SUCCEEDED || this == FAILED;
+	}
+}
