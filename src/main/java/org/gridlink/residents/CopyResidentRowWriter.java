@@ -43,14 +43,19 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 	}
 
 	/**
-	 * Rows whose ID number is not in the registry yet are copied straight into {@code resident} (the common case of
-	 * a first import: as fast as a raw COPY); the others, or all of them if someone inserted one of those ID numbers
+	 * The whole batch is first copied straight into {@code resident} without looking anything up (the common case of
+	 * a first import: as fast as a raw COPY). If one of its ID numbers is already registered, that COPY is rolled back
+	 * to a savepoint, and then rows whose ID number is not in the registry yet are copied straight in; the others, or all of them if someone inserted one of those ID numbers
 	 * meanwhile (the COPY is then rolled back to a savepoint), go through the staging table and
 	 * {@code ON CONFLICT DO UPDATE}.
 	 */
 	@Override
 	public void upsert(List<StoredResident> rows) {
 		if (rows.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = OffsetDateTime.now();
+		if (copyAllNew(rows, now)) {
 			return;
 		}
 		Set<String> existing = new HashSet<>();
@@ -62,7 +67,6 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 		List<StoredResident> fresh = rows.stream().filter(r -> !existing.contains(r.idNumberHash())).toList();
 		List<StoredResident> known = new ArrayList<>(rows.stream().filter(r -> existing.contains(r.idNumberHash()))
 				.toList());
-		OffsetDateTime now = OffsetDateTime.now();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			if (!fresh.isEmpty()) {
@@ -101,6 +105,34 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 				  phone_enc = EXCLUDED.phone_enc, phone_masked = EXCLUDED.phone_masked, status = 'ACTIVE',
 				  version = r.version + 1, updated_at = EXCLUDED.updated_at""", now, now);
 		jdbc.update("TRUNCATE resident_stage");
+	}
+
+	/**
+	 * Optimistic first try: all rows copied straight into {@code resident}, without looking for known ID numbers
+	 * first (a first import's batches are all new). False, with nothing written, if one of them is already
+	 * registered (the COPY stops at it and is rolled back to a savepoint).
+	 */
+	private boolean copyAllNew(List<StoredResident> rows, OffsetDateTime now) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				copy(connection, "COPY resident (" + COLUMNS + ", status, created_at, updated_at) FROM STDIN (FORMAT csv)",
+						rows, ",ACTIVE," + now + "," + now);
+				connection.releaseSavepoint(savepoint);
+				return true;
+			}
+			catch (SQLException known) {
+				connection.rollback(savepoint);
+				return false;
+			}
+		}
+		catch (SQLException | IOException ex) {
+			throw new IllegalStateException("COPY of residents failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	static final String COLUMNS = "district_code, grid_code, household_id, name, id_number_hash, id_number_enc, "

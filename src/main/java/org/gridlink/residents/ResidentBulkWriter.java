@@ -31,6 +31,7 @@ class ResidentBulkWriter {
 	private final JdbcClient client;
 	private final ResidentRowWriter portable;
 	private final ResidentRowWriter fast;
+	private final boolean postgres;
 
 	ResidentBulkWriter(PersonalDataCipher cipher, Households households, JdbcTemplate jdbc, JdbcClient client,
 			DataSource dataSource) {
@@ -39,7 +40,8 @@ class ResidentBulkWriter {
 		this.jdbc = jdbc;
 		this.client = client;
 		this.portable = new BatchResidentRowWriter(jdbc);
-		this.fast = isPostgres(dataSource) ? new CopyResidentRowWriter(dataSource, jdbc) : portable;
+		this.postgres = isPostgres(dataSource);
+		this.fast = postgres ? new CopyResidentRowWriter(dataSource, jdbc) : portable;
 	}
 
 	/** The writer in use: COPY on PostgreSQL, JDBC batches elsewhere. */
@@ -72,6 +74,15 @@ class ResidentBulkWriter {
 			return;
 		}
 		households.resolve(rows.stream().map(s -> s.row().household()).toList(), cache);
+		boolean analyze = postgres && cache.analyzedAt < 100_000 && cache.written + rows.size() >= 2 * cache.analyzedAt;
+		if (analyze) {
+			// Refresh the planner statistics while the import grows the tables (after the first batch, then each time
+			// the rows written double, up to 100,000 rows): the foreign-key checks of resident -> household and
+			// resident_tag -> resident are planned once per connection, and a plan made while the table looked empty
+			// can pick an index that scans a whole district per checked row (quadratic: 100 % server CPU on a
+			// 5,000-row COPY). Runs in the batch's transaction, so it sees the households just created.
+			jdbc.execute("ANALYZE household");
+		}
 		List<StoredResident> stored = new ArrayList<>(rows.size());
 		for (Sealed s : rows) {
 			ImportRow r = s.row();
@@ -81,6 +92,11 @@ class ResidentBulkWriter {
 					r.idNumber().genderCode()));
 		}
 		writer.upsert(stored);
+		if (analyze) {
+			jdbc.execute("ANALYZE resident");
+			cache.analyzedAt = cache.written + rows.size();
+		}
+		cache.written += rows.size();
 		addTags(rows, setBy);
 	}
 
