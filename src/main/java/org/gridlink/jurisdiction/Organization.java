@@ -237,23 +237,20 @@ public class Organization {
 	}
 
 	public List<PostView> posts(String communityCode) {
-		return jdbc.sql("""
-				SELECT p.id, s.name, u.name, p.community_code, j.name, p.since FROM post p
-				JOIN staff s ON s.id = p.staff_id LEFT JOIN unit u ON u.id = p.unit_id
-				JOIN jurisdiction j ON j.code = p.community_code
-				WHERE p.community_code = ? ORDER BY s.name""").param(communityCode)
-				.query((rs, i) -> new PostView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getObject(6, LocalDate.class)))
-				.list();
+		return postsWhere("p.community_code = ?", communityCode, "s.name");
 	}
 
 	/** The communities a cadre is posted to, by community code. */
 	public List<PostView> postsOf(long staffId) {
+		return postsWhere("p.staff_id = ?", staffId, "p.community_code");
+	}
+
+	private List<PostView> postsWhere(String condition, Object key, String order) {
 		return jdbc.sql("""
 				SELECT p.id, s.name, u.name, p.community_code, j.name, p.since FROM post p
 				JOIN staff s ON s.id = p.staff_id LEFT JOIN unit u ON u.id = p.unit_id
-				JOIN jurisdiction j ON j.code = p.community_code
-				WHERE p.staff_id = ? ORDER BY p.community_code""").param(staffId)
+				JOIN jurisdiction j ON j.code = p.community_code WHERE\s""" + condition + " ORDER BY " + order)
+				.param(key)
 				.query((rs, i) -> new PostView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getObject(6, LocalDate.class)))
 				.list();

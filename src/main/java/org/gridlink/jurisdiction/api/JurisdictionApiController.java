@@ -6,12 +6,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gridlink.jurisdiction.JurisdictionDetail;
 import org.gridlink.jurisdiction.JurisdictionNode;
 import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUsers;
-import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.shared.JurisdictionLevel;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Jurisdictions")
 class JurisdictionApiController {
 
-	private static final int MAX_PAGE_SIZE = 500;
-
 	private final Jurisdictions jurisdictions;
 
 	JurisdictionApiController(Jurisdictions jurisdictions) {
@@ -39,10 +36,7 @@ class JurisdictionApiController {
 	PagedModel<JurisdictionNode> list(@RequestParam(required = false) @Nullable JurisdictionLevel level,
 			@RequestParam(required = false) @Nullable String parent, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidInputException("error.paging", MAX_PAGE_SIZE);
-		}
-		return new PagedModel<>(jurisdictions.list(CurrentUsers.current(), level, parent, PageRequest.of(page, size)));
+		return new PagedModel<>(jurisdictions.list(CurrentUsers.current(), level, parent, ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/jurisdictions/{code}")

@@ -7,10 +7,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gridlink.platform.AuditEntry;
 import org.gridlink.platform.AuditQuery;
+import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.AuditTrail;
-import org.gridlink.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +39,7 @@ class AuditApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		if (page < 0 || size < 1 || size > 500) {
-			throw new InvalidInputException("error.paging", 500);
-		}
 		return new PagedModel<>(audit.search(new AuditQuery(username, action, subject, outcome, ip, from, to),
-				PageRequest.of(page, size)));
+				ApiPaging.of(page, size)));
 	}
 }

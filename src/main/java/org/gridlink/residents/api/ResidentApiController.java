@@ -6,14 +6,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUsers;
-import org.gridlink.platform.InvalidInputException;
 import org.gridlink.residents.NewResident;
 import org.gridlink.residents.ResidentQuery;
 import org.gridlink.residents.ResidentView;
 import org.gridlink.residents.Residents;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -59,11 +58,8 @@ class ResidentApiController {
 	PagedModel<ResidentView> search(@RequestParam(required = false) @Nullable String jurisdiction,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		if (page < 0 || size < 1 || size > 500) {
-			throw new InvalidInputException("error.paging", 500);
-		}
 		return new PagedModel<>(residents.search(CurrentUsers.current(), new ResidentQuery(jurisdiction, q, tag),
-				PageRequest.of(page, size)));
+				ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/{id}")
