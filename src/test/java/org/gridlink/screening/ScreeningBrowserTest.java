@@ -1,35 +1,24 @@
 package org.gridlink.screening;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.support.Chromium;
 import org.gridlink.support.Demo;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -42,8 +31,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ScreeningBrowserTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@LocalServerPort
@@ -58,30 +45,18 @@ class ScreeningBrowserTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private ChromeDriverService service;
+	private Chromium browser;
 	private ChromeDriver driver;
-	private Path profile;
 
 	@BeforeAll
 	static void chromiumIsInstalled() {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER);
+		Chromium.assumeInstalled();
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		try {
-			if (driver != null) {
-				driver.quit();
-			}
-		}
-		finally {
-			if (service != null) {
-				service.stop();
-			}
-			if (profile != null) {
-				FileSystemUtils.deleteRecursively(profile.toFile());
-			}
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
@@ -96,41 +71,41 @@ class ScreeningBrowserTest {
 		openBrowser();
 		logIn();
 		driver.get(url("/screening/" + id + "/work"));
-		WebElement card = wait(TIMEOUT).until(visibilityOfElementLocated(
+		WebElement card = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(
 				By.cssSelector("[data-household='" + home.id() + "']")));
-		assertThat(((Number) js("return window.innerWidth")).intValue()).isEqualTo(360);
-		assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
+		assertThat(((Number) browser.js("return window.innerWidth")).intValue()).isEqualTo(360);
+		assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
 				.as("no sideways scrolling at 360 px").isLessThanOrEqualTo(360);
 
 		ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
 		offline.setOffline(true);
 		driver.setNetworkConditions(offline);
-		js("arguments[0].scrollIntoView({block: 'center'})", card);
+		browser.js("arguments[0].scrollIntoView({block: 'center'})", card);
 		card.findElement(By.cssSelector("button[data-outcome='ALL_NORMAL']")).click();
 		WebElement badge = driver.findElement(By.id("queue-badge"));
-		wait(TIMEOUT).until(d -> badge.isDisplayed() && badge.getText().contains("1"));
+		browser.waiting(TIMEOUT).until(d -> badge.isDisplayed() && badge.getText().contains("1"));
 		assertThat(badge.getText()).isEqualTo("1 条待发送");
-		wait(TIMEOUT).until(d -> d.findElement(By.id("offline-note")).isDisplayed());
-		String queued = (String) js("return window.localStorage.getItem('gl-screening-queue-" + id + "')");
+		browser.waiting(TIMEOUT).until(d -> d.findElement(By.id("offline-note")).isDisplayed());
+		String queued = (String) browser.js("return window.localStorage.getItem('gl-screening-queue-" + id + "')");
 		assertThat(queued).contains("\"householdId\":" + home.id()).contains("clientId");
-		screenshot("screening-360-offline.png");
+		browser.screenshot("screening-360-offline.png");
 		assertThat(records(id, home.id())).isZero();
 
 		driver.deleteNetworkConditions();
-		js("window.dispatchEvent(new Event('online'))");
-		wait(TIMEOUT).until(d -> !badge.isDisplayed());
+		browser.js("window.dispatchEvent(new Event('online'))");
+		browser.waiting(TIMEOUT).until(d -> !badge.isDisplayed());
 		assertThat(records(id, home.id())).isEqualTo(1);
 
 		// the answer was lost: the phone still has the entry and sends it again after a reload
-		js("window.localStorage.setItem('gl-screening-queue-" + id + "', arguments[0])", queued);
+		browser.js("window.localStorage.setItem('gl-screening-queue-" + id + "', arguments[0])", queued);
 		driver.navigate().refresh();
-		wait(TIMEOUT).until(visibilityOfElementLocated(By.cssSelector("[data-household='" + home.id() + "']")));
-		wait(TIMEOUT).until(d -> "[]".equals(js("return window.localStorage.getItem('gl-screening-queue-" + id + "')")));
+		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.cssSelector("[data-household='" + home.id() + "']")));
+		browser.waiting(TIMEOUT).until(d -> "[]".equals(browser.js("return window.localStorage.getItem('gl-screening-queue-" + id + "')")));
 		assertThat(records(id, home.id())).as("resent entry counted once").isEqualTo(1);
 		assertThat(screening.progress(fixture.user("grid1"), id, Demo.GRID1).screenedHouseholds())
 				.isEqualTo(jdbc.sql("SELECT COUNT(*) FROM screening_household WHERE campaign_id = ? AND outcome = 'ALL_NORMAL'")
 						.param(id).query(Long.class).single());
-		screenshot("screening-360-sent.png");
+		browser.screenshot("screening-360-sent.png");
 	}
 
 	private long records(long campaign, long household) {
@@ -139,43 +114,20 @@ class ScreeningBrowserTest {
 	}
 
 	private void openBrowser() throws IOException {
-		profile = Files.createTempDirectory("gridlink-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-				"--user-data-dir=" + profile, "--window-size=360,800");
-		service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-				.build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().window().setSize(new Dimension(360, 800));
+		browser = Chromium.open(360, 800);
+		driver = browser.driver();
 	}
 
 	private void logIn() {
 		driver.get(url("/login"));
-		WebElement submit = wait(TIMEOUT).until(visibilityOfElementLocated(By.id("login-submit")));
+		WebElement submit = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("login-submit")));
 		driver.findElement(By.id("username")).sendKeys("grid1");
 		driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
 		submit.click();
-		wait(TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login"));
-	}
-
-	private WebDriverWait wait(Duration timeout) {
-		return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
-	}
-
-	private Object js(String script, Object... args) {
-		return ((JavascriptExecutor) driver).executeScript(script, args);
+		browser.waiting(TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login"));
 	}
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private void screenshot(String name) throws IOException {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-		Files.move(shot, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 }
