@@ -99,7 +99,8 @@ public class Jurisdictions implements JurisdictionDirectory {
 		return find(code).orElseThrow(() -> new NotFoundException("jurisdiction.not.found", code));
 	}
 
-	Optional<JurisdictionNode> find(String code) {
+	/** A node by code, not scope-checked: names and places are not personal data. */
+	public Optional<JurisdictionNode> find(String code) {
 		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM jurisdiction WHERE code = ?").param(code)
 				.query(Jurisdictions::node).optional();
 	}

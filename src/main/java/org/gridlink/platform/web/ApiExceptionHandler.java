@@ -3,6 +3,7 @@ package org.gridlink.platform.web;
 import java.util.Locale;
 
 import org.gridlink.platform.AuditTrail;
+import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
@@ -46,6 +47,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ApiError> notFound(NotFoundException ex, Locale locale) {
 		return error(HttpStatus.NOT_FOUND, "NOT_FOUND", ex.messageKey(), locale, ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<ApiError> conflict(ConflictException ex, Locale locale) {
+		return error(HttpStatus.CONFLICT, "CONFLICT", ex.messageKey(), locale, ex.arguments());
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

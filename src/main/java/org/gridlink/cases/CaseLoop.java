@@ -1,0 +1,57 @@
+package org.gridlink.cases;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of the loop: from which status an action may be taken and where it leads. Pure: who may take it is
+ * {@link CaseAccess}'s business, the clock is {@link CaseClock}'s.
+ */
+final class CaseLoop {
+
+	static final String EXTENSION = "EXTENSION";
+	static final String DEFERRAL = "DEFERRAL";
+
+	private static final Set<CaseStatus> WITH_UNIT = EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.ACCEPTED);
+
+	private CaseLoop() {
+	}
+
+	/**
+	 * The status after {@code action}, or empty when the action is impossible now.
+	 *
+	 * @param pending the request awaiting approval ({@link #EXTENSION}, {@link #DEFERRAL}) or null
+	 * @param positive for verify: passed; for the approvals: approved
+	 * @param resumeStatus for resume: the status the case had before it was deferred or parked
+	 */
+	static Optional<CaseStatus> next(CaseStatus from, @Nullable String pending, CaseAction action, boolean positive,
+			@Nullable CaseStatus resumeStatus) {
+		CaseStatus to = switch (action) {
+			case FILE -> from == CaseStatus.REPORTED ? CaseStatus.FILED : null;
+			case REJECT -> from == CaseStatus.REPORTED ? CaseStatus.REJECTED : null;
+			case DISPATCH -> from == CaseStatus.FILED ? CaseStatus.DISPATCHED : null;
+			case ACCEPT -> from == CaseStatus.DISPATCHED ? CaseStatus.ACCEPTED : null;
+			case RETURN -> WITH_UNIT.contains(from) && pending == null ? CaseStatus.FILED : null;
+			case FEEDBACK -> from == CaseStatus.ACCEPTED ? CaseStatus.HANDLED : null;
+			case VERIFY -> from == CaseStatus.HANDLED ? (positive ? CaseStatus.VERIFIED : CaseStatus.ACCEPTED) : null;
+			case CLOSE -> from == CaseStatus.VERIFIED ? CaseStatus.CLOSED : null;
+			case EVALUATE -> from == CaseStatus.CLOSED ? CaseStatus.EVALUATED : null;
+			case EXTEND -> WITH_UNIT.contains(from) && pending == null ? from : null;
+			case APPROVE_EXTENSION -> EXTENSION.equals(pending) ? from : null;
+			case DEFER -> from == CaseStatus.ACCEPTED && pending == null ? from : null;
+			case APPROVE_DEFERRAL -> DEFERRAL.equals(pending) ? (positive ? CaseStatus.DEFERRED : from) : null;
+			case PARK -> (WITH_UNIT.contains(from) || from == CaseStatus.FILED) && pending == null
+					? CaseStatus.PARKED : null;
+			case RESUME -> (from == CaseStatus.DEFERRED || from == CaseStatus.PARKED) && resumeStatus != null
+					? resumeStatus : null;
+			case URGE -> WITH_UNIT.contains(from) || from == CaseStatus.DEFERRED || from == CaseStatus.PARKED
+					|| from == CaseStatus.FILED || from == CaseStatus.REPORTED ? from : null;
+			case VOID -> !from.isFinal() && !from.isClosed() ? CaseStatus.VOIDED : null;
+			case MERGE -> from == CaseStatus.REPORTED || from == CaseStatus.FILED ? CaseStatus.MERGED : null;
+		};
+		return Optional.ofNullable(to);
+	}
+}

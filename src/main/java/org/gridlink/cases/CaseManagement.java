@@ -1,0 +1,386 @@
+package org.gridlink.cases;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gridlink.jurisdiction.JurisdictionNode;
+import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.platform.AuditTrail;
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.NotFoundException;
+import org.gridlink.platform.OutOfScopeException;
+import org.gridlink.platform.PersonalDataCipher;
+import org.gridlink.shared.JurisdictionCode;
+import org.gridlink.shared.Masked;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The public facade of linked case handling: report (by staff, residents, Open311 clients and other modules), read
+ * and list within the caller's scope, and take the loop's steps ({@link #act}). Every step is recorded in the case's
+ * history; two users acting on the same case at once: exactly one succeeds, the other gets a
+ * {@link org.gridlink.platform.ConflictException}.
+ */
+@Service
+public class CaseManagement {
+
+	static final double DUPLICATE_METERS = 100;
+	static final long DUPLICATE_HOURS = 24;
+	private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final CaseCategories categories;
+	private final Jurisdictions jurisdictions;
+	private final UnitNames units;
+	private final PersonalDataCipher cipher;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+	private final CaseSteps steps;
+	private final ZoneId zone;
+
+	CaseManagement(JdbcClient jdbc, TransactionTemplate transactions, CaseCategories categories,
+			Jurisdictions jurisdictions, UnitNames units, PersonalDataCipher cipher, AuditTrail audit,
+			ApplicationEventPublisher events, CaseSteps steps, @Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.categories = categories;
+		this.jurisdictions = jurisdictions;
+		this.units = units;
+		this.cipher = cipher;
+		this.audit = audit;
+		this.events = events;
+		this.steps = steps;
+		this.zone = ZoneId.of(zone);
+	}
+
+	/**
+	 * A staff member reports a problem in their scope. With an {@code idempotencyKey}, a retried request returns the
+	 * case of the first one instead of a second case.
+	 */
+	public CaseView report(CurrentUser user, NewCase report, @Nullable String idempotencyKey) {
+		if (!CaseAccess.canReport(user)) {
+			throw new AccessDeniedException("this role does not report cases");
+		}
+		Located where = locate(report);
+		if (!user.scope().covers(where.code())) {
+			throw new OutOfScopeException("jurisdiction", where.code());
+		}
+		long id = intake(user.username(), report, where, idempotencyKey);
+		return get(user, id);
+	}
+
+	/**
+	 * A report from outside the staff: a resident's page, an Open311 client, or another module (an alert). No scope
+	 * applies; the location must lie in the district. Returns the new (or, for a repeated key, the earlier) case id.
+	 */
+	public long reportAs(String reporter, NewCase report, @Nullable String idempotencyKey) {
+		return intake(reporter, report, locate(report), idempotencyKey);
+	}
+
+	private long intake(String reporter, NewCase report, Located where, @Nullable String idempotencyKey) {
+		CaseCategory category = categories.requireMinor(report.categoryCode());
+		String description = report.description() == null ? "" : report.description().strip();
+		if (description.isEmpty() || description.length() > 2000) {
+			throw new InvalidInputException("cases.description.invalid");
+		}
+		String address = report.address() == null ? "" : report.address().strip();
+		if (address.length() > 200) {
+			throw new InvalidInputException("cases.address.invalid");
+		}
+		String contact = report.reporterContact() == null ? "" : report.reporterContact().strip();
+		if (contact.length() > 100) {
+			throw new InvalidInputException("cases.contact.invalid");
+		}
+		String key = idempotencyKey == null ? null : idempotencyKey.strip();
+		if (key != null && (key.isEmpty() || key.length() > 100)) {
+			throw new InvalidInputException("cases.idempotency.invalid");
+		}
+		if (key != null) {
+			Optional<Long> earlier = earlier(reporter, key);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		try {
+			Long id = transactions.execute(tx -> insert(reporter, report.source(), category, description, address,
+					contact, where, key));
+			events.publishEvent(new CaseEvents.CaseReported(id, category.code(), where.code()));
+			return id;
+		}
+		catch (DuplicateKeyException ex) {
+			// a concurrent request with the same key won: answer with its case
+			if (key != null) {
+				return earlier(reporter, key).orElseThrow(() -> ex);
+			}
+			throw ex;
+		}
+	}
+
+	private Optional<Long> earlier(String caller, String key) {
+		return jdbc.sql("SELECT case_id FROM case_idempotency WHERE caller = ? AND idem_key = ?").params(caller, key)
+				.query(Long.class).optional();
+	}
+
+	private Long insert(String reporter, CaseSource source, CaseCategory category, String description,
+			String address, String contact, Located where, @Nullable String key) {
+		OffsetDateTime now = OffsetDateTime.now(zone);
+		long seq = jdbc.sql("SELECT nextval('case_number_seq')").query(Long.class).single();
+		String number = now.format(NUMBER_DATE) + String.format("%06d", seq % 1_000_000);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO case_file (district_code, number, status, source, category_code, description,
+				jurisdiction_code, address, lat, lng, reporter, reporter_contact, reported_at)
+				VALUES (?, ?, 'REPORTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(where.code().substring(0, 6), number, source.name(), category.code(), description,
+						where.code(), address, where.lat(), where.lng(), reporter,
+						contact.isEmpty() ? "" : cipher.encrypt(contact), now)
+				.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		if (key != null) {
+			jdbc.sql("INSERT INTO case_idempotency (caller, idem_key, case_id, created_at) VALUES (?, ?, ?, ?)")
+					.params(reporter, key, id, now).update();
+		}
+		steps.history(id, where.code().substring(0, 6), "report", null, CaseStatus.REPORTED, reporter, null,
+				source.name(), now);
+		audit.recordAs(reporter, "CASE_REPORT", "case", String.valueOf(id), AuditTrail.SUCCESS,
+				category.code() + " " + where.code());
+		return id;
+	}
+
+	private record Located(String code, @Nullable Double lat, @Nullable Double lng) {
+	}
+
+	private Located locate(NewCase report) {
+		if (report.lat() != null || report.lng() != null) {
+			if (report.lat() == null || report.lng() == null || !Double.isFinite(report.lat())
+					|| !Double.isFinite(report.lng()) || Math.abs(report.lat()) > 90 || Math.abs(report.lng()) > 180) {
+				throw new InvalidInputException("cases.location.invalid");
+			}
+			JurisdictionNode grid = jurisdictions.locate(report.lat(), report.lng())
+					.orElseThrow(() -> new InvalidInputException("cases.location.outside"));
+			return new Located(grid.code(), report.lat(), report.lng());
+		}
+		String code = report.jurisdictionCode() == null ? "" : report.jurisdictionCode().strip();
+		if (!JurisdictionCode.isValid(code) || !jurisdictions.exists(code)) {
+			throw new InvalidInputException("cases.jurisdiction.invalid", code);
+		}
+		return new Located(code, null, null);
+	}
+
+	/** One case the caller may see, with its history. */
+	public CaseView get(CurrentUser user, long id) {
+		CaseFile file = steps.load(id);
+		if (!steps.visible(user, file)) {
+			throw new OutOfScopeException("case", String.valueOf(id));
+		}
+		return view(user, file);
+	}
+
+	/** The cases the caller may see, newest first, filtered. */
+	public Page<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" WHERE (").append(visibility(user)).append(')');
+		if (query.status() != null) {
+			where.append(" AND c.status = ?");
+			params.add(query.status().name());
+		}
+		if (query.category() != null && !query.category().isBlank()) {
+			String category = query.category().strip();
+			if (!CaseCategories.MAJOR.matcher(category).matches() && !CaseCategories.MINOR.matcher(category).matches()) {
+				throw new InvalidInputException("cases.category.invalid", category);
+			}
+			where.append(" AND c.category_code LIKE ?");
+			params.add(category + "%");
+		}
+		if (query.unit() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM case_unit u WHERE u.case_id = c.id AND u.unit_id = ?)");
+			params.add(query.unit());
+		}
+		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
+			String code = query.jurisdiction().strip();
+			if (!JurisdictionCode.isValid(code)) {
+				throw new InvalidInputException("cases.jurisdiction.invalid", code);
+			}
+			where.append(" AND c.jurisdiction_code LIKE ?");
+			params.add(JurisdictionCode.of(code).prefix() + "%");
+		}
+		if (query.overdue() != null) {
+			where.append(" AND c.overdue = ?");
+			params.add(query.overdue());
+		}
+		if (query.q() != null && !query.q().isBlank()) {
+			String text = query.q().strip();
+			where.append(" AND (c.number = ? OR c.description LIKE ? OR c.address LIKE ?)");
+			params.add(text);
+			params.add("%" + text + "%");
+			params.add("%" + text + "%");
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(pageable.getPageSize());
+		pageParams.add(pageable.getOffset());
+		Map<Long, String> unitNames = units.names();
+		Locale locale = LocaleContextHolder.getLocale();
+		List<CaseSummary> content = jdbc.sql("SELECT " + prefixed() + " FROM case_file c" + where
+				+ " ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?").params(pageParams)
+				.query(CaseFile::map).list().stream().map(f -> summary(f, unitNames, locale)).toList();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/** The SQL condition (over alias {@code c}) for the cases a user may see; validated values only. */
+	String visibility(CurrentUser user) {
+		List<String> parts = new ArrayList<>();
+		if (CaseAccess.seesArea(user)) {
+			parts.add(user.scope().sqlCondition("c.jurisdiction_code"));
+		}
+		if (CaseAccess.seesUnit(user)) {
+			parts.add("EXISTS (SELECT 1 FROM case_unit cu WHERE cu.case_id = c.id AND cu.unit_id = "
+					+ user.unitId().longValue() + ")");
+		}
+		return parts.isEmpty() ? "1 = 0" : String.join(" OR ", parts);
+	}
+
+	/**
+	 * Takes one step of the loop. Impossible steps (for the status, or for the caller's role) are refused with a
+	 * clear message; a step based on a stale version answers a conflict.
+	 */
+	public CaseView act(CurrentUser user, long id, CaseAction action, ActionInput input) {
+		steps.act(user, id, action, input);
+		return get(user, id);
+	}
+
+	/** The steps the caller may take on the case now (for the page's buttons). */
+	public Set<CaseAction> allowedActions(CurrentUser user, CaseView view) {
+		Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
+		CaseFile file = steps.load(view.id());
+		boolean inArea = CaseAccess.seesArea(user) && user.scope().covers(file.jurisdictionCode());
+		for (CaseAction action : CaseAction.values()) {
+			boolean possible = CaseLoop.next(file.status(), file.pendingRequest(), action, true, file.resumeStatus())
+					.isPresent()
+					|| CaseLoop.next(file.status(), file.pendingRequest(), action, false, file.resumeStatus())
+							.isPresent();
+			if (possible && CaseAccess.mayTake(user, action, file, inArea)) {
+				allowed.add(action);
+			}
+		}
+		return allowed;
+	}
+
+	/** The routing rule's suggestion for dispatching this case: lead unit, assisting units, police, property. */
+	public RouteSuggestion suggestRoute(CurrentUser user, long id) {
+		CaseView view = get(user, id);
+		return steps.suggest(user, view.categoryCode(), view.jurisdictionCode());
+	}
+
+	/** What dispatching a case would do by default. */
+	public record RouteSuggestion(CaseView.@Nullable UnitRef leadUnit, List<CaseView.UnitRef> assistingUnits,
+			List<String> policeGrids, List<String> propertyCompanies) {
+	}
+
+	private CaseSummary summary(CaseFile f, Map<Long, String> unitNames, Locale locale) {
+		String description = f.description().length() > 120 ? f.description().substring(0, 120) + "…"
+				: f.description();
+		return new CaseSummary(f.id(), f.number(), f.status(), f.source(), f.categoryCode(),
+				categories.find(f.categoryCode()).map(c -> c.name(locale)).orElse(f.categoryCode()), description,
+				f.jurisdictionCode(), f.address(), f.leadUnitId(),
+				f.leadUnitId() == null ? null : unitNames.get(f.leadUnitId()), f.reportedAt(), f.deadlineAt(),
+				f.warned(), f.overdue(), f.pausedSince() != null, f.pendingRequest());
+	}
+
+	private CaseView view(CurrentUser user, CaseFile f) {
+		Map<Long, String> unitNames = units.names();
+		Locale locale = LocaleContextHolder.getLocale();
+		List<CaseView.UnitRef> assisting = jdbc
+				.sql("SELECT unit_id FROM case_unit WHERE case_id = ? AND role = 'ASSIST' ORDER BY unit_id")
+				.param(f.id()).query(Long.class).list().stream()
+				.map(u -> new CaseView.UnitRef(u, unitNames.getOrDefault(u, "#" + u))).toList();
+		List<CaseEventView> history = jdbc.sql("""
+				SELECT id, action, from_status, to_status, actor, unit_id, note, occurred_at FROM case_event
+				WHERE case_id = ? ORDER BY id""").param(f.id())
+				.query((rs, i) -> {
+					String from = rs.getString(3);
+					Long unit = rs.getObject(6, Long.class);
+					return new CaseEventView(rs.getLong(1), rs.getString(2), from == null ? null : CaseStatus.valueOf(from),
+							CaseStatus.valueOf(rs.getString(4)), rs.getString(5), unit,
+							unit == null ? null : unitNames.get(unit), rs.getString(7), rs.getObject(8, OffsetDateTime.class));
+				}).list();
+		List<CaseView.Duplicate> duplicates = f.status() == CaseStatus.REPORTED || f.status() == CaseStatus.FILED
+				? duplicates(user, f) : List.of();
+		return new CaseView(f.id(), f.number(), f.status(), f.source(), f.categoryCode(),
+				categories.find(f.categoryCode()).map(c -> c.name(locale)).orElse(f.categoryCode()), f.description(),
+				f.jurisdictionCode(), jurisdictions.find(f.jurisdictionCode()).map(JurisdictionNode::name).orElse(null),
+				f.address(), f.lat(), f.lng(), f.reporter(), maskedContact(f.reporterContact()), f.reportedAt(),
+				f.handledAt(), f.closedAt(), f.leadUnitId(),
+				f.leadUnitId() == null ? null : unitNames.get(f.leadUnitId()), assisting, f.timeLimitMinutes(),
+				f.deadlineAt(), f.warnAt(), f.pausedSince() != null, f.pendingRequest(), f.requestedMinutes(),
+				f.warned(), f.overdue(), f.closedOnTime(), f.reworkCount(), f.extensionCount(), f.urgeCount(),
+				f.satisfaction(), f.mergedIntoId(), f.version(), history, duplicates);
+	}
+
+	private String maskedContact(String sealed) {
+		if (sealed.isEmpty()) {
+			return "";
+		}
+		String plain = cipher.decrypt(sealed);
+		return plain.matches("\\d{7,}") ? Masked.phone(plain) : plain.charAt(0) + "***";
+	}
+
+	/** Open cases of the same minor class within 100 m reported in the 24 hours before this one. */
+	private List<CaseView.Duplicate> duplicates(CurrentUser user, CaseFile f) {
+		if (f.lat() == null || f.lng() == null) {
+			return List.of();
+		}
+		double dLat = DUPLICATE_METERS / 111_320.0;
+		double dLng = DUPLICATE_METERS / (111_320.0 * Math.max(0.01, Math.cos(Math.toRadians(f.lat()))));
+		return jdbc.sql("SELECT id, number, status, lat, lng, reported_at FROM case_file c WHERE category_code = ?"
+				+ " AND id <> ? AND reported_at BETWEEN ? AND ? AND status NOT IN ('VOIDED', 'MERGED', 'REJECTED')"
+				+ " AND lat BETWEEN ? AND ? AND lng BETWEEN ? AND ? AND (" + visibility(user) + ") ORDER BY reported_at")
+				.params(f.categoryCode(), f.id(), f.reportedAt().minusHours(DUPLICATE_HOURS), f.reportedAt(),
+						f.lat() - dLat, f.lat() + dLat, f.lng() - dLng, f.lng() + dLng)
+				.query((rs, i) -> new CaseView.Duplicate(rs.getLong(1), rs.getString(2),
+						CaseStatus.valueOf(rs.getString(3)),
+						(int) Math.round(meters(f.lat(), f.lng(), rs.getDouble(4), rs.getDouble(5))),
+						rs.getObject(6, OffsetDateTime.class)))
+				.list().stream().filter(d -> d.distanceMeters() <= DUPLICATE_METERS).toList();
+	}
+
+	/** Great-circle distance (haversine), good to a metre at these distances. */
+	static double meters(double lat1, double lng1, double lat2, double lng2) {
+		double p1 = Math.toRadians(lat1);
+		double p2 = Math.toRadians(lat2);
+		double dp = p2 - p1;
+		double dl = Math.toRadians(lng2 - lng1);
+		double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+		return 6_371_008.8 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+	}
+
+	private static String prefixed() {
+		return "c." + CaseFile.COLUMNS.replace("\n", " ").replace(", ", ", c.");
+	}
+
+	/** Not found → 404. */
+	static NotFoundException notFound(long id) {
+		return new NotFoundException("cases.not.found", String.valueOf(id));
+	}
+}

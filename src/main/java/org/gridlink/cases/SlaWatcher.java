@@ -1,0 +1,87 @@
+package org.gridlink.cases;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Watches the time limits: at 80 % a case is marked as warned, at 100 % as overdue and escalated to the lead unit's
+ * leader and the center (a history entry and a {@link CaseEvents.CaseOverdue} event). Each mark is a conditional
+ * update, so several instances may sweep at once without escalating a case twice.
+ */
+@Component
+class SlaWatcher {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SlaWatcher.class);
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final CaseSteps steps;
+	private final ApplicationEventPublisher events;
+	private final ZoneId zone;
+
+	SlaWatcher(JdbcClient jdbc, TransactionTemplate transactions, CaseSteps steps, ApplicationEventPublisher events,
+			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.steps = steps;
+		this.events = events;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@Scheduled(initialDelayString = "${gridlink.cases.sla-check-delay:30000}",
+			fixedDelayString = "${gridlink.cases.sla-check-interval:60000}")
+	void check() {
+		int[] marked = sweep(OffsetDateTime.now(zone));
+		if (marked[0] + marked[1] > 0) {
+			LOG.info("Time limits: {} cases warned, {} overdue and escalated", marked[0], marked[1]);
+		}
+	}
+
+	/** Marks the cases whose warning or deadline has passed at {@code now}; returns {warned, overdue}. */
+	int[] sweep(OffsetDateTime now) {
+		int warned = 0;
+		for (Long id : due("warned", "warn_at", now)) {
+			Integer n = transactions.execute(tx -> mark(id, "warned", "warn", "80 %", now));
+			warned += n == null ? 0 : n;
+		}
+		int overdue = 0;
+		for (Long id : due("overdue", "deadline_at", now)) {
+			Integer n = transactions.execute(tx -> mark(id, "overdue", "escalate",
+					"overdue: escalated to the unit's leader and the center", now));
+			if (n != null && n == 1) {
+				overdue++;
+				Long unit = jdbc.sql("SELECT lead_unit_id FROM case_file WHERE id = ?").param(id).query(Long.class)
+						.optional().orElse(null);
+				if (unit != null) {
+					events.publishEvent(new CaseEvents.CaseOverdue(id, unit));
+				}
+			}
+		}
+		return new int[] { warned, overdue };
+	}
+
+	private List<Long> due(String flag, String column, OffsetDateTime now) {
+		return jdbc.sql("SELECT id FROM case_file WHERE status IN ('DISPATCHED', 'ACCEPTED') AND paused_since IS NULL"
+				+ " AND " + flag + " = FALSE AND " + column + " <= ? ORDER BY id").param(now).query(Long.class).list();
+	}
+
+	private int mark(long id, String flag, String action, String note, OffsetDateTime now) {
+		int n = jdbc.sql("UPDATE case_file SET " + flag + " = TRUE" + ("overdue".equals(flag) ? ", warned = TRUE" : "")
+				+ " WHERE id = ? AND " + flag + " = FALSE AND paused_since IS NULL").param(id).update();
+		if (n == 1) {
+			CaseFile f = steps.load(id);
+			steps.history(id, f.districtCode(), action, f.status(), f.status(), "system", f.leadUnitId(), note, now);
+		}
+		return n;
+	}
+}

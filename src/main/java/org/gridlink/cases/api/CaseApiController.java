@@ -1,0 +1,128 @@
+package org.gridlink.cases.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.gridlink.cases.ActionInput;
+import org.gridlink.cases.CaseAction;
+import org.gridlink.cases.CaseCategories;
+import org.gridlink.cases.CaseCategory;
+import org.gridlink.cases.CaseManagement;
+import org.gridlink.cases.CaseQuery;
+import org.gridlink.cases.CaseSource;
+import org.gridlink.cases.CaseStatus;
+import org.gridlink.cases.CaseSummary;
+import org.gridlink.cases.CaseView;
+import org.gridlink.cases.NewCase;
+import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.NotFoundException;
+import org.gridlink.platform.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Linked case handling for API clients: report, list and read within scope, and take the loop's steps. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Cases")
+class CaseApiController {
+
+	private final CaseManagement cases;
+	private final CaseCategories categories;
+
+	CaseApiController(CaseManagement cases, CaseCategories categories) {
+		this.cases = cases;
+		this.categories = categories;
+	}
+
+	/** A report: minor class, description, and a jurisdiction code or a point. */
+	record CaseRequest(@Nullable String categoryCode, @Nullable String description, @Nullable String jurisdictionCode,
+			@Nullable Double lat, @Nullable Double lng, @Nullable String address, @Nullable String source) {
+	}
+
+	@PostMapping("/cases")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Report a case in the caller's scope (jurisdictionCode, or lat/lng located in its grid); "
+			+ "a retried request with the same Idempotency-Key returns the same case")
+	CaseView report(@RequestBody CaseRequest request,
+			@Parameter(description = "Any unique string per report; a retry with the same key returns the first case")
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+		CurrentUser user = CurrentUsers.current();
+		return cases.report(user, new NewCase(request.categoryCode(), request.description(),
+				request.jurisdictionCode(), request.lat(), request.lng(), request.address(),
+				source(user, request.source()), null), idempotencyKey);
+	}
+
+	private static CaseSource source(CurrentUser user, @Nullable String requested) {
+		if (requested != null && !requested.isBlank()) {
+			try {
+				CaseSource source = CaseSource.valueOf(requested.strip());
+				if (source == CaseSource.HOTLINE || source == CaseSource.INSPECTION || source == CaseSource.CENTER
+						|| source == CaseSource.GRID_WORKER || source == CaseSource.STAFF) {
+					return source;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// fall through to the error below
+			}
+			throw new InvalidInputException("cases.source.invalid", requested);
+		}
+		return user.has(Role.GRID_WORKER) ? CaseSource.GRID_WORKER
+				: user.has(Role.CENTER) ? CaseSource.CENTER : CaseSource.STAFF;
+	}
+
+	@GetMapping("/cases")
+	@Operation(summary = "Cases in the caller's scope (department handlers: their unit's cases), newest first")
+	PagedModel<CaseSummary> list(@RequestParam(required = false) @Nullable CaseStatus status,
+			@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable Long unit,
+			@RequestParam(required = false) @Nullable String jurisdiction,
+			@RequestParam(required = false) @Nullable Boolean overdue, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return new PagedModel<>(cases.list(CurrentUsers.current(),
+				new CaseQuery(status, category, unit, jurisdiction, overdue, q), ApiPaging.of(page, size)));
+	}
+
+	@GetMapping("/cases/{id}")
+	@Operation(summary = "One case with its units and full history")
+	CaseView get(@PathVariable long id) {
+		return cases.get(CurrentUsers.current(), id);
+	}
+
+	@PostMapping("/cases/{id}/actions/{action}")
+	@Operation(summary = "Take a step: file, reject, dispatch, accept, return, feedback, verify, close, evaluate, "
+			+ "extend, approve-extension, defer, approve-deferral, park, resume, urge, void, merge")
+	CaseView act(@PathVariable long id, @PathVariable String action,
+			@RequestBody(required = false) @Nullable ActionInput input) {
+		CaseAction step = CaseAction.fromPath(action)
+				.orElseThrow(() -> new NotFoundException("cases.action.unknown", action));
+		return cases.act(CurrentUsers.current(), id, step, input == null ? ActionInput.empty() : input);
+	}
+
+	@GetMapping("/cases/{id}/route")
+	@Operation(summary = "What dispatch would do by default: the routing rule's units, police grid, property company")
+	CaseManagement.RouteSuggestion route(@PathVariable long id) {
+		return cases.suggestRoute(CurrentUsers.current(), id);
+	}
+
+	@GetMapping("/case-categories")
+	@Operation(summary = "The category code table: major and minor classes with conditions and time limits")
+	List<CaseCategory> categories() {
+		return categories.all();
+	}
+}
