@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.CurrentUser;
@@ -67,10 +68,13 @@ class ResidentImportClaimTest {
 	/** A second application instance on the same database. */
 	ImportRunner other;
 
+	/** The ID numbers of the files made by this test. */
+	final List<String> ids = new ArrayList<>();
+
 	@BeforeEach
 	void secondInstance() {
 		other = new ImportRunner(jdbc, template, transactions, writer, jurisdictions, messages, 2, 1,
-				Duration.ofMinutes(2), "other-host/4242/" + java.util.UUID.randomUUID());
+				Duration.ofMinutes(2), "other-host/4242/" + UUID.randomUUID());
 	}
 
 	@AfterEach
@@ -79,8 +83,6 @@ class ResidentImportClaimTest {
 		runner.crashAfterBatches = 0;
 		runner.batchSize = 5000;
 	}
-
-	List<String> ids = new ArrayList<>();
 
 	byte[] file(int rows) {
 		StringBuilder csv = new StringBuilder(ResidentImportTest.HEADER);
