@@ -63,7 +63,7 @@ class ImportRunner {
 
 	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
 			Jurisdictions jurisdictions, MessageSource messages,
-			@Value("${gridlink.residents.import.batch-size:5000}") int batchSize,
+			@Value("${gridlink.residents.import.batch-size:20000}") int batchSize,
 			@Value("${gridlink.residents.import.threads:2}") int threads) {
 		this.jdbc = jdbc;
 		this.template = template;
@@ -148,8 +148,8 @@ class ImportRunner {
 	}
 
 	private void execute(ImportRun.Job job, byte[] content) {
-		ImportRun run = new ImportRun(job, rules(job), this);
-		try {
+		// the run is closed (its last batch written or stopped) before a failure is recorded
+		try (ImportRun run = new ImportRun(job, rules(job), this)) {
 			ImportFile.read(content, run);
 			run.finish();
 		}
