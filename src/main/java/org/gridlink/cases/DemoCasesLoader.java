@@ -47,6 +47,7 @@ class DemoCasesLoader implements ApplicationRunner {
 	private static final Logger LOG = LoggerFactory.getLogger(DemoCasesLoader.class);
 	private static final long SEED = 30428L;
 	private static final int DAYS = 60;
+	private static final int ROWS_PER_STATEMENT = 100;
 	// explicit parameter types: no metadata look-up per null value in the batches
 	private static final int V = Types.VARCHAR;
 	private static final int TZ = Types.TIMESTAMP_WITH_TIMEZONE;
@@ -399,12 +400,12 @@ class DemoCasesLoader implements ApplicationRunner {
 					d.satisfaction });
 		}
 		jdbc.execute("ALTER SEQUENCE case_number_seq RESTART WITH " + seq);
-		jdbc.batchUpdate("""
+		rows("""
 				INSERT INTO case_file (district_code, number, status, source, category_code, description,
 				jurisdiction_code, address, reporter, reported_at, filed_at, dispatched_at, handled_at, closed_at,
 				lead_unit_id, time_limit_minutes, clock_started_at, paused_minutes, deadline_at, warn_at, paused_since,
 				pending_request, requested_minutes, warned, overdue, closed_on_time, rework_count, extension_count,
-				satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				satisfaction) VALUES""",
 				files, new int[] { V, V, V, V, V, V, V, V, V, TZ, TZ, TZ, TZ, TZ, BIG, INT, TZ, INT, TZ, TZ, TZ, V, INT,
 						BOOL, BOOL, BOOL, INT, INT, INT });
 		Map<String, Long> ids = new HashMap<>();
@@ -424,11 +425,49 @@ class DemoCasesLoader implements ApplicationRunner {
 						.forEach(u -> units.add(new Object[] { id, u, "ASSIST", d.district }));
 			}
 		}
-		jdbc.batchUpdate("""
+		rows("""
 				INSERT INTO case_event (case_id, district_code, action, from_status, to_status, actor, unit_id, note,
-				occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", events, new int[] { BIG, V, V, V, V, V, BIG, V, TZ });
-		jdbc.batchUpdate("INSERT INTO case_unit (case_id, unit_id, role, district_code) VALUES (?, ?, ?, ?)", units,
+				occurred_at) VALUES""", events, new int[] { BIG, V, V, V, V, V, BIG, V, TZ });
+		rows("INSERT INTO case_unit (case_id, unit_id, role, district_code) VALUES", units,
 				new int[] { BIG, BIG, V, V });
+	}
+
+	/**
+	 * Inserts rows with multi-row {@code INSERT … VALUES (…), (…)} statements of {@value #ROWS_PER_STATEMENT} rows,
+	 * sent as one JDBC batch: far fewer statement executions than one per row.
+	 */
+	private void rows(String insert, List<Object[]> rows, int[] types) {
+		String one = "(" + String.join(", ", java.util.Collections.nCopies(types.length, "?")) + ")";
+		int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+		if (full > 0) {
+			List<Object[]> chunks = new ArrayList<>();
+			for (int i = 0; i < full; i += ROWS_PER_STATEMENT) {
+				chunks.add(flatten(rows.subList(i, i + ROWS_PER_STATEMENT), types.length));
+			}
+			jdbc.batchUpdate(insert + " " + String.join(", ", java.util.Collections.nCopies(ROWS_PER_STATEMENT, one)),
+					chunks, repeat(types, ROWS_PER_STATEMENT));
+		}
+		int rest = rows.size() - full;
+		if (rest > 0) {
+			jdbc.update(insert + " " + String.join(", ", java.util.Collections.nCopies(rest, one)),
+					flatten(rows.subList(full, rows.size()), types.length), repeat(types, rest));
+		}
+	}
+
+	private static Object[] flatten(List<Object[]> rows, int width) {
+		Object[] all = new Object[rows.size() * width];
+		for (int i = 0; i < rows.size(); i++) {
+			System.arraycopy(rows.get(i), 0, all, i * width, width);
+		}
+		return all;
+	}
+
+	private static int[] repeat(int[] types, int times) {
+		int[] all = new int[types.length * times];
+		for (int i = 0; i < times; i++) {
+			System.arraycopy(types, 0, all, i * types.length, types.length);
+		}
+		return all;
 	}
 
 	/** This week's roster in 12-hour shifts (08:00–20:00, 20:00–08:00), {@code center} on the shift of now. */
