@@ -275,6 +275,15 @@ class CaseKpisTest {
 	}
 
 	@Test
+	void theKpiEndpointsAreDescribedInTheOpenApiDocument() throws Exception {
+		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.paths['/api/v1/cases/kpis'].get.summary").value(containsString("on-time closure")))
+				.andExpect(jsonPath("$.paths['/api/v1/cases/kpis'].get.parameters[*].name",
+						hasItems("from", "to", "jurisdiction", "unit")))
+				.andExpect(jsonPath("$.paths['/api/v1/cases/kpis/cases'].get.summary").value(containsString("metric")));
+	}
+
+	@Test
 	void badPeriodsFiltersAndMetricsAreRefusedWithAMessage() throws Exception {
 		expect400(get("/api/v1/cases/kpis").param("from", "2026-05-02").param("to", "2026-05-01"), "period");
 		expect400(get("/api/v1/cases/kpis").param("from", "2020-01-01").param("to", "2026-05-01"), "period");
