@@ -242,4 +242,20 @@ class PassApiTest {
 		assertThat(decoded).doesNotContain("欧阳娜娜").doesNotContain("13812345678").doesNotContain("就医")
 				.doesNotContainPattern("\\d{17}[\\dX]");
 	}
+
+	@Test
+	void theCommandLineVerifierChecksAPassWithTheServersLists(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		String[] pass = person("community1", GRID1, ",\"algorithm\":\"SM2_SM3\"");
+		java.nio.file.Path trust = java.nio.file.Files.writeString(dir.resolve("trust.json"),
+				fetch("checkpoint1", "/api/v1/passes/trust-list"));
+		java.nio.file.Path revoked = java.nio.file.Files.writeString(dir.resolve("revoked.json"),
+				fetch("checkpoint1", "/api/v1/passes/revocations"));
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+		int exit = org.gridlink.passes.token.VerifyPassCommand.run(new String[] { "verify-pass", pass[1], "--trust-list",
+				trust.toString(), "--revocations", revoked.toString(), "--list-key", passes.listKeyId() }, print, print);
+		assertThat(exit).isZero();
+		assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("VALID OK").contains(pass[0]);
+	}
 }
