@@ -166,6 +166,11 @@ public class Passes {
 		return pass;
 	}
 
+	/** The pass's code as a QR image (PNG), for the pass shown on a phone or printed. */
+	public byte[] qrPng(CurrentUser user, UUID id) {
+		return PassQr.png(get(user, id).code(), 6);
+	}
+
 	/** Passes with a zone in the caller's scope, newest first (at most 200). */
 	public List<PassView> list(CurrentUser user) {
 		PassAccess.require(user, PassAccess.ISSUERS, "read");

@@ -99,6 +99,16 @@ class PassApiTest {
 			verify(user, pass[1]).andExpect(jsonPath("$.result").value("VALID"));
 		}
 		assertThat(offline().verify(pass[1], java.time.Instant.now()).result()).isEqualTo(VerifyResult.VALID);
+		mvc.perform(get("/api/v1/passes/" + pass[0] + "/qr.png").with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().contentType(MediaType.IMAGE_PNG));
+		mvc.perform(get("/api/v1/passes/" + pass[0] + "/qr.png").with(as("checkpoint1")))
+				.andExpect(status().isForbidden());
+		mvc.perform(get("/passes/" + pass[0]).with(as("community1")).param("lang", "en")).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("王*明")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("/passes/" + pass[0] + "/qr.png")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("王小明"))));
+		mvc.perform(get("/passes/" + pass[0] + "/qr.png").with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().contentType(MediaType.IMAGE_PNG));
 		mvc.perform(get("/api/v1/passes/" + pass[0]).with(as("street1"))).andExpect(status().isOk())
 				.andExpect(jsonPath("$.holder").value("王*明")).andExpect(jsonPath("$.revokedAt").isEmpty());
 	}

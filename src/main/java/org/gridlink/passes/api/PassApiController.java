@@ -67,6 +67,13 @@ class PassApiController {
 		return passes.get(CurrentUsers.current(), id);
 	}
 
+	@GetMapping(value = "/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+	@Operation(summary = "The pass's code as a QR image (PNG, alphanumeric mode, error correction M)")
+	ResponseEntity<byte[]> qr(@PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
+				.body(passes.qrPng(CurrentUsers.current(), id));
+	}
+
 	@PostMapping("/{id}/revoke")
 	@Operation(summary = "Revoke a pass whose zones all lie in the caller's scope, with a reason: it never verifies again")
 	PassView revoke(@PathVariable UUID id, @RequestBody(required = false) @Nullable Map<String, String> body) {
