@@ -185,6 +185,11 @@ public class Passes {
 		return verify(code, Instant.now());
 	}
 
+	/** True when the user's roles may verify codes (checkpoint, police, property, grid worker, staff). */
+	public boolean canVerify(CurrentUser user) {
+		return user.roles().stream().anyMatch(PassAccess.VERIFIERS::contains);
+	}
+
 	/** The same verification at a given time (tests, replays). */
 	Verdict verify(String code, Instant at) {
 		return live.verify(code, at);

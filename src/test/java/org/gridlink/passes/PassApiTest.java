@@ -268,4 +268,23 @@ class PassApiTest {
 		assertThat(exit).isZero();
 		assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("VALID OK").contains(pass[0]);
 	}
+
+	@Test
+	void theCheckpointPageVerifiesAScannedCode() throws Exception {
+		String code = person("community1", GRID1, "")[1];
+		mvc.perform(get("/checkpoint").with(as("checkpoint1"))).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"checkpoint-code\"")));
+		mvc.perform(get("/checkpoint").with(as("leader"))).andExpect(status().isForbidden());
+		mvc.perform(post("/checkpoint/verify").with(as("checkpoint1")).with(org.springframework.security.test.web
+				.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).header("HX-Request", "true")
+				.param("code", code).param("lang", "en")).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("data-result=\"VALID\"")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("王*明")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html"))));
+		mvc.perform(post("/checkpoint/verify").with(as("police1")).with(org.springframework.security.test.web
+				.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).param("code", Tokens.flip(code, 40)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("data-result=\"INVALID\"")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("<html")));
+	}
 }
