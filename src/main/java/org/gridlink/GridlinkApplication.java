@@ -15,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class GridlinkApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && org.gridlink.passes.token.VerifyPassCommand.NAME.equals(args[0])) {
+			// the offline pass verifier: no Spring context, no database (docs/passes.md)
+			System.exit(org.gridlink.passes.token.VerifyPassCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(GridlinkApplication.class, args);
 	}
 }

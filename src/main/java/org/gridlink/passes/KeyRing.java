@@ -1,0 +1,242 @@
+package org.gridlink.passes;
+
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gridlink.passes.token.PassAlgorithm;
+import org.gridlink.passes.token.SigningKey;
+import org.gridlink.passes.token.VerificationKey;
+import org.gridlink.platform.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The signing keys. On the first start it creates one pass key per algorithm and the list key. A pass key signs new
+ * passes until it is {@code rotation} old (90 days by default, checked hourly): then a new key takes over and the
+ * old one only verifies, until someone withdraws it, after which its passes fail. Private keys are sealed at rest
+ * with {@link PersonalDataCipher}. The trusted keys are held in memory and reloaded after every change and every
+ * {@code gridlink.passes.key-refresh} (changes made by another instance), so verification needs no query for them.
+ */
+@Component
+class KeyRing {
+
+	private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
+	static final String PASS = "PASS";
+	static final String LIST = "LIST";
+
+	private final JdbcClient jdbc;
+	private final PersonalDataCipher cipher;
+	private final Duration rotation;
+	private volatile @Nullable Snapshot snapshot;
+	private volatile long lastMissReload = System.nanoTime() - 10_000_000_000L;
+
+	KeyRing(JdbcClient jdbc, PersonalDataCipher cipher,
+			@Value("${gridlink.passes.key-rotation:P90D}") Duration rotation) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.rotation = rotation;
+	}
+
+	/** A stored key as listed to administrators (no private part). */
+	record KeyRow(String kid, String purpose, PassAlgorithm algorithm, String publicKey, OffsetDateTime createdAt,
+			@Nullable OffsetDateTime retiredAt, @Nullable OffsetDateTime withdrawnAt, @Nullable String withdrawReason) {
+	}
+
+	private record Snapshot(Map<String, VerificationKey> trusted, Map<PassAlgorithm, SigningKey> signing,
+			Map<String, byte[]> spki, SigningKey list, byte[] listSpki) {
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onStart() {
+		snapshot();
+	}
+
+	/** The key that signs new passes with this algorithm. */
+	SigningKey signing(PassAlgorithm algorithm) {
+		return snapshot().signing().get(algorithm);
+	}
+
+	/** A trusted (not withdrawn) pass key by its 8-byte id; reloads once when unknown (another instance's new key). */
+	@Nullable VerificationKey find(byte[] kid) {
+		String hex = HexFormat.of().formatHex(kid);
+		VerificationKey key = snapshot().trusted().get(hex);
+		long now = System.nanoTime();
+		if (key == null && now - lastMissReload > 5_000_000_000L) {
+			lastMissReload = now;
+			key = reload().trusted().get(hex);
+		}
+		return key;
+	}
+
+	/** Trusted pass keys with their SubjectPublicKeyInfo, for the trust list. */
+	Map<String, byte[]> trustedSpki() {
+		return snapshot().spki();
+	}
+
+	Map<String, VerificationKey> trusted() {
+		return snapshot().trusted();
+	}
+
+	SigningKey listKey() {
+		return snapshot().list();
+	}
+
+	byte[] listKeySpki() {
+		return snapshot().listSpki();
+	}
+
+	List<KeyRow> rows() {
+		return jdbc.sql("""
+				SELECT kid, purpose, algorithm, public_key, created_at, retired_at, withdrawn_at, withdraw_reason
+				FROM pass_signing_key ORDER BY created_at DESC, kid""")
+				.query((rs, n) -> new KeyRow(rs.getString("kid"), rs.getString("purpose"),
+						PassAlgorithm.valueOf(rs.getString("algorithm")), rs.getString("public_key"),
+						rs.getObject("created_at", OffsetDateTime.class), rs.getObject("retired_at", OffsetDateTime.class),
+						rs.getObject("withdrawn_at", OffsetDateTime.class), rs.getString("withdraw_reason")))
+				.list();
+	}
+
+	Optional<KeyRow> row(String kid) {
+		return rows().stream().filter(r -> r.kid().equals(kid)).findFirst();
+	}
+
+	/** Creates a new pass key for the algorithm, which signs from now on; the previous ones only verify. */
+	synchronized String rotate(PassAlgorithm algorithm) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		jdbc.sql("""
+				UPDATE pass_signing_key SET retired_at = ?
+				WHERE purpose = 'PASS' AND algorithm = ? AND retired_at IS NULL""")
+				.params(now, algorithm.name()).update();
+		String kid = insert(PASS, algorithm, now);
+		reload();
+		log.info("Pass key {} ({}) now signs new passes", kid, algorithm);
+		return kid;
+	}
+
+	/** Withdraws a pass key: passes it signed fail verification from now on. False when unknown or withdrawn. */
+	synchronized boolean withdraw(String kid, String by, String reason) {
+		int updated = jdbc.sql("""
+				UPDATE pass_signing_key SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ?, retired_at =
+				COALESCE(retired_at, ?) WHERE kid = ? AND purpose = 'PASS' AND withdrawn_at IS NULL""")
+				.params(OffsetDateTime.now(ZoneOffset.UTC), by, reason, OffsetDateTime.now(ZoneOffset.UTC), kid)
+				.update();
+		if (updated > 0) {
+			reload(); // an algorithm left without a signing key gets a new one
+		}
+		return updated > 0;
+	}
+
+	/** Rotates every algorithm whose signing key is older than the rotation period. */
+	@Scheduled(initialDelayString = "${gridlink.passes.rotation-check:PT1H}",
+			fixedDelayString = "${gridlink.passes.rotation-check:PT1H}")
+	void rotateDue() {
+		rotateDue(Instant.now());
+	}
+
+	/** Same, as if it were {@code now} (tests). Returns how many keys were rotated. */
+	synchronized int rotateDue(Instant now) {
+		int rotated = 0;
+		for (PassAlgorithm algorithm : PassAlgorithm.values()) {
+			OffsetDateTime created = jdbc.sql("""
+					SELECT MAX(created_at) FROM pass_signing_key
+					WHERE purpose = 'PASS' AND algorithm = ? AND retired_at IS NULL AND withdrawn_at IS NULL""")
+					.param(algorithm.name()).query(OffsetDateTime.class).optional().orElse(null);
+			if (created == null || !created.toInstant().plus(rotation).isAfter(now)) {
+				rotate(algorithm);
+				rotated++;
+			}
+		}
+		return rotated;
+	}
+
+	@Scheduled(initialDelayString = "${gridlink.passes.key-refresh:PT30S}",
+			fixedDelayString = "${gridlink.passes.key-refresh:PT30S}")
+	void refresh() {
+		reload();
+	}
+
+	private Snapshot snapshot() {
+		Snapshot current = snapshot;
+		return current != null ? current : reload();
+	}
+
+	/** Reads the keys, creating what is missing (first start, or an algorithm whose key was withdrawn). */
+	synchronized Snapshot reload() {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		for (PassAlgorithm algorithm : PassAlgorithm.values()) {
+			if (count("purpose = 'PASS' AND algorithm = '" + algorithm.name()
+					+ "' AND retired_at IS NULL AND withdrawn_at IS NULL") == 0) {
+				insert(PASS, algorithm, now);
+			}
+		}
+		if (count("purpose = 'LIST' AND withdrawn_at IS NULL") == 0) {
+			insert(LIST, PassAlgorithm.ES256, now);
+		}
+		Map<String, VerificationKey> trusted = new HashMap<>();
+		Map<String, byte[]> spki = new HashMap<>();
+		Map<PassAlgorithm, SigningKey> signing = new HashMap<>();
+		SigningKey[] list = new SigningKey[1];
+		byte[][] listSpki = new byte[1][];
+		jdbc.sql("""
+				SELECT kid, purpose, algorithm, public_key, private_key, retired_at FROM pass_signing_key
+				WHERE withdrawn_at IS NULL ORDER BY created_at, kid""").query(rs -> {
+			PassAlgorithm algorithm = PassAlgorithm.valueOf(rs.getString("algorithm"));
+			byte[] publicKey = Base64.getDecoder().decode(rs.getString("public_key"));
+			boolean signs = rs.getObject("retired_at") == null;
+			if (PASS.equals(rs.getString("purpose"))) {
+				VerificationKey key = VerificationKey.of(algorithm, publicKey);
+				trusted.put(key.kidHex(), key);
+				spki.put(key.kidHex(), publicKey);
+				if (signs) {
+					signing.put(algorithm, unseal(rs.getString("private_key"), algorithm, key.kid()));
+				}
+			}
+			else {
+				list[0] = unseal(rs.getString("private_key"), algorithm, PassAlgorithm.keyId(publicKey));
+				listSpki[0] = publicKey;
+			}
+		});
+		Snapshot loaded = new Snapshot(Map.copyOf(trusted), Map.copyOf(signing), Map.copyOf(spki), list[0],
+				listSpki[0]);
+		snapshot = loaded;
+		return loaded;
+	}
+
+	private long count(String where) {
+		return jdbc.sql("SELECT COUNT(*) FROM pass_signing_key WHERE " + where).query(Long.class).single();
+	}
+
+	private SigningKey unseal(String sealed, PassAlgorithm algorithm, byte[] kid) {
+		return new SigningKey(kid, algorithm,
+				algorithm.privateKey(Base64.getDecoder().decode(cipher.decrypt(sealed))));
+	}
+
+	private String insert(String purpose, PassAlgorithm algorithm, OffsetDateTime now) {
+		KeyPair pair = algorithm.generate();
+		byte[] spki = pair.getPublic().getEncoded();
+		String kid = HexFormat.of().formatHex(PassAlgorithm.keyId(spki));
+		jdbc.sql("""
+				INSERT INTO pass_signing_key (kid, purpose, algorithm, public_key, private_key, created_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(kid, purpose, algorithm.name(), Base64.getEncoder().encodeToString(spki),
+						cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())), now)
+				.update();
+		return kid;
+	}
+}

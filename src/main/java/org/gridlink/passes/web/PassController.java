@@ -1,0 +1,50 @@
+package org.gridlink.passes.web;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import org.gridlink.passes.PassView;
+import org.gridlink.passes.Passes;
+import org.gridlink.platform.CurrentUsers;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** A pass shown on a phone: the QR code large, the masked holder or plate, zones, window and status. */
+@Controller
+class PassController {
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final Passes passes;
+
+	PassController(Passes passes) {
+		this.passes = passes;
+	}
+
+	@GetMapping("/passes/{id}")
+	String pass(@PathVariable UUID id, Model model) {
+		PassView pass = passes.get(CurrentUsers.current(), id);
+		OffsetDateTime now = OffsetDateTime.now();
+		String status = pass.revokedAt() != null ? "REVOKED"
+				: !now.isBefore(pass.validTo()) ? "EXPIRED" : now.isBefore(pass.validFrom()) ? "NOT_YET_VALID" : "VALID";
+		model.addAttribute("pass", pass);
+		model.addAttribute("status", status);
+		model.addAttribute("from", MINUTES.format(pass.validFrom().atZoneSameInstant(ZONE)));
+		model.addAttribute("to", MINUTES.format(pass.validTo().atZoneSameInstant(ZONE)));
+		return "passes/pass";
+	}
+
+	@GetMapping("/passes/{id}/qr.png")
+	ResponseEntity<byte[]> qr(@PathVariable UUID id) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
+				.body(passes.qrPng(CurrentUsers.current(), id));
+	}
+}
