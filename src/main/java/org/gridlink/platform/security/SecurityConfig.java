@@ -67,6 +67,10 @@ class SecurityConfig {
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
+				// residents report a problem and follow its public status without an account (CSRF stays on)
+				.requestMatchers("/report", "/report/*").permitAll()
+				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
+				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
 				.requestMatchers("/audit/**", "/api/v1/audit/**").hasRole("AUDITOR")
 				.requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
