@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ class PublicReportLimit {
 	private final Clock clock;
 	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
+	@Autowired
 	PublicReportLimit(@Value("${gridlink.cases.public-report.limit:5}") int limit,
 			@Value("${gridlink.cases.public-report.window:PT10M}") Duration window) {
 		this(limit, window, Clock.systemUTC());
