@@ -1,5 +1,8 @@
 package org.gridlink.residents;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +28,12 @@ import org.gridlink.jurisdiction.ResidentialGrid;
 import org.gridlink.platform.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +43,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs residents imports in the background on a small pool. Each batch of rows (residents, households, tags, the
  * batch's rejected rows and the job's counters) is committed in one transaction, so a crash leaves either the whole
  * batch or none of it; the uploaded file stays in the database and an unfinished job resumes after its last
- * committed batch when the application starts.
+ * committed batch.
+ * <p>
+ * Several instances of the application may share the database, so a job is run only by the instance that has
+ * claimed it: a conditional UPDATE sets {@code claimed_by} to this process's {@link #instanceId} and
+ * {@code heartbeat_at} to now, and succeeds only when the job is unclaimed, already ours, or its claim is stale (no
+ * heartbeat for {@code gridlink.imports.claim-timeout}, 2 minutes by default). The owner renews the heartbeat with
+ * every committed batch and from a periodic tick (a batch, or re-reading the file when resuming, may take a while);
+ * every batch's counter update is conditional on still owning the claim, and a run that lost it stops at once
+ * without writing its batch (another instance took over). Unfinished jobs are resumed at start-up and by a periodic
+ * sweep, which picks up stale claims and jobs nobody claimed in time.
  */
 @Component
 class ImportRunner {
@@ -55,16 +70,37 @@ class ImportRunner {
 	private final Map<Long, Future<?>> futures = new ConcurrentHashMap<>();
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
+	/** This process: hostname, process id and a random UUID, generated once per process. */
+	static final String PROCESS_ID = processId();
+
+	/** Who this runner claims jobs as ({@link #PROCESS_ID}; tests may build a second runner with another id). */
+	final String instanceId;
+
+	/** A claim without a heartbeat for this long is stale and may be taken over. */
+	final Duration claimTimeout;
+
 	/** Rows per committed batch. */
 	volatile int batchSize;
 
 	/** Test hook: after this many committed batches the run stops as if the process had died (0 = never). */
 	volatile int crashAfterBatches;
 
+	@Autowired
 	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
 			Jurisdictions jurisdictions, MessageSource messages,
 			@Value("${gridlink.residents.import.batch-size:5000}") int batchSize,
-			@Value("${gridlink.residents.import.threads:2}") int threads) {
+			@Value("${gridlink.residents.import.threads:2}") int threads,
+			@Value("${gridlink.imports.claim-timeout:PT2M}") Duration claimTimeout) {
+		this(jdbc, template, transactions, writer, jurisdictions, messages, batchSize, threads, claimTimeout,
+				PROCESS_ID);
+	}
+
+	/** A runner claiming jobs as {@code instanceId}: another "instance" in tests. */
+	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
+			Jurisdictions jurisdictions, MessageSource messages, int batchSize, int threads, Duration claimTimeout,
+			String instanceId) {
+		this.instanceId = instanceId;
+		this.claimTimeout = claimTimeout;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.transactions = transactions;
@@ -80,6 +116,25 @@ class ImportRunner {
 		});
 	}
 
+	private static String processId() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (IOException | RuntimeException ex) {
+			host = "unknown";
+		}
+		host = host.length() > 40 ? host.substring(0, 40) : host;
+		return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID();
+	}
+
+	/** The run lost its claim: another instance took the job over (its heartbeat had gone stale). */
+	static final class ClaimLost extends RuntimeException {
+		ClaimLost(long id) {
+			super("claim on residents import " + id + " lost");
+		}
+	}
+
 	/** Thrown by the test hook: leaves the job RUNNING, as a killed process would. */
 	static final class SimulatedCrash extends RuntimeException {
 		SimulatedCrash() {
@@ -91,16 +146,70 @@ class ImportRunner {
 		futures.put(id, executor.submit(() -> run(id)));
 	}
 
-	/** Resumes the imports a previous run of the application left unfinished. */
+	/**
+	 * Resumes the imports a previous run of the application left unfinished, unless another instance holds a live
+	 * claim on them (those are left to it, or to the sweep once their claim is stale).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void resumeUnfinished() {
-		for (Long id : jdbc.sql("SELECT id FROM resident_import WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id")
-				.query(Long.class).list()) {
-			if (!running.contains(id)) {
+		resume(jdbc.sql("""
+				SELECT id FROM resident_import WHERE status IN ('QUEUED', 'RUNNING')
+				AND (claimed_by IS NULL OR claimed_by = ? OR heartbeat_at < ?) ORDER BY id""")
+				.params(instanceId, stale()).query(Long.class).list());
+	}
+
+	/**
+	 * Every minute (by default): resumes the jobs whose claim is stale (their instance died or hangs) and the jobs
+	 * nobody claimed within the claim timeout (their instance died before running them). A job just submitted is
+	 * left to the instance that queued it.
+	 */
+	@Scheduled(initialDelayString = "${gridlink.imports.sweep-interval:PT1M}",
+			fixedDelayString = "${gridlink.imports.sweep-interval:PT1M}")
+	void sweep() {
+		OffsetDateTime stale = stale();
+		resume(jdbc.sql("""
+				SELECT id FROM resident_import WHERE status IN ('QUEUED', 'RUNNING')
+				AND ((claimed_by IS NULL AND created_at < ?) OR heartbeat_at < ?) ORDER BY id""")
+				.params(stale, stale).query(Long.class).list());
+	}
+
+	/** Renews the heartbeat of the jobs this instance is running (a batch or a resume's replay may be slow). */
+	@Scheduled(initialDelayString = "${gridlink.imports.heartbeat-interval:PT20S}",
+			fixedDelayString = "${gridlink.imports.heartbeat-interval:PT20S}")
+	void heartbeat() {
+		for (Long id : List.copyOf(running)) {
+			jdbc.sql("UPDATE resident_import SET heartbeat_at = ? WHERE id = ? AND claimed_by = ?")
+					.params(OffsetDateTime.now(), id, instanceId).update();
+		}
+	}
+
+	private void resume(List<Long> ids) {
+		for (Long id : ids) {
+			Future<?> queued = futures.get(id);
+			if (!running.contains(id) && (queued == null || queued.isDone())) {
 				LOG.info("Resuming residents import {}", id);
 				schedule(id);
 			}
 		}
+	}
+
+	private OffsetDateTime stale() {
+		return OffsetDateTime.now().minus(claimTimeout);
+	}
+
+	/**
+	 * Claims an unfinished job for {@code owner}: succeeds when nobody has claimed it, {@code owner} has, or the
+	 * claim is stale. Renews the heartbeat.
+	 *
+	 * @return true when {@code owner} now holds the claim
+	 */
+	boolean claim(long id, String owner) {
+		OffsetDateTime now = OffsetDateTime.now();
+		return jdbc.sql("""
+				UPDATE resident_import SET claimed_by = ?, heartbeat_at = ?
+				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
+				AND (claimed_by IS NULL OR claimed_by = ? OR heartbeat_at < ?)""")
+				.params(owner, now, id, owner, now.minus(claimTimeout)).update() == 1;
 	}
 
 	/** Waits for a scheduled run to end (tests, benchmark). */
@@ -122,6 +231,10 @@ class ImportRunner {
 			return;
 		}
 		try {
+			if (!claim(id, instanceId)) {
+				LOG.debug("Residents import {} is finished or claimed by another instance", id);
+				return;
+			}
 			ImportRun.Job job = jdbc.sql("""
 					SELECT id, username, roles, scope, default_grid, status, processed_rows, accepted_rows, rejected_rows
 					FROM resident_import WHERE id = ?""").param(id)
@@ -132,8 +245,11 @@ class ImportRunner {
 			if (job == null || job.status().finished()) {
 				return;
 			}
-			jdbc.sql("UPDATE resident_import SET status = 'RUNNING', started_at = COALESCE(started_at, ?) WHERE id = ?")
-					.params(OffsetDateTime.now(), id).update();
+			if (jdbc.sql("""
+					UPDATE resident_import SET status = 'RUNNING', started_at = COALESCE(started_at, ?)
+					WHERE id = ? AND claimed_by = ?""").params(OffsetDateTime.now(), id, instanceId).update() == 0) {
+				return;
+			}
 			byte[] content = jdbc.sql("SELECT content FROM resident_import_file WHERE import_id = ?").param(id)
 					.query(byte[].class).single();
 			Integer total = ImportFile.estimateRows(content);
@@ -155,6 +271,9 @@ class ImportRunner {
 		}
 		catch (SimulatedCrash crash) {
 			throw crash;
+		}
+		catch (ClaimLost lost) {
+			LOG.warn("Residents import {} was taken over by another instance; this run stops", job.id());
 		}
 		catch (ImportFile.NotATable ex) {
 			fail(job.id(), ex.messageKey(), List.of(new RowProblem(0, "", "", ex.messageKey())));
@@ -181,14 +300,23 @@ class ImportRunner {
 		return new ImportRules(grids, Scope.of(scope), tags, job.defaultGrid());
 	}
 
-	/** Commits one batch: the rows, the rejected rows and the job's counters together. */
+	/**
+	 * Commits one batch: the job's counters and heartbeat, the rows and the rejected rows together. The counter
+	 * update comes first and only while this instance holds the claim (it also locks the job's row until the
+	 * commit, so nobody can take the claim over meanwhile); without the claim nothing is written and
+	 * {@link ClaimLost} ends the run.
+	 */
 	void commit(ImportRun.Job job, List<ResidentBulkWriter.Sealed> rows, Households.Cache cache,
 			List<RowProblem> problems, int processed, int accepted, int rejected, int storedErrors) {
 		transactions.executeWithoutResult(status -> {
+			if (jdbc.sql("""
+					UPDATE resident_import SET processed_rows = ?, accepted_rows = ?, rejected_rows = ?, heartbeat_at = ?
+					WHERE id = ? AND claimed_by = ?""")
+					.params(processed, accepted, rejected, OffsetDateTime.now(), job.id(), instanceId).update() == 0) {
+				throw new ClaimLost(job.id());
+			}
 			writer.write(rows, cache, writer.rowWriter(), job.username());
 			storeErrors(job.id(), problems, storedErrors);
-			jdbc.sql("UPDATE resident_import SET processed_rows = ?, accepted_rows = ?, rejected_rows = ? WHERE id = ?")
-					.params(processed, accepted, rejected, job.id()).update();
 		});
 	}
 
@@ -197,16 +325,27 @@ class ImportRunner {
 	}
 
 	void succeed(long id) {
-		jdbc.sql("UPDATE resident_import SET status = 'SUCCEEDED', finished_at = ? WHERE id = ?")
-				.params(OffsetDateTime.now(), id).update();
+		if (jdbc.sql("UPDATE resident_import SET status = 'SUCCEEDED', finished_at = ? WHERE id = ? AND claimed_by = ?")
+				.params(OffsetDateTime.now(), id, instanceId).update() == 0) {
+			throw new ClaimLost(id);
+		}
 	}
 
 	private void fail(long id, String messageKey, List<RowProblem> problems) {
-		transactions.executeWithoutResult(status -> {
-			storeErrors(id, problems, 0);
-			jdbc.sql("UPDATE resident_import SET status = 'FAILED', message = ?, finished_at = ? WHERE id = ?")
-					.params(messageKey, OffsetDateTime.now(), id).update();
-		});
+		try {
+			transactions.executeWithoutResult(status -> {
+				if (jdbc.sql("""
+						UPDATE resident_import SET status = 'FAILED', message = ?, finished_at = ?
+						WHERE id = ? AND claimed_by = ?""")
+						.params(messageKey, OffsetDateTime.now(), id, instanceId).update() == 0) {
+					throw new ClaimLost(id);
+				}
+				storeErrors(id, problems, 0);
+			});
+		}
+		catch (ClaimLost lost) {
+			LOG.warn("Residents import {} was taken over by another instance; its failure is not recorded here", id);
+		}
 	}
 
 	private void storeErrors(long id, List<RowProblem> problems, int alreadyStored) {

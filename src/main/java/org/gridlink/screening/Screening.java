@@ -16,18 +16,18 @@ import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
-import org.gridlink.residents.HouseholdView;
 import org.gridlink.residents.ResidentView;
 import org.gridlink.residents.Residents;
 import org.gridlink.shared.JurisdictionCode;
 import org.gridlink.shared.JurisdictionLevel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,30 +44,28 @@ public class Screening {
 
 	private static final String CAMPAIGN_COLUMNS = """
 			id, name, jurisdiction_code, period_from, period_to, questionnaire, status, created_by, created_at,
-			started_at, closed_at""";
+			started_at, closed_at, grids_total, grids_done""";
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate template;
 	private final JsonMapper json;
 	private final Residents residents;
 	private final Jurisdictions jurisdictions;
 	private final AuditTrail audit;
 	private final RecordWriter writer;
 	private final ResultWorkbook workbook;
-	private final TableStatistics statistics;
+	private final CampaignStarter starter;
 
-	Screening(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Residents residents,
+	Screening(JdbcClient jdbc, JsonMapper json, Residents residents,
 			Jurisdictions jurisdictions, AuditTrail audit, RecordWriter writer, ResultWorkbook workbook,
-			TableStatistics statistics) {
+			CampaignStarter starter) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.json = json;
 		this.residents = residents;
 		this.jurisdictions = jurisdictions;
 		this.audit = audit;
 		this.writer = writer;
 		this.workbook = workbook;
-		this.statistics = statistics;
+		this.starter = starter;
 	}
 
 	/** Prepares a campaign (DRAFT) on a jurisdiction of the caller's scope. */
@@ -109,8 +107,10 @@ public class Screening {
 	}
 
 	/**
-	 * Starts a draft: one task per grid under the campaign's jurisdiction, each with a snapshot of the grid's
-	 * households (walking order, member counts) taken from the residents registry.
+	 * Starts a draft and returns at once: the campaign becomes STARTING and, once this transaction has committed, a
+	 * background worker ({@link CampaignStarter}) creates one task per grid under the campaign's jurisdiction, each
+	 * with a snapshot of the grid's households taken from the residents registry, grid by grid. The campaign becomes
+	 * RUNNING (records accepted) when every grid is done; {@code gridsDone} / {@code gridsTotal} tell how far it got.
 	 */
 	@Transactional
 	public CampaignView start(CurrentUser user, long id) {
@@ -119,34 +119,27 @@ public class Screening {
 			throw new InvalidInputException("screening.status.invalid", campaign.status().name());
 		}
 		String prefix = JurisdictionCode.of(campaign.jurisdictionCode()).prefix();
-		String district = campaign.jurisdictionCode().substring(0, 6);
-		List<String> grids = jurisdictions.list(user, JurisdictionLevel.GRID, null, PageRequest.of(0, 100_000))
-				.getContent().stream().map(JurisdictionNode::code).filter(c -> c.startsWith(prefix)).toList();
-		List<Object[]> tasks = new ArrayList<>();
-		for (String grid : grids) {
-			List<HouseholdView> households = residents.households(grid);
-			List<Object[]> rows = new ArrayList<>(households.size());
-			int persons = 0;
-			for (int i = 0; i < households.size(); i++) {
-				HouseholdView h = households.get(i);
-				String label = h.label().isEmpty() ? "#" + h.id() : h.label();
-				rows.add(new Object[] { id, district, h.id(), grid, i + 1,
-						label.length() > 400 ? label.substring(0, 400) : label, h.members() });
-				persons += h.members();
-			}
-			template.batchUpdate("""
-					INSERT INTO screening_household (campaign_id, district_code, household_id, grid_code, seq, label, members)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
-			tasks.add(new Object[] { id, district, grid, households.size(), persons });
+		long grids = jurisdictions.list(user, JurisdictionLevel.GRID, null, PageRequest.of(0, 100_000))
+				.getContent().stream().map(JurisdictionNode::code).filter(c -> c.startsWith(prefix)).count();
+		int updated = jdbc.sql("""
+				UPDATE screening_campaign SET status = 'STARTING', grids_total = ?, grids_done = 0
+				WHERE id = ? AND status = 'DRAFT'""").params(grids, id).update();
+		if (updated == 0) { // started by someone else meanwhile
+			throw new InvalidInputException("screening.status.invalid", find(id).map(c -> c.status().name()).orElse("?"));
 		}
-		template.batchUpdate("""
-				INSERT INTO screening_task (campaign_id, district_code, grid_code, households, persons)
-				VALUES (?, ?, ?, ?, ?)""", tasks);
-		statistics.refresh("screening_household", "screening_task");
-		jdbc.sql("UPDATE screening_campaign SET status = 'RUNNING', started_at = ? WHERE id = ?")
-				.params(OffsetDateTime.now(), id).update();
 		audit.record("SCREENING_START", "screeningCampaign", String.valueOf(id), AuditTrail.SUCCESS,
-				"grids=" + grids.size());
+				"grids=" + grids);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					starter.schedule(id);
+				}
+			});
+		}
+		else {
+			starter.schedule(id);
+		}
 		return get(user, id);
 	}
 
@@ -400,7 +393,7 @@ public class Screening {
 				json.readValue(rs.getString("questionnaire"), Questionnaire.class),
 				CampaignStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
 				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("started_at", OffsetDateTime.class),
-				rs.getObject("closed_at", OffsetDateTime.class));
+				rs.getObject("closed_at", OffsetDateTime.class), rs.getInt("grids_total"), rs.getInt("grids_done"));
 	}
 
 	private static void requireManager(CurrentUser user) {

@@ -1,5 +1,6 @@
 package org.gridlink.screening;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.awaitility.Awaitility;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.security.AccountPrincipal;
 import org.gridlink.residents.NewResident;
@@ -26,10 +28,22 @@ class Fixture {
 
 	private final Residents residents;
 	private final UserDetailsService users;
+	private final Screening screening;
 
-	Fixture(Residents residents, UserDetailsService users) {
+	Fixture(Residents residents, UserDetailsService users, Screening screening) {
 		this.residents = residents;
 		this.users = users;
+		this.screening = screening;
+	}
+
+	/**
+	 * Waits (polling, at most 30 s) until a started campaign has all its grid tasks and accepts records: starting
+	 * returns at once and prepares the tasks in the background.
+	 */
+	CampaignView awaitRunning(long id) {
+		return Awaitility.await("campaign " + id + " RUNNING").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> screening.find(id).orElseThrow(), c -> c.status() == CampaignStatus.RUNNING);
 	}
 
 	CurrentUser user(String username) {

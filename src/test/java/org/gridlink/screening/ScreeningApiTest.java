@@ -64,7 +64,8 @@ class ScreeningApiTest {
 	long running(String code) throws Exception {
 		long id = campaign("community1", code);
 		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/start").with(as("community1")))
-				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RUNNING"));
+				.andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("STARTING"));
+		fixture.awaitRunning(id);
 		return id;
 	}
 
@@ -89,9 +90,10 @@ class ScreeningApiTest {
 		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/start").with(as("grid1")))
 				.andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/start").with(as("community1")))
-				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RUNNING"));
+				.andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("STARTING"));
 		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/start").with(as("community1")))
 				.andExpect(status().isBadRequest());
+		fixture.awaitRunning(id);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM screening_task WHERE campaign_id = ?").param(id).query(Long.class)
 				.single()).isEqualTo(13);
 		assertThat(jdbc.sql("SELECT members FROM screening_household WHERE campaign_id = ? AND household_id = ?")

@@ -67,6 +67,7 @@ class ScreeningBrowserTest {
 		long id = screening.create(community, new NewCampaign("浏览器测试", Demo.COMMUNITY1, LocalDate.now(),
 				LocalDate.now().plusDays(1), Questionnaire.standard())).id();
 		screening.start(community, id);
+		fixture.awaitRunning(id);
 
 		openBrowser();
 		logIn();

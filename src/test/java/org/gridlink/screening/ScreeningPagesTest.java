@@ -60,6 +60,7 @@ class ScreeningPagesTest {
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		mvc.perform(post("/screening/" + id + "/start").with(as("community1")).with(csrf()))
 				.andExpect(status().is3xxRedirection());
+		fixture.awaitRunning(id);
 		return id;
 	}
 

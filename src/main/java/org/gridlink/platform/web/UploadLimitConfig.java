@@ -11,8 +11,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Registers {@link UploadLimitFilter} ahead of the security filters: {@code gridlink.upload.max-size} for every
- * upload, {@code gridlink.upload.bulk-max-size} for the bulk data imports under {@code gridlink.upload.bulk-paths}
- * (the container's multipart limit, {@code spring.servlet.multipart.*}, is set to the larger one).
+ * upload, {@code gridlink.upload.bulk-max-size} for the bulk data imports under {@code gridlink.upload.bulk-paths},
+ * {@code gridlink.upload.photo-max-size} for the photo uploads matching {@code gridlink.upload.photo-paths} (path
+ * patterns, {@code *} for one segment or part of one) (the container's multipart limit,
+ * {@code spring.servlet.multipart.*}, is set to the largest one).
  */
 @Configuration
 class UploadLimitConfig {
@@ -21,9 +23,13 @@ class UploadLimitConfig {
 	FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(
 			@Value("${gridlink.upload.max-size:1MB}") DataSize maxFileSize,
 			@Value("${gridlink.upload.bulk-max-size:200MB}") DataSize bulkMaxSize,
-			@Value("${gridlink.upload.bulk-paths:/residents/imports,/api/v1/residents/imports}") List<String> bulkPaths) {
+			@Value("${gridlink.upload.bulk-paths:/residents/imports,/api/v1/residents/imports}") List<String> bulkPaths,
+			@Value("${gridlink.upload.photo-max-size:11MB}") DataSize photoMaxSize,
+			@Value("${gridlink.upload.photo-paths:/api/v1/cases/*/photos,/cases/*/photos,/open311/v2/requests.*}")
+			List<String> photoPaths) {
 		FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(
-				new UploadLimitFilter(maxFileSize.toBytes(), bulkMaxSize.toBytes(), bulkPaths));
+				new UploadLimitFilter(maxFileSize.toBytes(), bulkMaxSize.toBytes(), bulkPaths, photoMaxSize.toBytes(),
+						photoPaths));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

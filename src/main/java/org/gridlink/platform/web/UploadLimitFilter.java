@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,15 +23,25 @@ class UploadLimitFilter extends OncePerRequestFilter {
 	private final long maxBytes;
 	private final long bulkMaxBytes;
 	private final java.util.List<String> bulkPaths;
+	private final long photoMaxBytes;
+	private final java.util.List<String> photoPaths;
+	private final AntPathMatcher matcher = new AntPathMatcher();
 
 	UploadLimitFilter(long maxBytes) {
 		this(maxBytes, maxBytes, java.util.List.of());
 	}
 
 	UploadLimitFilter(long maxBytes, long bulkMaxBytes, java.util.List<String> bulkPaths) {
+		this(maxBytes, bulkMaxBytes, bulkPaths, maxBytes, java.util.List.of());
+	}
+
+	UploadLimitFilter(long maxBytes, long bulkMaxBytes, java.util.List<String> bulkPaths, long photoMaxBytes,
+			java.util.List<String> photoPaths) {
 		this.maxBytes = maxBytes;
 		this.bulkMaxBytes = bulkMaxBytes;
 		this.bulkPaths = bulkPaths;
+		this.photoMaxBytes = photoMaxBytes;
+		this.photoPaths = photoPaths;
 	}
 
 	@Override
@@ -47,6 +58,9 @@ class UploadLimitFilter extends OncePerRequestFilter {
 	}
 
 	private long limitFor(String path) {
-		return bulkPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/")) ? bulkMaxBytes : maxBytes;
+		if (bulkPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+			return bulkMaxBytes;
+		}
+		return photoPaths.stream().anyMatch(p -> matcher.match(p, path)) ? photoMaxBytes : maxBytes;
 	}
 }

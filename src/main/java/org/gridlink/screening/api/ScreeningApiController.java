@@ -60,13 +60,16 @@ class ScreeningApiController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One campaign")
+	@Operation(summary = "One campaign, with gridsDone / gridsTotal while it is STARTING")
 	CampaignView get(@PathVariable long id) {
 		return screening.get(CurrentUsers.current(), id);
 	}
 
 	@PostMapping("/{id}/start")
-	@Operation(summary = "Start a draft: one task per grid with a snapshot of its households")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Start a draft: answers 202 at once with status STARTING; the tasks (one per grid with a "
+			+ "snapshot of its households) are created in the background, gridsDone / gridsTotal tell how far, and "
+			+ "the campaign becomes RUNNING (records accepted) when every grid is done")
 	CampaignView start(@PathVariable long id) {
 		return screening.start(CurrentUsers.current(), id);
 	}

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Screening pages: the campaign list, the form for a new one, a campaign's page with its live progress (an htmx
- * fragment refreshed every 5 s), the grid worker's phone page, the key-person list and the Excel export. Every
+ * fragment refreshed every 5 s; while the campaign is STARTING, a "preparing tasks" bar polled every second), the grid worker's phone page, the key-person list and the Excel export. Every
  * read and write goes through the scoped {@link Screening} facade.
  */
 @Controller
@@ -110,10 +110,24 @@ class ScreeningController {
 		model.addAttribute("canManage", screening.canManage(user, campaign));
 		model.addAttribute("canRecord", screening.canRecord(user) && campaign.status() == CampaignStatus.RUNNING
 				&& !screening.myGrids(user, id).isEmpty());
-		if (campaign.status() != CampaignStatus.DRAFT) {
+		if (campaign.status() == CampaignStatus.RUNNING || campaign.status() == CampaignStatus.CLOSED) {
 			model.addAttribute("progress", screening.progress(user, id, jurisdiction));
 		}
 		return "screening/detail";
+	}
+
+	/**
+	 * The "preparing tasks" bar of a STARTING campaign, polled every second by htmx; once the campaign is RUNNING
+	 * the answer asks htmx to reload the page (HX-Refresh), which then shows the normal campaign page.
+	 */
+	@GetMapping("/screening/{id}/preparing")
+	String preparing(@PathVariable long id, Model model, HttpServletResponse response) {
+		CampaignView campaign = screening.get(CurrentUsers.current(), id);
+		model.addAttribute("campaign", campaign);
+		if (campaign.status() != CampaignStatus.STARTING) {
+			response.setHeader("HX-Refresh", "true");
+		}
+		return "screening/detail :: preparing";
 	}
 
 	@GetMapping(value = "/screening/{id}/progress")

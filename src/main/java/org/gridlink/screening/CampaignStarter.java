@@ -1,0 +1,244 @@
+package org.gridlink.screening;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+
+import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.jurisdiction.ResidentialGrid;
+import org.gridlink.platform.AuditTrail;
+import org.gridlink.residents.HouseholdView;
+import org.gridlink.residents.Residents;
+import org.gridlink.shared.JurisdictionCode;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Prepares started campaigns (status STARTING) in the background, one campaign at a time on a single thread: grid by
+ * grid, each grid in its own short transaction, the grid's household snapshot (walking order, member counts, from the
+ * Residents facade) and its task row are written and the campaign's {@code grids_done} moves on. A grid that already
+ * has its task is skipped, so a run that stopped half-way (a restart, a crash) resumes where it stopped: campaigns
+ * left STARTING are picked up when the application is ready. A second instance working on the same campaign cannot
+ * write a grid twice either (the task's primary key refuses it; that grid's transaction is rolled back and skipped).
+ * When every grid is done the planner statistics are refreshed and the campaign becomes RUNNING.
+ */
+@Component
+class CampaignStarter {
+
+	private static final Logger LOG = LoggerFactory.getLogger(CampaignStarter.class);
+	private static final int IN_LIST = 1_000;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final TransactionTemplate transactions;
+	private final Residents residents;
+	private final Jurisdictions jurisdictions;
+	private final TableStatistics statistics;
+	private final AuditTrail audit;
+	private final ExecutorService executor;
+	private final Map<Long, Future<?>> futures = new ConcurrentHashMap<>();
+	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+	/** Test hook: when set, a run waits (at most a minute) for this latch before it reads its campaign. */
+	volatile @Nullable CountDownLatch hold;
+
+	/** Test hook: after this many grids written the run stops as if the process had died (0 = never). */
+	volatile int crashAfterGrids;
+
+	CampaignStarter(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Residents residents,
+			Jurisdictions jurisdictions, TableStatistics statistics, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.transactions = transactions;
+		this.residents = residents;
+		this.jurisdictions = jurisdictions;
+		this.statistics = statistics;
+		this.audit = audit;
+		this.executor = Executors.newSingleThreadExecutor(r -> {
+			Thread thread = new Thread(r, "screening-start");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** Thrown by the test hook: leaves the campaign STARTING, as a killed process would. */
+	static final class SimulatedCrash extends RuntimeException {
+		SimulatedCrash() {
+			super("simulated crash");
+		}
+	}
+
+	/** Queues the preparation of a STARTING campaign (call it once the status change is committed). */
+	void schedule(long id) {
+		futures.put(id, executor.submit(() -> run(id)));
+	}
+
+	/** Resumes the campaigns a previous run of the application left STARTING. */
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeUnfinished() {
+		for (Long id : jdbc.sql("SELECT id FROM screening_campaign WHERE status = 'STARTING' ORDER BY id")
+				.query(Long.class).list()) {
+			Future<?> queued = futures.get(id);
+			if (!running.contains(id) && (queued == null || queued.isDone())) {
+				LOG.info("Resuming the start of screening campaign {}", id);
+				schedule(id);
+			}
+		}
+	}
+
+	/** Waits for a scheduled run to end (tests, benchmark); rethrows what ended it. */
+	void await(long id, long seconds) throws InterruptedException, ExecutionException, TimeoutException {
+		Future<?> future = futures.get(id);
+		if (future != null) {
+			future.get(seconds, TimeUnit.SECONDS);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		executor.shutdownNow();
+	}
+
+	/** Prepares (or goes on preparing) one campaign to its end in the calling thread. */
+	void run(long id) {
+		if (!running.add(id)) {
+			return;
+		}
+		try {
+			CountDownLatch gate = hold;
+			if (gate != null && !gate.await(1, TimeUnit.MINUTES)) {
+				LOG.warn("Test hold on screening campaign {} not released within a minute", id);
+			}
+			String code = jdbc.sql("SELECT jurisdiction_code FROM screening_campaign WHERE id = ? AND status = 'STARTING'")
+					.param(id).query(String.class).optional().orElse(null);
+			if (code == null) {
+				return;
+			}
+			String prefix = JurisdictionCode.of(code).prefix();
+			String district = code.substring(0, 6);
+			List<String> grids = jurisdictions.residentialGrids().stream().map(ResidentialGrid::code)
+					.filter(c -> c.startsWith(prefix)).toList();
+			jdbc.sql("UPDATE screening_campaign SET grids_total = ? WHERE id = ?").params(grids.size(), id).update();
+			int written = 0;
+			for (String grid : grids) {
+				if (Thread.currentThread().isInterrupted()) {
+					LOG.info("Start of screening campaign {} interrupted; it resumes at the next start-up", id);
+					return;
+				}
+				if (prepare(id, district, grid)) {
+					written++;
+					if (crashAfterGrids > 0 && written >= crashAfterGrids) {
+						throw new SimulatedCrash();
+					}
+				}
+			}
+			statistics.refresh("screening_household", "screening_task");
+			int updated = jdbc.sql("""
+					UPDATE screening_campaign SET status = 'RUNNING', started_at = ?,
+					grids_done = (SELECT COUNT(*) FROM screening_task t WHERE t.campaign_id = ?)
+					WHERE id = ? AND status = 'STARTING'""").params(OffsetDateTime.now(), id, id).update();
+			if (updated == 1) {
+				audit.recordAs(null, "SCREENING_RUNNING", "screeningCampaign", String.valueOf(id), AuditTrail.SUCCESS,
+						"grids=" + grids.size());
+				LOG.info("Screening campaign {} is running: {} grids prepared", id, grids.size());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (SimulatedCrash crash) {
+			throw crash;
+		}
+		catch (RuntimeException ex) {
+			LOG.error("Start of screening campaign {} failed; it stays STARTING and resumes at the next start-up", id,
+					ex);
+			throw ex;
+		}
+		finally {
+			running.remove(id);
+		}
+	}
+
+	/**
+	 * Writes one grid's task and household snapshot in one transaction, unless the grid has its task already.
+	 * Households already in the campaign (one that moved here from a grid prepared earlier) are not taken twice.
+	 *
+	 * @return true when this call wrote the grid
+	 */
+	private boolean prepare(long id, String district, String grid) {
+		if (hasTask(id, district, grid)) {
+			return false;
+		}
+		try {
+			return Boolean.TRUE.equals(transactions.execute(status -> {
+				List<HouseholdView> households = residents.households(grid);
+				Set<Long> known = known(id, district, households);
+				List<Object[]> rows = new ArrayList<>(households.size());
+				int persons = 0;
+				int seq = 0;
+				for (HouseholdView h : households) {
+					if (known.contains(h.id())) {
+						continue;
+					}
+					String label = h.label().isEmpty() ? "#" + h.id() : h.label();
+					rows.add(new Object[] { id, district, h.id(), grid, ++seq,
+							label.length() > 400 ? label.substring(0, 400) : label, h.members() });
+					persons += h.members();
+				}
+				jdbc.sql("""
+						INSERT INTO screening_task (campaign_id, district_code, grid_code, households, persons)
+						VALUES (?, ?, ?, ?, ?)""").params(id, district, grid, rows.size(), persons).update();
+				template.batchUpdate("""
+						INSERT INTO screening_household (campaign_id, district_code, household_id, grid_code, seq, label,
+						members) VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+				jdbc.sql("UPDATE screening_campaign SET grids_done = grids_done + 1 WHERE id = ?").param(id).update();
+				return true;
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			if (hasTask(id, district, grid)) {
+				return false; // another worker wrote this grid meanwhile
+			}
+			throw ex;
+		}
+	}
+
+	private boolean hasTask(long id, String district, String grid) {
+		return jdbc.sql("SELECT COUNT(*) FROM screening_task WHERE campaign_id = ? AND district_code = ? AND grid_code = ?")
+				.params(id, district, grid).query(Long.class).single() > 0;
+	}
+
+	private Set<Long> known(long id, String district, List<HouseholdView> households) {
+		Set<Long> known = new HashSet<>();
+		for (int from = 0; from < households.size(); from += IN_LIST) {
+			List<Long> ids = households.subList(from, Math.min(households.size(), from + IN_LIST)).stream()
+					.map(HouseholdView::id).toList();
+			known.addAll(jdbc.sql("""
+					SELECT household_id FROM screening_household
+					WHERE campaign_id = :c AND district_code = :d AND household_id IN (:ids)""")
+					.param("c", id).param("d", district).param("ids", ids).query(Long.class).list());
+		}
+		return known;
+	}
+}
