@@ -48,10 +48,29 @@
 
   // One submit per tap: the button is disabled after the first (the hidden key makes a repeat one case anyway).
   document.querySelectorAll('form[data-gl-once], .gl-action-form').forEach(function (form) {
-    form.addEventListener('submit', function () {
+    form.addEventListener('submit', function (e) {
+      if (e.defaultPrevented) { return; }
       var button = form.querySelector('button[type="submit"]');
       if (button) { window.setTimeout(function () { button.disabled = true; }, 0); }
     });
+  });
+
+  // Photos: more than the page may send at once is refused here, before a long upload that the server would refuse.
+  document.querySelectorAll('input[type="file"][data-gl-max-bytes]').forEach(function (input) {
+    var form = input.form;
+    var max = parseInt(input.getAttribute('data-gl-max-bytes'), 10);
+    form.addEventListener('submit', function (e) {
+      var total = 0;
+      for (var i = 0; i < input.files.length; i++) { total += input.files[i].size; }
+      input.setCustomValidity('');
+      if (total > max) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        input.setCustomValidity(input.getAttribute('data-too-large'));
+        input.reportValidity();
+      }
+    }, true);
+    input.addEventListener('change', function () { input.setCustomValidity(''); });
   });
 
   // Place picker: choosing another street empties the grid list until a community is chosen.

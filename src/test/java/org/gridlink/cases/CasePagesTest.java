@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -252,6 +253,47 @@ class CasePagesTest {
 				.param(typed).query(String.class).list()).containsExactly(GRID1 + " GRID_WORKER");
 		mvc.perform(get("/cases/report").with(as("admin"))).andExpect(status().isForbidden());
 		mvc.perform(get("/cases/report").with(as("auditor"))).andExpect(status().isForbidden());
+	}
+
+	static byte[] png() throws java.io.IOException {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	@Test
+	void photosGoWithTheReportAndAreAddedFromTheCasePage() throws Exception {
+		String typed = "树木倒伏" + UUID.randomUUID().toString().substring(0, 6);
+		MockMultipartFile good = new MockMultipartFile("photos", "tree.png", "image/png", png());
+		MockMultipartFile bad = new MockMultipartFile("photos", "notes.jpg", "image/jpeg", "not an image".getBytes());
+		String location = mvc.perform(multipart("/cases/report").file(good).file(bad).with(as("grid1")).with(csrf())
+				.param("categoryCode", "E0101").param("description", typed).param("jurisdictionCode", GRID1)
+				.param("key", UUID.randomUUID().toString()))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("flashError", allOf(containsString("notes.jpg"), containsString("JPEG"))))
+				.andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT stage FROM case_photo WHERE case_id = ?").param(id).query(String.class).list())
+				.containsExactly("REPORT");
+		mvc.perform(get("/cases/" + id).with(as("center"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-photo=")))
+				.andExpect(content().string(containsString("id=\"photo-form\"")));
+		api("center", id, "file", "{}");
+		api("center", id, "dispatch", "{}");
+		api("dept1", id, "accept", "{}");
+		mvc.perform(multipart("/cases/" + id + "/photos").file(new MockMultipartFile("photos", "done.png", "image/png", png()))
+				.param("stage", "FEEDBACK").with(as("dept1")).with(csrf()))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flash", containsString("照片已添加")));
+		mvc.perform(multipart("/cases/" + id + "/photos").file(new MockMultipartFile("photos", "x.png", "image/png", png()))
+				.param("stage", "FEEDBACK").with(as("grid2")).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(multipart("/cases/" + id + "/photos").file(new MockMultipartFile("photos", "x.png", "image/png", png()))
+				.param("stage", "LATER").with(as("dept1")).with(csrf()))
+				.andExpect(flash().attribute("flashError", containsString("LATER")));
+		assertThat(jdbc.sql("SELECT stage FROM case_photo WHERE case_id = ? ORDER BY id").param(id).query(String.class)
+				.list()).containsExactly("REPORT", "FEEDBACK");
+		mvc.perform(get("/cases/report?tooLarge=true").with(as("grid1")))
+				.andExpect(content().string(containsString("id=\"photos-error\"")));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.gridlink.cases.CaseCategories;
 import org.gridlink.cases.CaseCategory;
 import org.gridlink.cases.CaseDirectory;
 import org.gridlink.cases.CaseManagement;
+import org.gridlink.cases.CasePhotos;
 import org.gridlink.cases.CaseQuery;
 import org.gridlink.cases.CaseStatus;
 import org.gridlink.cases.CaseSummary;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -61,10 +63,12 @@ class CaseController {
 	private final MessageSource messages;
 	private final AuditTrail audit;
 	private final CaseTimes times;
+	private final CasePhotos photos;
 
 	CaseController(CaseManagement cases, CaseCategories categories, CaseDirectory directory, MessageSource messages,
-			AuditTrail audit, CaseTimes times) {
+			AuditTrail audit, CaseTimes times, CasePhotos photos) {
 		this.times = times;
+		this.photos = photos;
 		this.cases = cases;
 		this.categories = categories;
 		this.directory = directory;
@@ -190,7 +194,39 @@ class CaseController {
 		if (allowed.contains(CaseAction.FILE)) {
 			model.addAttribute("minorsByMajor", minorsByMajor(true));
 		}
+		model.addAttribute("photos", photos.list(user, id));
+		model.addAttribute("canAddFeedbackPhotos", view.leadUnitId() != null
+				&& (view.leadUnitId().equals(user.unitId()) || user.has(Role.CENTER)));
 		return "cases/detail";
+	}
+
+	/** Photos added from the case page (report photos by anyone who sees the case, feedback photos by its unit). */
+	@PostMapping("/cases/{id:\\d+}/photos")
+	String addPhotos(@PathVariable long id, @RequestParam(defaultValue = CasePhotos.REPORT) String stage,
+			@RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> files,
+			RedirectAttributes redirect, Locale locale) {
+		CurrentUser user = CurrentUsers.current();
+		try {
+			List<String> refused = CasePhotoUploads.add(photos, user, id, stage, files, messages, locale);
+			if (refused.isEmpty()) {
+				redirect.addFlashAttribute("flash", messages.getMessage("cases.photos.added", null, locale));
+			}
+			else {
+				redirect.addFlashAttribute("flashError", String.join(" ", refused));
+			}
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError",
+					messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	/** The page comes back here when the photos were too large to be read at all (see the upload limit filter). */
+	@GetMapping(value = "/cases/{id:\\d+}/photos", params = "tooLarge")
+	String photosTooLarge(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+		redirect.addFlashAttribute("flashError", messages.getMessage("cases.photos.tooLarge", null, locale));
+		return "redirect:/cases/" + id;
 	}
 
 	/** The history alone, for the page's refresh button (htmx). */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gridlink.cases.CaseCategories;
 import org.gridlink.cases.CaseDirectory;
 import org.gridlink.cases.CaseManagement;
+import org.gridlink.cases.CasePhotos;
 import org.gridlink.cases.CaseSource;
 import org.gridlink.cases.CaseView;
 import org.gridlink.cases.NewCase;
@@ -26,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,9 +42,11 @@ class CaseReportController {
 	private final CaseCategories categories;
 	private final CaseDirectory directory;
 	private final MessageSource messages;
+	private final CasePhotos casePhotos;
 
 	CaseReportController(CaseManagement cases, CaseCategories categories, CaseDirectory directory,
-			MessageSource messages) {
+			MessageSource messages, CasePhotos casePhotos) {
+		this.casePhotos = casePhotos;
 		this.cases = cases;
 		this.categories = categories;
 		this.directory = directory;
@@ -55,16 +59,22 @@ class CaseReportController {
 	}
 
 	@GetMapping("/cases/report")
-	String reportForm(Model model) {
+	String reportForm(@RequestParam(defaultValue = "false") boolean tooLarge, Model model, Locale locale) {
 		CurrentUser user = requireReporter();
 		Map<String, String> form = emptyForm();
 		List<CaseDirectory.Place> places = directory.roots(user);
 		form.put("jurisdictionCode", places.isEmpty() ? "" : places.get(0).code());
-		return reportPage(model, user, form, FormErrors.in(messages, Locale.ROOT));
+		FormErrors errors = FormErrors.in(messages, locale);
+		if (tooLarge) {
+			errors.addKey("photos", "cases.photos.tooLarge");
+		}
+		return reportPage(model, user, form, errors);
 	}
 
 	@PostMapping("/cases/report")
-	String report(@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect) {
+	String report(@RequestParam Map<String, String> params,
+			@RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos, Model model,
+			Locale locale, RedirectAttributes redirect) {
 		CurrentUser user = requireReporter();
 		Map<String, String> form = typed(params, "categoryCode", "major", "description", "address", "lat", "lng",
 				"jurisdictionCode", "key");
@@ -79,6 +89,16 @@ class CaseReportController {
 						user.has(Role.GRID_WORKER) ? CaseSource.GRID_WORKER : CaseSource.STAFF, null), form.get("key"));
 				redirect.addFlashAttribute("flash", messages.getMessage("cases.report.done",
 						new Object[] { created.number() }, locale));
+				// a repeated tap answers with the same case: its photos are already there
+				boolean repeated = casePhotos.list(user, created.id()).stream()
+						.anyMatch(p -> p.createdBy().equals(user.username()));
+				if (!repeated) {
+					List<String> refused = CasePhotoUploads.add(casePhotos, user, created.id(), CasePhotos.REPORT,
+							photos, messages, locale);
+					if (!refused.isEmpty()) {
+						redirect.addFlashAttribute("flashError", String.join(" ", refused));
+					}
+				}
 				return "redirect:/cases/" + created.id();
 			}
 			catch (InvalidInputException ex) {
@@ -97,6 +117,7 @@ class CaseReportController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("minorsByMajor", CaseCategoryGroups.group(categories.all(), true));
 		model.addAttribute("places", directory.roots(user));
+		model.addAttribute("photosEnabled", true);
 		return "cases/report";
 	}
 
