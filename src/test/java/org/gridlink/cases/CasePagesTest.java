@@ -159,6 +159,44 @@ class CasePagesTest {
 	}
 
 	@Test
+	void everyStepFormRendersInBothLanguages() throws Exception {
+		long id = reportInGrid1("表单渲染");
+		api("center", id, "file", "{}");
+		api("center", id, "dispatch", "{}");
+		api("dept1", id, "accept", "{}");
+		page("dept1", id, "action-feedback", "action-extend", "action-defer", "action-return");
+		api("dept1", id, "extend", "{\"hours\":4,\"note\":\"需要时间\"}");
+		page("center", id, "action-approve-extension", "approve-ext-no");
+		api("center", id, "approve-extension", "{\"approved\":true}");
+		api("dept1", id, "defer", "{\"note\":\"等待材料\"}");
+		page("center", id, "action-approve-deferral");
+		api("center", id, "approve-deferral", "{\"approved\":true}");
+		page("center", id, "action-resume", "action-void");
+		api("center", id, "resume", "{}");
+		api("dept1", id, "feedback", "{\"note\":\"已处理\"}");
+		page("center", id, "action-verify", "verify-no");
+		api("center", id, "verify", "{\"passed\":true}");
+		page("center", id, "action-close");
+		api("center", id, "close", "{}");
+		page("grid1", id, "action-evaluate", "satisfaction-1");
+		step("grid1", id, "evaluate", "version", String.valueOf(version(id)), "satisfaction", "5")
+				.andExpect(flash().attribute("flashError", containsString("满意度")));
+		step("grid1", id, "evaluate", "version", String.valueOf(version(id)), "satisfaction", "2")
+				.andExpect(flash().attribute("flash", containsString("已评价")));
+		mvc.perform(get("/cases/" + id).with(as("grid1"))).andExpect(content().string(containsString("基本满意")))
+				.andExpect(content().string(containsString("gl-badge-closed")));
+	}
+
+	void page(String user, long id, String... ids) throws Exception {
+		for (String lang : new String[] { "zh-CN", "en" }) {
+			var page = mvc.perform(get("/cases/" + id).param("lang", lang).with(as(user))).andExpect(status().isOk());
+			for (String elementId : ids) {
+				page.andExpect(content().string(containsString("id=\"" + elementId + "\"")));
+			}
+		}
+	}
+
+	@Test
 	void stepsPostedFromThePageRedirectBackWithAMessage() throws Exception {
 		long id = reportInGrid1("道路积水");
 		step("center", id, "file", "version", String.valueOf(version(id)), "note", "符合立案条件")
