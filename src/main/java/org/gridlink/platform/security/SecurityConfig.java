@@ -24,7 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One filter chain for pages and API. Pages: form login, session, CSRF. API ({@code /api/**}): the session, HTTP
  * Basic or a Bearer token; errors as JSON. CSRF is skipped only for requests that carry their own
- * {@code Authorization} header, since a browser never adds one on its own.
+ * {@code Authorization} header, since a browser never adds one on its own, and for Open311 ({@code /open311/v2/**}):
+ * public to read, and creating authenticates by a client's {@code api_key}, not by the session.
  */
 @Configuration
 class SecurityConfig {
@@ -32,6 +33,9 @@ class SecurityConfig {
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
 			+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	/** Open311 GeoReport v2 (cases module). */
+	static final String OPEN311 = "/open311/v2/**";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -71,6 +75,8 @@ class SecurityConfig {
 				.requestMatchers("/report", "/report/*").permitAll()
 				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
 				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
+				// Open311 GeoReport v2: public reading per the spec; creating needs a client's api_key (checked there)
+				.requestMatchers(OPEN311).permitAll()
 				.requestMatchers("/audit/**", "/api/v1/audit/**").hasRole("AUDITOR")
 				.requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -85,7 +91,9 @@ class SecurityConfig {
 					}
 				}))
 			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+				// authenticated by the api_key parameter, never by the session: nothing for a forged request to ride on
+				.ignoringRequestMatchers(OPEN311))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
 				if (api.matches(request)) {
 					apiEntryPoint.commence(request, response, failure);

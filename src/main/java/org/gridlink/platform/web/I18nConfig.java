@@ -13,7 +13,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Language: Chinese (zh-CN) by default; {@code ?lang=en} or {@code ?lang=zh-CN} switches and remembers it in a
- * cookie. API clients without the cookie get the language of their {@code Accept-Language} header.
+ * cookie. API and Open311 clients without the cookie get the language of their {@code Accept-Language} header.
  */
 @Configuration
 class I18nConfig implements WebMvcConfigurer {
@@ -25,7 +25,9 @@ class I18nConfig implements WebMvcConfigurer {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("GRIDLINK_LANG");
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setDefaultLocaleFunction(request -> {
-			if (request.getRequestURI().startsWith("/api/") && request.getHeader("Accept-Language") != null) {
+			String path = request.getRequestURI();
+			if ((path.startsWith("/api/") || path.startsWith("/open311/"))
+					&& request.getHeader("Accept-Language") != null) {
 				return request.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : DEFAULT;
 			}
 			return DEFAULT;
