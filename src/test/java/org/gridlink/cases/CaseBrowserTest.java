@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -96,12 +97,12 @@ class CaseBrowserTest {
 		open(1280, 900, "center");
 		driver.get(caseUrl);
 		click(browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("do-file"))));
-		browser.waiting(TIMEOUT).until(d -> d.findElement(By.id("case-status")).getText().contains("已立案"));
+		statusShows("已立案");
 		WebElement lead = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("dispatch-unit")));
 		assertThat(new Select(lead).getFirstSelectedOption().getText()).isEqualTo("区城市管理局");
 		browser.screenshot("cases-1280-dispatch.png");
 		click(driver.findElement(By.id("do-dispatch")));
-		browser.waiting(TIMEOUT).until(d -> d.findElement(By.id("case-status")).getText().contains("已派遣"));
+		statusShows("已派遣");
 		assertThat(driver.findElement(By.id("case-lead")).getText()).contains("区城市管理局");
 		assertThat(driver.findElement(By.id("case-deadline")).getText()).matches(".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*");
 		assertThat(driver.findElements(By.id("action-accept"))).as("the center does not accept for the unit").isEmpty();
@@ -113,15 +114,21 @@ class CaseBrowserTest {
 		open(1280, 900, "dept1");
 		driver.get(caseUrl);
 		click(browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("do-accept"))));
-		browser.waiting(TIMEOUT).until(d -> d.findElement(By.id("case-status")).getText().contains("已签收"));
+		statusShows("已签收");
 		WebElement note = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("note-feedback")));
 		note.sendKeys("已更换井盖");
 		click(driver.findElement(By.id("do-feedback")));
-		browser.waiting(TIMEOUT).until(d -> d.findElement(By.id("case-status")).getText().contains("处置完毕"));
+		statusShows("处置完毕");
 		assertThat(driver.findElement(By.id("case-timeline")).getText()).contains("已更换井盖");
 		browser.screenshot("cases-1280-handled.png");
 		assertThat(jdbc.sql("SELECT status FROM case_file WHERE id = ?").param(id).query(String.class).single())
 				.isEqualTo("HANDLED");
+	}
+
+	/** Waits for the status badge after a step; the page is reloaded meanwhile (post/redirect/get). */
+	private void statusShows(String text) {
+		browser.waiting(TIMEOUT).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.id("case-status")).getText().contains(text));
 	}
 
 	private java.util.List<String> visibleMinorGroups() {
