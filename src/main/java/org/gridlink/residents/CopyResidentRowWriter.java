@@ -1,13 +1,13 @@
 package org.gridlink.residents;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Savepoint;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -72,8 +71,8 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 			if (!fresh.isEmpty()) {
 				Savepoint savepoint = connection.setSavepoint();
 				try {
-					copy(connection, "COPY resident (" + COLUMNS + ", status, created_at, updated_at) FROM STDIN (FORMAT csv)",
-							fresh, ",ACTIVE," + now + "," + now);
+					copy(connection, "resident (" + COLUMNS + ", status, created_at, updated_at)", fresh, "ACTIVE", now,
+							now);
 					connection.releaseSavepoint(savepoint);
 				}
 				catch (SQLException duplicate) {
@@ -87,9 +86,9 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute(STAGE);
 			}
-			copy(connection, "COPY resident_stage FROM STDIN (FORMAT csv)", known, "");
+			copy(connection, "resident_stage", known);
 		}
-		catch (SQLException | IOException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException("COPY of residents failed: " + ex.getMessage(), ex);
 		}
 		finally {
@@ -117,8 +116,8 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 		try {
 			Savepoint savepoint = connection.setSavepoint();
 			try {
-				copy(connection, "COPY resident (" + COLUMNS + ", status, created_at, updated_at) FROM STDIN (FORMAT csv)",
-						rows, ",ACTIVE," + now + "," + now);
+				copy(connection, "resident (" + COLUMNS + ", status, created_at, updated_at)", rows, "ACTIVE", now,
+						now);
 				connection.releaseSavepoint(savepoint);
 				return true;
 			}
@@ -127,7 +126,7 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 				return false;
 			}
 		}
-		catch (SQLException | IOException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException("COPY of residents failed: " + ex.getMessage(), ex);
 		}
 		finally {
@@ -138,26 +137,48 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 	static final String COLUMNS = "district_code, grid_code, household_id, name, id_number_hash, id_number_enc, "
 			+ "id_number_masked, phone_hash, phone_enc, phone_masked, birth_date, gender";
 
-	private static void copy(Connection connection, String sql, List<StoredResident> rows, String suffix)
-			throws SQLException, IOException {
-		StringBuilder csv = new StringBuilder(rows.size() * 460);
-		for (StoredResident r : rows) {
-			csv.append(r.district()).append(',').append(r.grid()).append(',').append(r.householdId()).append(',');
-			quote(csv, r.name()).append(',').append(r.idNumberHash()).append(',').append(r.idNumberEnc())
-					.append(',').append(r.idNumberMasked()).append(',');
-			nullable(csv, r.phoneHash()).append(',');
-			nullable(csv, r.phoneEnc()).append(',');
-			nullable(csv, r.phoneMasked()).append(',').append(r.birthDate()).append(',').append(r.gender())
-					.append(suffix).append('\n');
+	/** {@code COPY <target> FROM STDIN} of the rows (text format), each followed by {@code suffix} values. */
+	private static void copy(Connection connection, String target, List<StoredResident> rows, Object... suffix)
+			throws SQLException {
+		try (CopyText text = CopyText.into(connection, target)) {
+			copyRows(text, rows, suffix);
+			text.finish();
 		}
-		connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
 	}
 
-	private static StringBuilder quote(StringBuilder csv, String value) {
-		return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+	private static void copyRows(CopyText text, List<StoredResident> rows, Object... suffix) throws SQLException {
+		String end = suffix.length == 0 ? null
+				: String.join("\t", Arrays.stream(suffix).map(String::valueOf).toList()); // the same for every row
+		for (StoredResident r : rows) {
+			text.plain(r.district()).plain(r.grid()).plain(r.householdId());
+			if (r.copyText() != null) {
+				text.plain(r.copyText());
+			}
+			else {
+				columns(text, r.name(), r.idNumberHash(), r.idNumberEnc(), r.idNumberMasked(), r.phoneHash(),
+						r.phoneEnc(), r.phoneMasked(), r.birthDate(), r.gender());
+			}
+			if (end != null) {
+				text.plain(end);
+			}
+			text.endRow();
+		}
 	}
 
-	private static StringBuilder nullable(StringBuilder csv, @Nullable String value) {
-		return value == null ? csv : quote(csv, value);
+	/** The columns from {@code name} to {@code gender} as {@code COPY} text (for {@link StoredResident#copyText}). */
+	static String render(String name, String idNumberHash, String idNumberEnc, String idNumberMasked,
+			@Nullable String phoneHash, @Nullable String phoneEnc, @Nullable String phoneMasked, LocalDate birthDate,
+			int gender) {
+		CopyText text = new CopyText(360);
+		columns(text, name, idNumberHash, idNumberEnc, idNumberMasked, phoneHash, phoneEnc, phoneMasked, birthDate,
+				gender);
+		return text.toString();
+	}
+
+	private static void columns(CopyText text, String name, String idNumberHash, String idNumberEnc,
+			String idNumberMasked, @Nullable String phoneHash, @Nullable String phoneEnc, @Nullable String phoneMasked,
+			LocalDate birthDate, int gender) {
+		text.add(name).plain(idNumberHash).plain(idNumberEnc).add(idNumberMasked).add(phoneHash).add(phoneEnc)
+				.add(phoneMasked).plain(birthDate).plain(gender);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.gridlink.platform.Scope;
 import org.gridlink.shared.IdNumber;
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 record ImportRules(Set<String> grids, Scope scope, Map<String, String> tags, @Nullable String defaultGrid) {
 
 	static final String TAG_SEPARATORS = "[|;；,，、]+";
+	private static final Pattern TAG_SPLIT = Pattern.compile(TAG_SEPARATORS);
+	private static final String[] NO_TAGS = {};
 
 	/** Problems with the header: the required columns that are missing (ID number, name; grid without a default). */
 	List<String> missingColumns(ImportColumns columns) {
@@ -48,7 +51,7 @@ record ImportRules(Set<String> grids, Scope scope, Map<String, String> tags, @Nu
 		IdNumber.problemOf(id).ifPresent(p -> problems.add(new RowProblem(row, ImportColumns.ID_NUMBER,
 				maskId(id), "imports.idNumber." + p.name())));
 
-		String name = columns.get(cells, ImportColumns.NAME).replaceAll("\\s+", " ");
+		String name = Households.collapseSpaces(columns.get(cells, ImportColumns.NAME), " ");
 		if (name.isEmpty()) {
 			problems.add(new RowProblem(row, ImportColumns.NAME, "", "imports.name.missing"));
 		}
@@ -62,7 +65,7 @@ record ImportRules(Set<String> grids, Scope scope, Map<String, String> tags, @Nu
 			problems.add(new RowProblem(row, ImportColumns.PHONE, maskPhone(phone), "imports.phone.invalid"));
 		}
 
-		String grid = columns.get(cells, ImportColumns.GRID).replaceAll("\\s+", "");
+		String grid = Households.collapseSpaces(columns.get(cells, ImportColumns.GRID), "");
 		if (grid.isEmpty() && defaultGrid != null) {
 			grid = defaultGrid.trim();
 		}
@@ -87,7 +90,8 @@ record ImportRules(Set<String> grids, Scope scope, Map<String, String> tags, @Nu
 		}
 
 		Set<String> tagCodes = new LinkedHashSet<>();
-		for (String tag : columns.get(cells, ImportColumns.TAGS).split(TAG_SEPARATORS)) {
+		String tagCell = columns.get(cells, ImportColumns.TAGS);
+		for (String tag : tagCell.isEmpty() ? NO_TAGS : TAG_SPLIT.split(tagCell)) {
 			String clean = tag.strip();
 			if (clean.isEmpty()) {
 				continue;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * An ID number that appears again later in the same file is rejected with a reference to its first row: the first
  * occurrence wins, so the result does not depend on batch boundaries.
  */
-final class ImportRun implements ImportFile.RowSink {
+final class ImportRun implements ImportFile.RowSink, AutoCloseable {
 
 	/** The job as stored: who imports (scope as comma-separated codes) and how far it got. */
 	record Job(long id, String username, String scope, @Nullable String defaultGrid, ImportStatus status,
@@ -67,6 +69,11 @@ final class ImportRun implements ImportFile.RowSink {
 		this.processed = job.processedRows();
 		this.accepted = job.acceptedRows();
 		this.rejected = job.rejectedRows();
+		this.writerThread = Executors.newSingleThreadExecutor(r -> {
+			Thread thread = new Thread(r, "resident-import-" + job.id() + "-writer");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@Override
@@ -114,49 +121,64 @@ final class ImportRun implements ImportFile.RowSink {
 		}
 	}
 
-	/** A full batch whose personal data is being sealed in the background, with the counters at its end. */
-	private record Pending(CompletableFuture<List<ResidentBulkWriter.Sealed>> sealed, List<RowProblem> problems,
-			int processed, int accepted, int rejected) {
-	}
-
-	private @Nullable Pending pending;
+	/**
+	 * The batch being committed on {@link #writerThread}: at most one batch is written while the next one is read,
+	 * checked and sealed, so the database always has the next batch ready and parsing, validation and encryption (on
+	 * the application's CPU) overlap the database's work instead of alternating with it.
+	 */
+	private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+	private final ExecutorService writerThread;
 
 	/**
-	 * Starts sealing the current batch in the background and commits the previous one meanwhile, so encryption and
-	 * database work overlap; batches are still committed one after the other, in file order.
+	 * Seals the current batch's personal data, then hands the batch to the writer thread once the previous batch is
+	 * committed (batches are committed one after the other, in file order; a failure of the previous one, or the
+	 * crash hook, stops the run here, before anything later is written).
 	 */
 	private void flush() {
 		if (batchRows == 0) {
 			return;
 		}
 		List<ImportRow> rows = List.copyOf(batch);
-		Pending next = new Pending(CompletableFuture.supplyAsync(() -> runner.writer().seal(rows)),
-				List.copyOf(problems), processed, accepted, rejected);
+		List<RowProblem> batchProblems = List.copyOf(problems);
+		int atProcessed = processed;
+		int atAccepted = accepted;
+		int atRejected = rejected;
 		batch.clear();
 		problems.clear();
 		batchRows = 0;
-		commitPending();
-		pending = next;
+		// sealed here, on the reading thread: the application then needs about one core (reading, checking and
+		// encrypting) and leaves the other to the database writing the previous batch
+		List<ResidentBulkWriter.Sealed> sealed = rows.stream().map(runner.writer()::seal).toList();
+		awaitWritten();
+		writing = CompletableFuture.runAsync(() -> commit(sealed, batchProblems, atProcessed, atAccepted, atRejected),
+				writerThread);
 	}
 
-	private void commitPending() {
-		Pending p = pending;
-		if (p == null) {
-			return;
-		}
-		pending = null;
-		List<ResidentBulkWriter.Sealed> sealed;
-		try {
-			sealed = p.sealed().join();
-		}
-		catch (CompletionException ex) {
-			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
-		}
-		runner.commit(job, sealed, households, p.problems(), p.processed(), p.accepted(), p.rejected(),
-				Math.max(0, p.rejected() - p.problems().size())); // about the rejected rows stored before this batch
+	/** Runs on the writer thread. */
+	private void commit(List<ResidentBulkWriter.Sealed> sealed, List<RowProblem> batchProblems, int atProcessed,
+			int atAccepted, int atRejected) {
+		runner.commit(job, sealed, households, batchProblems, atProcessed, atAccepted, atRejected,
+				Math.max(0, atRejected - batchProblems.size())); // about the rejected rows stored before this batch
 		batches++;
 		if (runner.crashAfterBatches > 0 && batches >= runner.crashAfterBatches) {
 			throw new ImportRunner.SimulatedCrash();
+		}
+	}
+
+	/** Waits until the batch handed to the writer thread is committed; rethrows what stopped it. */
+	private void awaitWritten() {
+		try {
+			writing.join();
+		}
+		catch (CompletionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw ex;
 		}
 	}
 
@@ -166,7 +188,21 @@ final class ImportRun implements ImportFile.RowSink {
 			throw new FileProblem("imports.file.noHeader", List.of(new RowProblem(1, "", "", "imports.file.noHeader")));
 		}
 		flush();
-		commitPending();
+		awaitWritten();
 		runner.succeed(job.id());
+	}
+
+	/**
+	 * Ends the run: waits for a batch still being written (so that nothing is committed after the caller records a
+	 * failure) and stops the writer thread. Its failure, if any, has been or will be reported by the reading side.
+	 */
+	@Override
+	public void close() {
+		try {
+			writing.handle((ok, failure) -> null).join();
+		}
+		finally {
+			writerThread.shutdown();
+		}
 	}
 }

@@ -88,7 +88,7 @@ class ImportRunner {
 	@Autowired
 	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
 			Jurisdictions jurisdictions, MessageSource messages,
-			@Value("${gridlink.residents.import.batch-size:5000}") int batchSize,
+			@Value("${gridlink.residents.import.batch-size:20000}") int batchSize,
 			@Value("${gridlink.residents.import.threads:2}") int threads,
 			@Value("${gridlink.imports.claim-timeout:PT2M}") Duration claimTimeout) {
 		this(jdbc, template, transactions, writer, jurisdictions, messages, batchSize, threads, claimTimeout,
@@ -264,8 +264,8 @@ class ImportRunner {
 	}
 
 	private void execute(ImportRun.Job job, byte[] content) {
-		ImportRun run = new ImportRun(job, rules(job), this);
-		try {
+		// the run is closed (its last batch written or stopped) before a failure is recorded
+		try (ImportRun run = new ImportRun(job, rules(job), this)) {
 			ImportFile.read(content, run);
 			run.finish();
 		}

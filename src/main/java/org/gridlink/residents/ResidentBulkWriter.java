@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.shared.Masked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ResidentBulkWriter {
+
+	/** Rows written after which the planner statistics are refreshed once more (the first time: the first batch). */
+	static final int ANALYZE_AGAIN_AT = 50_000;
 
 	private final PersonalDataCipher cipher;
 	private final Households households;
@@ -58,14 +62,29 @@ class ResidentBulkWriter {
 		return rows.parallelStream().map(this::seal).toList();
 	}
 
-	/** A row with its personal data sealed, waiting for its household id. */
-	record Sealed(ImportRow row, String idNumberHash, String idNumberEnc, String phoneHash, String phoneEnc) {
+	/**
+	 * A row with its personal data sealed, waiting for its household id; on PostgreSQL with its columns already
+	 * rendered for {@code COPY} ({@link StoredResident#copyText}), so that the thread writing to the database has
+	 * little left to do.
+	 */
+	record Sealed(ImportRow row, Households.Key household, String idNumberHash, String idNumberEnc,
+			String idNumberMasked, @Nullable String phoneHash, @Nullable String phoneEnc, @Nullable String phoneMasked,
+			@Nullable String copyText) {
 	}
 
-	private Sealed seal(ImportRow row) {
+	/** One row's stored columns (ID number and phone hashed, encrypted, masked). */
+	Sealed seal(ImportRow row) {
 		String phone = row.phone();
-		return new Sealed(row, cipher.lookupHash(row.idNumber().value()), cipher.encrypt(row.idNumber().value()),
-				phone == null ? null : cipher.lookupHash(phone), phone == null ? null : cipher.encrypt(phone));
+		String id = row.idNumber().value();
+		String idHash = cipher.lookupHash(id);
+		String idEnc = cipher.encrypt(id);
+		String idMasked = Masked.idNumber(id);
+		String phoneHash = phone == null ? null : cipher.lookupHash(phone);
+		String phoneEnc = phone == null ? null : cipher.encrypt(phone);
+		String phoneMasked = phone == null ? null : Masked.phone(phone);
+		return new Sealed(row, row.household(), idHash, idEnc, idMasked, phoneHash, phoneEnc, phoneMasked,
+				postgres ? CopyResidentRowWriter.render(row.name(), idHash, idEnc, idMasked, phoneHash, phoneEnc,
+						phoneMasked, row.idNumber().birthDate(), row.idNumber().genderCode()) : null);
 	}
 
 	/** Writes sealed rows (each ID number at most once) with {@code writer}; {@code setBy} is recorded on tags. */
@@ -73,11 +92,13 @@ class ResidentBulkWriter {
 		if (rows.isEmpty()) {
 			return;
 		}
-		households.resolve(rows.stream().map(s -> s.row().household()).toList(), cache);
-		boolean analyze = postgres && cache.analyzedAt < 100_000 && cache.written + rows.size() >= 2 * cache.analyzedAt;
+		households.resolve(rows.stream().map(Sealed::household).toList(), cache);
+		boolean analyze = postgres && (cache.analyzedAt == 0
+				|| cache.analyzedAt < ANALYZE_AGAIN_AT && cache.written + rows.size() >= ANALYZE_AGAIN_AT);
 		if (analyze) {
-			// Refresh the planner statistics while the import grows the tables (after the first batch, then each time
-			// the rows written double, up to 100,000 rows): the foreign-key checks of resident -> household and
+			// Refresh the planner statistics while the import grows the tables (after the first batch, and once more
+			// after ANALYZE_AGAIN_AT rows; the planner scales the row counts it read with the tables' current size in
+			// between, so further rounds only cost time): the foreign-key checks of resident -> household and
 			// resident_tag -> resident are planned once per connection, and a plan made while the table looked empty
 			// can pick an index that scans a whole district per checked row (quadratic: 100 % server CPU on a
 			// 5,000-row COPY). Runs in the batch's transaction, so it sees the households just created.
@@ -86,10 +107,9 @@ class ResidentBulkWriter {
 		List<StoredResident> stored = new ArrayList<>(rows.size());
 		for (Sealed s : rows) {
 			ImportRow r = s.row();
-			stored.add(new StoredResident(r.district(), r.gridCode(), cache.ids.get(r.household()), r.name(),
-					s.idNumberHash(), s.idNumberEnc(), Masked.idNumber(r.idNumber().value()), s.phoneHash(),
-					s.phoneEnc(), r.phone() == null ? null : Masked.phone(r.phone()), r.idNumber().birthDate(),
-					r.idNumber().genderCode()));
+			stored.add(new StoredResident(s.household().district(), r.gridCode(), cache.ids.get(s.household()),
+					r.name(), s.idNumberHash(), s.idNumberEnc(), s.idNumberMasked(), s.phoneHash(), s.phoneEnc(),
+					s.phoneMasked(), r.idNumber().birthDate(), r.idNumber().genderCode(), s.copyText()));
 		}
 		writer.upsert(stored);
 		if (analyze) {
@@ -115,10 +135,22 @@ class ResidentBulkWriter {
 		OffsetDateTime now = OffsetDateTime.now();
 		List<Object[]> inserts = new ArrayList<>();
 		byDistrict.forEach((district, list) -> {
+			Map<String, Long> ids = new HashMap<>();
+			if (postgres) { // one query for the district's tagged residents of the batch
+				jdbc.query("SELECT id_number_hash, id FROM resident WHERE district_code = ? AND id_number_hash = ANY(?)",
+						rs -> {
+							ids.put(rs.getString(1), rs.getLong(2));
+						}, district, list.stream().map(Sealed::idNumberHash).toArray(String[]::new));
+			}
 			for (Sealed s : list) {
-				// one indexed lookup per tagged resident (a few per cent of rows): an IN list would scan the table on H2
-				Long id = client.sql("SELECT id FROM resident WHERE district_code = ? AND id_number_hash = ?")
-						.params(district, s.idNumberHash()).query(Long.class).single();
+				// elsewhere one indexed lookup per tagged resident (a few per cent of rows): an IN list would scan the
+				// table on H2
+				Long id = postgres ? ids.get(s.idNumberHash())
+						: client.sql("SELECT id FROM resident WHERE district_code = ? AND id_number_hash = ?")
+								.params(district, s.idNumberHash()).query(Long.class).single();
+				if (id == null) {
+					throw new IllegalStateException("resident just written not found");
+				}
 				for (String tag : s.row().tags()) {
 					inserts.add(new Object[] { id, district, tag, setBy, now,
 							LocalDate.now().plusDays(reviewDays.getOrDefault(tag, 365)) });
