@@ -71,6 +71,10 @@ class SecurityConfig {
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
+				// residents report a problem and follow its public status without an account (CSRF stays on)
+				.requestMatchers("/report", "/report/*").permitAll()
+				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
+				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
 				// Open311 GeoReport v2: public reading per the spec; creating needs a client's api_key (checked there)
 				.requestMatchers(OPEN311).permitAll()
 				.requestMatchers("/audit/**", "/api/v1/audit/**").hasRole("AUDITOR")
