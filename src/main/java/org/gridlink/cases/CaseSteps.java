@@ -105,6 +105,9 @@ class CaseSteps {
 				if (input.categoryCode() != null && !input.categoryCode().isBlank()) {
 					set.put("category_code", categories.requireMinor(input.categoryCode()).code());
 				}
+				if (input.jurisdictionCode() != null && !input.jurisdictionCode().isBlank()) {
+					set.put("jurisdiction_code", place(user, input.jurisdictionCode().strip()));
+				}
 			}
 			case DISPATCH -> {
 				String categoryCode = (String) set.getOrDefault("category_code", f.categoryCode());
@@ -255,6 +258,17 @@ class CaseSteps {
 		if (action == CaseAction.CLOSE) {
 			events.publishEvent(new CaseEvents.CaseClosed(f.id(), Boolean.TRUE.equals(set.get("closed_on_time"))));
 		}
+	}
+
+	/** A jurisdiction of the caller's scope, in the case's district, to place the case on (when filing). */
+	private String place(CurrentUser user, String code) {
+		if (!JurisdictionCode.isValid(code) || jurisdictions.find(code).isEmpty()) {
+			throw new InvalidInputException("cases.jurisdiction.invalid", code);
+		}
+		if (!user.scope().covers(code)) {
+			throw new OutOfScopeException("jurisdiction", code);
+		}
+		return code;
 	}
 
 	private static boolean needsNote(CaseAction action) {

@@ -237,4 +237,15 @@ class CaseApiTest {
 		assertThat(java.time.OffsetDateTime.parse((String) JsonPath.read(approved, "$.deadlineAt")))
 				.isAfter(java.time.OffsetDateTime.parse((String) JsonPath.read(dispatched, "$.deadlineAt")));
 	}
+
+	@Test
+	void aReportWithOnlyAnAddressIsPlacedOnItsGridWhenFiled() throws Exception {
+		long id = report("center", "{\"categoryCode\":\"S0402\",\"description\":\"停水三天\",\"jurisdictionCode\":\""
+				+ DISTRICT + "\",\"address\":\"金桥路 8 号\"}");
+		mvc.perform(get("/api/v1/cases/" + id).with(as("grid1"))).andExpect(status().isForbidden());
+		act("center", id, "file", "{\"jurisdictionCode\":\"99\"}").andExpect(status().isBadRequest());
+		act("center", id, "file", "{\"jurisdictionCode\":\"" + GRID1 + "\"}").andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("FILED")).andExpect(jsonPath("$.jurisdictionCode").value(GRID1));
+		mvc.perform(get("/api/v1/cases/" + id).with(as("grid1"))).andExpect(status().isOk());
+	}
 }

@@ -64,7 +64,7 @@ class SlaWatcherTest {
 		CurrentUser dept = as("dept1");
 		cases.act(dept, paused, CaseAction.ACCEPT, ActionInput.empty());
 		cases.act(dept, paused, CaseAction.EXTEND,
-				new ActionInput("等待车辆", null, null, null, null, null, 8, null, null, null));
+				new ActionInput("等待车辆", null, null, null, null, null, 8, null, null, null, null));
 		CaseView view = cases.get(as("center"), running);
 		assertThat(view.timeLimitMinutes()).isEqualTo(240);
 

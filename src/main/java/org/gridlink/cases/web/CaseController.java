@@ -247,6 +247,7 @@ class CaseController {
 			@RequestParam(required = false) @Nullable String hours,
 			@RequestParam(required = false) @Nullable String categoryCode,
 			@RequestParam(required = false) @Nullable String intoCaseId,
+			@RequestParam(required = false) @Nullable String jurisdictionCode,
 			@RequestParam(required = false) @Nullable String version, RedirectAttributes redirect, Locale locale) {
 		CaseAction step = CaseAction.fromPath(action)
 				.orElseThrow(() -> new NotFoundException("cases.action.unknown", action));
@@ -261,7 +262,7 @@ class CaseController {
 		}
 		ActionInput input = new ActionInput(note, number(unitId), assisting, bool(passed), bool(approved),
 				integer(satisfaction), integer(hours), blankToNull(categoryCode), number(intoCaseId),
-				integer(version));
+				integer(version), blankToNull(jurisdictionCode));
 		try {
 			CaseView after = cases.act(CurrentUsers.current(), id, step, input);
 			redirect.addFlashAttribute("flash", messages.getMessage("cases.done",
