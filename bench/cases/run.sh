@@ -10,7 +10,7 @@
 # Before 2., the client warms the application up (JIT, pool, caches) with WARMUP reports filed and dispatched the
 # same way, not measured.
 # Usage: bench/cases/run.sh   (env: CLIENTS=16 REPORTS=20000 WARMUP=1000 DURATION=30 PORT=8098 POOL=10 BUILD=1,
-# JAR=<a jar to run instead of the one built>)
+# JAR=<a jar to run instead of the one built>, APP_ARGS=<more --property=value for the application>)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${CLIENTS:-16}
@@ -44,7 +44,7 @@ java -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&ApplicationName=bench_cases" \
   --spring.datasource.username=postgres --spring.datasource.password= \
   --spring.datasource.hikari.maximum-pool-size="$POOL" --gridlink.demo.residents=0 \
-  --logging.level.root=WARN > "$OUT/app.log" 2>&1 &
+  --logging.level.root=WARN ${APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for i in $(seq 1 240); do
@@ -82,9 +82,17 @@ echo "== pgbench (before): one INSERT per transaction, $CLIENTS clients, 2 threa
 TPS1=$(pgb before); echo "tps $TPS1   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== intake ($REPORTS reports) and center (file + dispatch), $CLIENTS clients, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu() { # CPU seconds so far of the application and of its PostgreSQL backends (ApplicationName bench_cases)
+  local t j p=0; t=$(getconf CLK_TCK); j=$(awk -v t="$t" '{print ($14+$15)/t}' /proc/$APP/stat)
+  for b in $(psql -h 127.0.0.1 -U postgres -d test -qAt -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'bench_cases'"); do
+    p=$(awk -v t="$t" -v p="$p" '{print p+($14+$15)/t}' /proc/$b/stat 2>/dev/null || echo "$p"); done
+  echo "$j $p"
+}
+CPU1=$(cpu)
 python3 bench/cases/client.py 127.0.0.1 "$PORT" "$TOKEN" "$CLIENTS" "$REPORTS" "$OUT/categories.txt" \
   "$OUT/grids.txt" "$OUT/ids.txt" 20261129 "$WARMUP" > "$OUT/api.json" 2> "$OUT/client.log" || { tail -20 "$OUT/client.log"; exit 1; }
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+CPU2=$(cpu)
 cat "$OUT/api.json"; tail -5 "$OUT/client.log"
 
 echo "== pgbench (after)"
@@ -110,7 +118,7 @@ echo "case rows $ROWS = accepted reports $ACCEPTED (warm-up and measured)"
 [ "$BAD" = 0 ] || { echo "CHECK FAILED: $BAD dispatched cases without lead unit or deadline"; CHECK=failed; }
 
 echo "== summary"
-python3 - "$OUT/api.json" "$TPS1" "$TPS2" "$LOAD_AFTER" "$CHECK" <<'EOF'
+python3 - "$OUT/api.json" "$TPS1" "$TPS2" "$LOAD_AFTER" "$CHECK" $CPU1 $CPU2 <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1])); tps1, tps2 = float(sys.argv[2]), float(sys.argv[3])
 i, d = r["intake"], r["file_and_dispatch"]; best = max(tps1, tps2)
@@ -119,5 +127,9 @@ print("intake: %d reports, %.1f reports/s, p50 %s ms, p99 %s ms" % (i["accepted"
 print("file + dispatch: %d cases, %.1f cases/s, file p99 %s ms, dispatch p99 %s ms" % (d["dispatched"], d["cases_per_second"], d["file_p99_ms"], d["dispatch_p99_ms"]))
 print("intake / pgbench: %.1f %% of the higher, %.1f %% of the lower (goal >= 30 %%)" % (100 * i["reports_per_second"] / best, 100 * i["reports_per_second"] / min(tps1, tps2)))
 print("load average after the API phases: %s; checks: %s" % (sys.argv[4], sys.argv[5]))
+j1, p1, j2, p2 = map(float, sys.argv[6:10])
+w = r["warmup"]; requests = 3 * (w["accepted"] + i["accepted"]) + i["retries_same_case"]
+print("CPU per API request (warm-up included, %d requests): application %.2f ms, its PostgreSQL backends %.2f ms"
+      % (requests, 1000 * (j2 - j1) / requests, 1000 * (p2 - p1) / requests))
 EOF
 [ "$CHECK" = ok ]
