@@ -117,6 +117,18 @@ CHECK=ok
 echo "case rows $ROWS = accepted reports $ACCEPTED (warm-up and measured)"
 [ "$BAD" = 0 ] || { echo "CHECK FAILED: $BAD dispatched cases without lead unit or deadline"; CHECK=failed; }
 
+# The reads of every answer, on the full table, for the last located case: EXPLAIN ANALYZE (for the reading)
+Q "SET enable_seqscan = on;
+   SELECT 'near-duplicates:';
+   EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT id, number, status, lat, lng, reported_at FROM case_file c
+     WHERE category_code = (SELECT category_code FROM case_file WHERE lat IS NOT NULL ORDER BY id DESC LIMIT 1)
+     AND id <> 0 AND reported_at BETWEEN now() - interval '24 hours' AND now()
+     AND status NOT IN ('VOIDED', 'MERGED', 'REJECTED') AND lat BETWEEN 33.6 AND 33.6018 AND lng BETWEEN 119.1 AND 119.1022
+     AND ((c.jurisdiction_code LIKE '320819%')) ORDER BY reported_at;
+   SELECT 'history:';
+   EXPLAIN (ANALYZE, COSTS OFF) SELECT id, action, from_status, to_status, actor, unit_id, note, occurred_at
+     FROM case_event WHERE case_id = (SELECT MAX(id) FROM case_file) ORDER BY id" > "$OUT/explain.txt" 2>&1 || true
+
 echo "== summary"
 python3 - "$OUT/api.json" "$TPS1" "$TPS2" "$LOAD_AFTER" "$CHECK" $CPU1 $CPU2 <<'EOF'
 import json, sys
