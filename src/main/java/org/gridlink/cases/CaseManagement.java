@@ -145,14 +145,14 @@ public class CaseManagement {
 	private Long insert(String reporter, CaseSource source, CaseCategory category, String description,
 			String address, String contact, Located where, @Nullable String key) {
 		OffsetDateTime now = OffsetDateTime.now(zone);
-		long seq = jdbc.sql("SELECT nextval('case_number_seq')").query(Long.class).single();
-		String number = now.format(NUMBER_DATE) + String.format("%06d", seq % 1_000_000);
+		// the number: the day and the last 6 digits of the sequence, drawn in the INSERT (one round trip less)
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO case_file (district_code, number, status, source, category_code, description,
 				jurisdiction_code, address, lat, lng, reporter, reporter_contact, reported_at)
-				VALUES (?, ?, 'REPORTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(where.code().substring(0, 6), number, source.name(), category.code(), description,
+				VALUES (?, ? || LPAD(CAST(MOD(nextval('case_number_seq'), 1000000) AS VARCHAR), 6, '0'), 'REPORTED',
+				?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(where.code().substring(0, 6), now.format(NUMBER_DATE), source.name(), category.code(), description,
 						where.code(), address, where.lat(), where.lng(), reporter,
 						contact.isEmpty() ? "" : cipher.encrypt(contact), now)
 				.update(keys, "id");
@@ -311,7 +311,8 @@ public class CaseManagement {
 	private CaseView view(CurrentUser user, CaseFile f) {
 		Map<Long, String> unitNames = units.names();
 		Locale locale = LocaleContextHolder.getLocale();
-		List<CaseView.UnitRef> assisting = jdbc
+		// a case has units only while it is dispatched to a lead unit (dispatch writes them, return removes them)
+		List<CaseView.UnitRef> assisting = f.leadUnitId() == null ? List.of() : jdbc
 				.sql("SELECT unit_id FROM case_unit WHERE case_id = ? AND role = 'ASSIST' ORDER BY unit_id")
 				.param(f.id()).query(Long.class).list().stream()
 				.map(u -> new CaseView.UnitRef(u, unitNames.getOrDefault(u, "#" + u))).toList();

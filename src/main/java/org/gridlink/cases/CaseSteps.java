@@ -313,7 +313,10 @@ class CaseSteps {
 	}
 
 	private void replaceUnits(CaseFile f, long lead, List<Long> assisting) {
-		jdbc.sql("DELETE FROM case_unit WHERE case_id = ?").param(f.id()).update();
+		if (f.leadUnitId() != null) {
+			// units exist only while a case has a lead unit (a first dispatch has none to remove)
+			jdbc.sql("DELETE FROM case_unit WHERE case_id = ?").param(f.id()).update();
+		}
 		jdbc.sql("INSERT INTO case_unit (case_id, unit_id, role, district_code) VALUES (?, ?, 'LEAD', ?)")
 				.params(f.id(), lead, f.districtCode()).update();
 		assisting.stream().filter(u -> !Objects.equals(u, lead)).distinct()
