@@ -267,7 +267,14 @@ public class CaseManagement {
 	 */
 	public CaseView act(CurrentUser user, long id, CaseAction action, ActionInput input) {
 		steps.act(user, id, action, input);
-		return get(user, id);
+		// the answer shows the case as the step left it, even when the step took it out of the caller's sight
+		// (a unit returning a case to the center no longer sees it afterwards)
+		return view(user, steps.load(id));
+	}
+
+	/** True when the caller may see the case now (a unit stops seeing a case it returned). */
+	public boolean canSee(CurrentUser user, long id) {
+		return steps.visible(user, steps.load(id));
 	}
 
 	/** The steps the caller may take on the case now (for the page's buttons). */

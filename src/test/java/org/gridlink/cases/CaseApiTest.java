@@ -189,6 +189,10 @@ class CaseApiTest {
 		act("police1", id, "return", "{\"note\":\"不属于公安职责\"}").andExpect(jsonPath("$.status").value("FILED"));
 		act("center", id, "dispatch", "{}").andExpect(jsonPath("$.leadUnitId").value((int) CITY_MANAGEMENT));
 		mvc.perform(get("/api/v1/cases/" + id).with(as("dept1"))).andExpect(status().isOk());
+		act("dept1", id, "return", "{\"note\":\"请重新派遣\"}").andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("FILED"));
+		mvc.perform(get("/api/v1/cases/" + id).with(as("dept1"))).andExpect(status().isForbidden());
+		act("center", id, "dispatch", "{}").andExpect(jsonPath("$.leadUnitId").value((int) CITY_MANAGEMENT));
 		String list = mvc.perform(get("/api/v1/cases?size=500").with(as("dept1"))).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
 		// dept1 sees the cases of its unit, as lead or assisting unit (the demo cases have both)

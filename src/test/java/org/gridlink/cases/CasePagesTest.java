@@ -364,4 +364,15 @@ class CasePagesTest {
 		mvc.perform(get("/cases/" + id).with(as("center"))).andExpect(content().string(containsString("138****5678")))
 				.andExpect(content().string(not(containsString("13812345678"))));
 	}
+
+	@Test
+	void aUnitReturningACaseFromItsPageLandsOnItsListWithTheMessage() throws Exception {
+		long id = reportInGrid1("退回测试");
+		api("center", id, "file", "{}");
+		api("center", id, "dispatch", "{\"unitId\":2}");
+		step("dept1", id, "return", "note", "不属于本单位职责", "version", String.valueOf(version(id)))
+				.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/cases"))
+				.andExpect(flash().attribute("flash", containsString(number(id))));
+		org.assertj.core.api.Assertions.assertThat(statusOf(id)).isEqualTo("FILED");
+	}
 }

@@ -267,7 +267,10 @@ class CaseController {
 			CaseView after = cases.act(CurrentUsers.current(), id, step, input);
 			redirect.addFlashAttribute("flash", messages.getMessage("cases.done",
 					new Object[] { label(step, locale), messages.getMessage("cases.status." + after.status(), null, locale) },
-					locale));
+					locale) + " (" + after.number() + ")");
+			if (!cases.canSee(CurrentUsers.current(), id)) {
+				return "redirect:/cases";
+			}
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("flashError",
