@@ -148,6 +148,11 @@ class CampaignStarter {
 				}
 				if (prepare(id, district, grid)) {
 					written++;
+					if (written == 1 || written == 100) {
+						// without statistics PostgreSQL plans the per-grid "already in the campaign?" look-up as a
+						// scan of the whole campaign (autovacuum lags behind, or is off): 0.1 s per grid and growing
+						statistics.refresh("screening_household");
+					}
 					if (crashAfterGrids > 0 && written >= crashAfterGrids) {
 						throw new SimulatedCrash();
 					}
