@@ -41,4 +41,23 @@ class LayoutModelAdvice {
 	String path(HttpServletRequest request) {
 		return request.getRequestURI();
 	}
+
+	/** The menu entry of the current page: the longest href the path starts with ("/" only for the home page). */
+	@ModelAttribute("activeNav")
+	String activeNav(HttpServletRequest request) {
+		return active(nav(), request.getRequestURI());
+	}
+
+	static String active(List<NavItem> items, String path) {
+		String best = "";
+		for (NavItem item : items) {
+			String href = item.href();
+			boolean matches = "/".equals(href) ? "/".equals(path)
+					: path.equals(href) || path.startsWith(href.endsWith("/") ? href : href + "/");
+			if (matches && href.length() > best.length()) {
+				best = href;
+			}
+		}
+		return best;
+	}
 }
