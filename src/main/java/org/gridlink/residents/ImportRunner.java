@@ -11,20 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
+import org.gridlink.platform.JobQueue;
 import org.gridlink.platform.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +61,7 @@ class ImportRunner {
 	private final ResidentBulkWriter writer;
 	private final Jurisdictions jurisdictions;
 	private final MessageSource messages;
-	private final ExecutorService executor;
-	private final Map<Long, Future<?>> futures = new ConcurrentHashMap<>();
-	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+	private final JobQueue jobs;
 
 	/** This process: hostname, process id and a random UUID, generated once per process. */
 	static final String PROCESS_ID = processId();
@@ -108,12 +101,7 @@ class ImportRunner {
 		this.jurisdictions = jurisdictions;
 		this.messages = messages;
 		this.batchSize = batchSize;
-		AtomicInteger n = new AtomicInteger();
-		this.executor = Executors.newFixedThreadPool(threads, r -> {
-			Thread thread = new Thread(r, "resident-import-" + n.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.jobs = new JobQueue("resident-import", threads);
 	}
 
 	private static String processId() {
@@ -143,7 +131,7 @@ class ImportRunner {
 	}
 
 	void schedule(long id) {
-		futures.put(id, executor.submit(() -> run(id)));
+		jobs.submit(id, () -> run(id));
 	}
 
 	/**
@@ -177,7 +165,7 @@ class ImportRunner {
 	@Scheduled(initialDelayString = "${gridlink.imports.heartbeat-interval:PT20S}",
 			fixedDelayString = "${gridlink.imports.heartbeat-interval:PT20S}")
 	void heartbeat() {
-		for (Long id : List.copyOf(running)) {
+		for (Long id : jobs.runningIds()) {
 			jdbc.sql("UPDATE resident_import SET heartbeat_at = ? WHERE id = ? AND claimed_by = ?")
 					.params(OffsetDateTime.now(), id, instanceId).update();
 		}
@@ -185,8 +173,7 @@ class ImportRunner {
 
 	private void resume(List<Long> ids) {
 		for (Long id : ids) {
-			Future<?> queued = futures.get(id);
-			if (!running.contains(id) && (queued == null || queued.isDone())) {
+			if (!jobs.isActive(id)) {
 				LOG.info("Resuming residents import {}", id);
 				schedule(id);
 			}
@@ -214,20 +201,17 @@ class ImportRunner {
 
 	/** Waits for a scheduled run to end (tests, benchmark). */
 	void await(long id, long seconds) throws InterruptedException, ExecutionException, TimeoutException {
-		Future<?> future = futures.get(id);
-		if (future != null) {
-			future.get(seconds, TimeUnit.SECONDS);
-		}
+		jobs.await(id, seconds);
 	}
 
 	@PreDestroy
 	void stop() {
-		executor.shutdownNow();
+		jobs.shutdown();
 	}
 
 	/** Runs (or resumes) one job to its end in the calling thread. */
 	void run(long id) {
-		if (!running.add(id)) {
+		if (!jobs.enter(id)) {
 			return;
 		}
 		try {
@@ -259,7 +243,7 @@ class ImportRunner {
 			execute(job, content);
 		}
 		finally {
-			running.remove(id);
+			jobs.leave(id);
 		}
 	}
 

@@ -4,14 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -19,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
+import org.gridlink.platform.JobQueue;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.residents.HouseholdView;
 import org.gridlink.residents.Residents;
@@ -56,9 +52,7 @@ class CampaignStarter {
 	private final Jurisdictions jurisdictions;
 	private final TableStatistics statistics;
 	private final AuditTrail audit;
-	private final ExecutorService executor;
-	private final Map<Long, Future<?>> futures = new ConcurrentHashMap<>();
-	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+	private final JobQueue jobs = new JobQueue("screening-start", 1);
 
 	/** Test hook: when set, a run waits (at most a minute) for this latch before it reads its campaign. */
 	volatile @Nullable CountDownLatch hold;
@@ -75,11 +69,6 @@ class CampaignStarter {
 		this.jurisdictions = jurisdictions;
 		this.statistics = statistics;
 		this.audit = audit;
-		this.executor = Executors.newSingleThreadExecutor(r -> {
-			Thread thread = new Thread(r, "screening-start");
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 	/** Thrown by the test hook: leaves the campaign STARTING, as a killed process would. */
@@ -91,7 +80,7 @@ class CampaignStarter {
 
 	/** Queues the preparation of a STARTING campaign (call it once the status change is committed). */
 	void schedule(long id) {
-		futures.put(id, executor.submit(() -> run(id)));
+		jobs.submit(id, () -> run(id));
 	}
 
 	/** Resumes the campaigns a previous run of the application left STARTING. */
@@ -99,8 +88,7 @@ class CampaignStarter {
 	void resumeUnfinished() {
 		for (Long id : jdbc.sql("SELECT id FROM screening_campaign WHERE status = 'STARTING' ORDER BY id")
 				.query(Long.class).list()) {
-			Future<?> queued = futures.get(id);
-			if (!running.contains(id) && (queued == null || queued.isDone())) {
+			if (!jobs.isActive(id)) {
 				LOG.info("Resuming the start of screening campaign {}", id);
 				schedule(id);
 			}
@@ -109,20 +97,17 @@ class CampaignStarter {
 
 	/** Waits for a scheduled run to end (tests, benchmark); rethrows what ended it. */
 	void await(long id, long seconds) throws InterruptedException, ExecutionException, TimeoutException {
-		Future<?> future = futures.get(id);
-		if (future != null) {
-			future.get(seconds, TimeUnit.SECONDS);
-		}
+		jobs.await(id, seconds);
 	}
 
 	@PreDestroy
 	void stop() {
-		executor.shutdownNow();
+		jobs.shutdown();
 	}
 
 	/** Prepares (or goes on preparing) one campaign to its end in the calling thread. */
 	void run(long id) {
-		if (!running.add(id)) {
+		if (!jobs.enter(id)) {
 			return;
 		}
 		try {
@@ -181,7 +166,7 @@ class CampaignStarter {
 			throw ex;
 		}
 		finally {
-			running.remove(id);
+			jobs.leave(id);
 		}
 	}
 
