@@ -6,11 +6,12 @@
 #  3. the center: CLIENTS threads file and dispatch every accepted case by its routing rule;
 #  4. pgbench again (the machine is shared: the ratio is taken against the higher of the two pgbench figures);
 #  5. checks: case rows = accepted reports, every dispatched case has a lead unit and a deadline.
-# Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), psql, pgbench, python3, Java 17, Maven.
+# Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), psql, pgbench, python3, Java 17, Maven. The load client
+# is bench/cases/Client.java (plain sockets, run from source): cheap in CPU, since it shares the two cores.
 # Before 2., the client warms the application up (JIT, pool, caches) with WARMUP reports filed and dispatched the
 # same way, not measured.
 # Usage: bench/cases/run.sh   (env: CLIENTS=16 REPORTS=20000 WARMUP=1000 DURATION=30 PORT=8098 POOL=10 BUILD=1,
-# JAR=<a jar to run instead of the one built>, APP_ARGS=<more --property=value for the application>)
+# JAR=<a jar to run instead of the one built>, JAVA_OPTS=<JVM options of the application, e.g. JFR>, APP_ARGS=<more --property=value for the application>)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${CLIENTS:-16}
@@ -40,7 +41,7 @@ JAR=${JAR:-$(ls target/gridlink-*.jar | grep -v plain | head -1)}
 # database and turns the demo loaders off, and the bench needs the demo district, its users and the demo routing
 # rules (DemoRoutingLoader), exactly as the screening bench does. No demo residents: cases do not need them.
 echo "== start the application on port $PORT (demo district, PostgreSQL schema $SCHEMA, pool $POOL)"
-java -jar "$JAR" --server.port="$PORT" \
+java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&ApplicationName=bench_cases" \
   --spring.datasource.username=postgres --spring.datasource.password= \
   --spring.datasource.hikari.maximum-pool-size="$POOL" --gridlink.demo.residents=0 \
@@ -89,7 +90,7 @@ cpu() { # CPU seconds so far of the application and of its PostgreSQL backends (
   echo "$j $p"
 }
 CPU1=$(cpu)
-python3 bench/cases/client.py 127.0.0.1 "$PORT" "$TOKEN" "$CLIENTS" "$REPORTS" "$OUT/categories.txt" \
+java -XX:TieredStopAtLevel=1 -Xss512k bench/cases/Client.java 127.0.0.1 "$PORT" "$TOKEN" "$CLIENTS" "$REPORTS" "$OUT/categories.txt" \
   "$OUT/grids.txt" "$OUT/ids.txt" 20261129 "$WARMUP" > "$OUT/api.json" 2> "$OUT/client.log" || { tail -20 "$OUT/client.log"; exit 1; }
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 CPU2=$(cpu)

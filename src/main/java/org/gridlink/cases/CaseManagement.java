@@ -86,8 +86,12 @@ public class CaseManagement {
 		if (!user.scope().covers(where.code())) {
 			throw new OutOfScopeException("jurisdiction", where.code());
 		}
-		long id = intake(user.username(), report, where, idempotencyKey);
-		return get(user, id);
+		Reported reported = intake(user.username(), report, where, idempotencyKey);
+		if (reported.created() == null) {
+			return get(user, reported.id());
+		}
+		// a new case: the answer is built from what was just written, without reading it back
+		return view(user, reported.created(), where.name(), List.of(reported.event()));
 	}
 
 	/**
@@ -95,10 +99,14 @@ public class CaseManagement {
 	 * applies; the location must lie in the district. Returns the new (or, for a repeated key, the earlier) case id.
 	 */
 	public long reportAs(String reporter, NewCase report, @Nullable String idempotencyKey) {
-		return intake(reporter, report, locate(report), idempotencyKey);
+		return intake(reporter, report, locate(report), idempotencyKey).id();
 	}
 
-	private long intake(String reporter, NewCase report, Located where, @Nullable String idempotencyKey) {
+	/** The case a report made or, for a repeated idempotency key, found ({@code created} and {@code event} null). */
+	private record Reported(long id, @Nullable CaseFile created, @Nullable CaseEventView event) {
+	}
+
+	private Reported intake(String reporter, NewCase report, Located where, @Nullable String idempotencyKey) {
 		CaseCategory category = categories.requireMinor(report.categoryCode());
 		String description = report.description() == null ? "" : report.description().strip();
 		if (description.isEmpty() || description.length() > 2000) {
@@ -116,22 +124,17 @@ public class CaseManagement {
 		if (key != null && (key.isEmpty() || key.length() > 100)) {
 			throw new InvalidInputException("cases.idempotency.invalid");
 		}
-		if (key != null) {
-			Optional<Long> earlier = earlier(reporter, key);
-			if (earlier.isPresent()) {
-				return earlier.get();
-			}
-		}
 		try {
-			Long id = transactions.execute(tx -> insert(reporter, report.source(), category, description, address,
-					contact, where, key));
-			events.publishEvent(new CaseEvents.CaseReported(id, category.code(), where.code()));
-			return id;
+			// the key is written with the case, not looked up first: a repeated key (rare) fails on the key's
+			// primary key and rolls the whole report back, and the earlier case is answered instead
+			Reported reported = transactions.execute(tx -> insert(reporter, report.source(), category, description,
+					address, contact, where, key));
+			events.publishEvent(new CaseEvents.CaseReported(reported.id(), category.code(), where.code()));
+			return reported;
 		}
 		catch (DuplicateKeyException ex) {
-			// a concurrent request with the same key won: answer with its case
 			if (key != null) {
-				return earlier(reporter, key).orElseThrow(() -> ex);
+				return new Reported(earlier(reporter, key).orElseThrow(() -> ex), null, null);
 			}
 			throw ex;
 		}
@@ -142,9 +145,11 @@ public class CaseManagement {
 				.query(Long.class).optional();
 	}
 
-	private Long insert(String reporter, CaseSource source, CaseCategory category, String description,
+	private Reported insert(String reporter, CaseSource source, CaseCategory category, String description,
 			String address, String contact, Located where, @Nullable String key) {
 		OffsetDateTime now = OffsetDateTime.now(zone);
+		String district = where.code().substring(0, 6);
+		String sealedContact = contact.isEmpty() ? "" : cipher.encrypt(contact);
 		// the number: the day and the last 6 digits of the sequence, drawn in the INSERT (one round trip less)
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -152,23 +157,39 @@ public class CaseManagement {
 				jurisdiction_code, address, lat, lng, reporter, reporter_contact, reported_at)
 				VALUES (?, ? || LPAD(CAST(MOD(nextval('case_number_seq'), 1000000) AS VARCHAR), 6, '0'), 'REPORTED',
 				?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(where.code().substring(0, 6), now.format(NUMBER_DATE), source.name(), category.code(), description,
-						where.code(), address, where.lat(), where.lng(), reporter,
-						contact.isEmpty() ? "" : cipher.encrypt(contact), now)
-				.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
+				.params(district, now.format(NUMBER_DATE), source.name(), category.code(), description,
+						where.code(), address, where.lat(), where.lng(), reporter, sealedContact, now)
+				.update(keys, "id", "number");
+		Map<String, Object> row = keys.getKeys();
+		long id = ((Number) value(row, "id")).longValue();
+		String number = (String) value(row, "number");
 		if (key != null) {
 			jdbc.sql("INSERT INTO case_idempotency (caller, idem_key, case_id, created_at) VALUES (?, ?, ?, ?)")
 					.params(reporter, key, id, now).update();
 		}
-		steps.history(id, where.code().substring(0, 6), "report", null, CaseStatus.REPORTED, reporter, null,
-				source.name(), now);
+		long eventId = steps.history(id, district, "report", null, CaseStatus.REPORTED, reporter, null, source.name(),
+				now);
 		audit.recordAs(reporter, "CASE_REPORT", "case", String.valueOf(id), AuditTrail.SUCCESS,
 				category.code() + " " + where.code());
-		return id;
+		CaseFile created = new CaseFile(id, district, number, CaseStatus.REPORTED, source, category.code(),
+				description, where.code(), address, where.lat(), where.lng(), reporter, sealedContact, now, null, null,
+				null, null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null, null, 0);
+		CaseEventView event = new CaseEventView(eventId, "report", null, CaseStatus.REPORTED, reporter, null, null,
+				source.name(), now);
+		return new Reported(id, created, event);
 	}
 
-	private record Located(String code, @Nullable Double lat, @Nullable Double lng) {
+	/** A generated column by name: H2 reports generated keys' names in upper case, PostgreSQL in lower case. */
+	private static Object value(Map<String, Object> row, String column) {
+		Object value = row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase(Locale.ROOT));
+		if (value == null) {
+			throw new IllegalStateException("no generated " + column);
+		}
+		return value;
+	}
+
+	/** Where a report lies: its grid (or the jurisdiction given), the grid's name, and the point if one was given. */
+	private record Located(String code, String name, @Nullable Double lat, @Nullable Double lng) {
 	}
 
 	private Located locate(NewCase report) {
@@ -179,13 +200,14 @@ public class CaseManagement {
 			}
 			JurisdictionNode grid = jurisdictions.locate(report.lat(), report.lng())
 					.orElseThrow(() -> new InvalidInputException("cases.location.outside"));
-			return new Located(grid.code(), report.lat(), report.lng());
+			return new Located(grid.code(), grid.name(), report.lat(), report.lng());
 		}
 		String code = report.jurisdictionCode() == null ? "" : report.jurisdictionCode().strip();
-		if (!JurisdictionCode.isValid(code) || !jurisdictions.exists(code)) {
+		JurisdictionNode node = JurisdictionCode.isValid(code) ? jurisdictions.find(code).orElse(null) : null;
+		if (node == null) {
 			throw new InvalidInputException("cases.jurisdiction.invalid", code);
 		}
-		return new Located(code, null, null);
+		return new Located(code, node.name(), null, null);
 	}
 
 	/** One case the caller may see, with its history. */
@@ -316,16 +338,14 @@ public class CaseManagement {
 	}
 
 	private CaseView view(CurrentUser user, CaseFile f) {
-		Map<Long, String> unitNames = units.names();
-		Locale locale = LocaleContextHolder.getLocale();
-		// a case has units only while it is dispatched to a lead unit (dispatch writes them, return removes them)
-		List<CaseView.UnitRef> assisting = f.leadUnitId() == null ? List.of() : jdbc
-				.sql("SELECT unit_id FROM case_unit WHERE case_id = ? AND role = 'ASSIST' ORDER BY unit_id")
-				.param(f.id()).query(Long.class).list().stream()
-				.map(u -> new CaseView.UnitRef(u, unitNames.getOrDefault(u, "#" + u))).toList();
-		List<CaseEventView> history = jdbc.sql("""
+		return view(user, f, jurisdictions.find(f.jurisdictionCode()).map(JurisdictionNode::name).orElse(null),
+				history(f.id(), units.names()));
+	}
+
+	private List<CaseEventView> history(long caseId, Map<Long, String> unitNames) {
+		return jdbc.sql("""
 				SELECT id, action, from_status, to_status, actor, unit_id, note, occurred_at FROM case_event
-				WHERE case_id = ? ORDER BY id""").param(f.id())
+				WHERE case_id = ? ORDER BY id""").param(caseId)
 				.query((rs, i) -> {
 					String from = rs.getString(3);
 					Long unit = rs.getObject(6, Long.class);
@@ -333,12 +353,22 @@ public class CaseManagement {
 							CaseStatus.valueOf(rs.getString(4)), rs.getString(5), unit,
 							unit == null ? null : unitNames.get(unit), rs.getString(7), rs.getObject(8, OffsetDateTime.class));
 				}).list();
+	}
+
+	private CaseView view(CurrentUser user, CaseFile f, @Nullable String jurisdictionName,
+			List<CaseEventView> history) {
+		Map<Long, String> unitNames = units.names();
+		Locale locale = LocaleContextHolder.getLocale();
+		// a case has units only while it is dispatched to a lead unit (dispatch writes them, return removes them)
+		List<CaseView.UnitRef> assisting = f.leadUnitId() == null ? List.of() : jdbc
+				.sql("SELECT unit_id FROM case_unit WHERE case_id = ? AND role = 'ASSIST' ORDER BY unit_id")
+				.param(f.id()).query(Long.class).list().stream()
+				.map(u -> new CaseView.UnitRef(u, unitNames.getOrDefault(u, "#" + u))).toList();
 		List<CaseView.Duplicate> duplicates = f.status() == CaseStatus.REPORTED || f.status() == CaseStatus.FILED
 				? duplicates(user, f) : List.of();
 		return new CaseView(f.id(), f.number(), f.status(), f.source(), f.categoryCode(),
 				categories.find(f.categoryCode()).map(c -> c.name(locale)).orElse(f.categoryCode()), f.description(),
-				f.jurisdictionCode(), jurisdictions.find(f.jurisdictionCode()).map(JurisdictionNode::name).orElse(null),
-				f.address(), f.lat(), f.lng(), f.reporter(), maskedContact(f.reporterContact()), f.reportedAt(),
+				f.jurisdictionCode(), jurisdictionName, f.address(), f.lat(), f.lng(), f.reporter(), maskedContact(f.reporterContact()), f.reportedAt(),
 				f.handledAt(), f.closedAt(), f.leadUnitId(),
 				f.leadUnitId() == null ? null : unitNames.get(f.leadUnitId()), assisting, f.timeLimitMinutes(),
 				f.deadlineAt(), f.warnAt(), f.pausedSince() != null, f.pendingRequest(), f.requestedMinutes(),

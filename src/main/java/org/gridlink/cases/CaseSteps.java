@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -324,14 +325,17 @@ class CaseSteps {
 						.params(f.id(), u, f.districtCode()).update());
 	}
 
-	void history(long caseId, String district, String action, @Nullable CaseStatus from, CaseStatus to, String actor,
+	/** Writes one history row; returns its id. */
+	long history(long caseId, String district, String action, @Nullable CaseStatus from, CaseStatus to, String actor,
 			@Nullable Long unitId, String note, OffsetDateTime at) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO case_event (case_id, district_code, action, from_status, to_status, actor, unit_id, note, occurred_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(caseId, district, action, from == null ? null : from.name(), to.name(), actor, unitId,
 						note.length() > 2000 ? note.substring(0, 2000) : note, at)
-				.update();
+				.update(key, "id");
+		return key.getKeyAs(Long.class);
 	}
 
 	/** The routing rule for a case's class and place, with the police grid and property company of its grid. */

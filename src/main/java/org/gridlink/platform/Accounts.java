@@ -121,6 +121,7 @@ public class Accounts {
 		for (Role role : roles) {
 			jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
 		}
+		bumpSecurityVersion(id);
 		audit.record("USER_ROLES", "user", username, AuditTrail.SUCCESS, "roles=" + new TreeSet<>(roles));
 		endSessionsOf(username);
 	}
@@ -139,6 +140,7 @@ public class Accounts {
 		for (String code : codes) {
 			jdbc.sql("INSERT INTO user_scope (user_id, jurisdiction_code) VALUES (?, ?)").params(id, code).update();
 		}
+		bumpSecurityVersion(id);
 		audit.record("USER_SCOPE", "user", username, AuditTrail.SUCCESS, "scope=" + new TreeSet<>(codes));
 		endSessionsOf(username);
 	}
@@ -160,6 +162,11 @@ public class Accounts {
 		if (!enabled) {
 			endSessionsOf(username);
 		}
+	}
+
+	/** API token requests keep roles and scope per user and version in memory (see AccountUserDetailsService). */
+	private void bumpSecurityVersion(long id) {
+		jdbc.sql("UPDATE app_user SET security_version = security_version + 1 WHERE id = ?").param(id).update();
 	}
 
 	/** Lifts a lockout after repeated failed logins before it runs out. */

@@ -1,5 +1,9 @@
 package org.gridlink.platform;
 
+import java.util.List;
+import java.util.Set;
+
+import org.gridlink.support.Demo;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +26,9 @@ class ApiTokenTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
 
 	@Test
 	void tokenLifecycle() throws Exception {
@@ -52,6 +59,32 @@ class ApiTokenTest {
 				.content("{\"name\":\"mine\"}")).andReturn().getResponse().getContentAsString();
 		Integer id = JsonPath.read(body, "$.id");
 		mvc.perform(delete("/api/v1/tokens/" + id).with(as("center"))).andExpect(status().isNotFound());
+	}
+
+	/** Token requests keep roles and scope in memory per version: a change must still apply to the very next call. */
+	@Test
+	void rolesScopeAndDisablingApplyToTheNextTokenRequest() throws Exception {
+		String name = "token-" + System.nanoTime();
+		accounts.createDemoAccounts(List.of(new NewAccount(name, "Token User", "Secret123", Set.of(Role.LEADER),
+				Set.of("320819001000"), null)), Demo.PASSWORD);
+		String body = mvc.perform(post("/api/v1/tokens").with(as(name)).contentType("application/json")
+				.content("{\"name\":\"changes\"}")).andExpect(status().isCreated()).andReturn().getResponse()
+				.getContentAsString();
+		String bearer = "Bearer " + JsonPath.read(body, "$.token");
+		mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.roles[0]").value("LEADER"))
+				.andExpect(jsonPath("$.scope[0]").value("320819001000"));
+
+		accounts.setRoles(name, Set.of(Role.CENTER));
+		accounts.setScope(name, Set.of("320819002000"));
+		mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.roles[0]").value("CENTER"))
+				.andExpect(jsonPath("$.scope[0]").value("320819002000"));
+
+		accounts.setEnabled(name, false);
+		mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+		accounts.setEnabled(name, true);
+		mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isOk());
 	}
 
 	@Test

@@ -11,21 +11,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer gl_...} requests by token hash; no password hashing per request. */
+/**
+ * Authenticates {@code Authorization: Bearer gl_...} requests by token hash: one query per request, no password
+ * hashing (see {@link AccountUserDetailsService#loadByTokenHash}).
+ */
 @Component
 class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
-	private final AccountUserDetailsService accounts;
 	private final JsonErrors errors;
 
-	ApiTokenFilter(ApiTokens tokens, AccountUserDetailsService accounts, JsonErrors errors) {
+	ApiTokenFilter(ApiTokens tokens, JsonErrors errors) {
 		this.tokens = tokens;
-		this.accounts = accounts;
 		this.errors = errors;
 	}
 
@@ -37,7 +37,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<AccountPrincipal> principal = tokens.userOf(header.substring(7).trim()).flatMap(this::load)
+		Optional<AccountPrincipal> principal = tokens.authenticate(header.substring(7).trim())
 				.filter(p -> p.isEnabled() && p.isAccountNonLocked());
 		if (principal.isEmpty()) {
 			errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "error.unauthorized");
@@ -52,15 +52,6 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		}
 		finally {
 			SecurityContextHolder.clearContext();
-		}
-	}
-
-	private Optional<AccountPrincipal> load(long userId) {
-		try {
-			return Optional.of(accounts.loadById(userId));
-		}
-		catch (UsernameNotFoundException ex) {
-			return Optional.empty();
 		}
 	}
 }

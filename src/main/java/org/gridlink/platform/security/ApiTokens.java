@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.InvalidInputException;
@@ -28,10 +31,15 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
+	private final AccountUserDetailsService accounts;
 
-	ApiTokens(JdbcClient jdbc, AuditTrail audit) {
+	/** When this instance last wrote {@code last_used_at}, by token hash (bounded by the number of tokens). */
+	private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
+
+	ApiTokens(JdbcClient jdbc, AuditTrail audit, AccountUserDetailsService accounts) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.accounts = accounts;
 	}
 
 	public record TokenView(long id, String name, String hint, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
@@ -79,16 +87,25 @@ public class ApiTokens {
 		audit.recordAs(username, "TOKEN_REVOKE", "token", String.valueOf(tokenId), AuditTrail.SUCCESS, null);
 	}
 
-	/** The user id a live token belongs to; records the use for the token list. */
-	Optional<Long> userOf(String token) {
+	/**
+	 * The account of a live token, in one query; records the use for the token list at most once a minute per token
+	 * and instance (a busy client does not write on every call).
+	 */
+	Optional<AccountPrincipal> authenticate(String token) {
 		String hash = hash(token);
-		Optional<Long> user = jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = ? AND revoked_at IS NULL")
-				.param(hash).query(Long.class).optional();
-		user.ifPresent(id -> touch(hash));
-		return user;
+		Optional<AccountPrincipal> principal = accounts.loadByTokenHash(hash);
+		if (principal.isPresent()) {
+			Instant now = Instant.now();
+			Instant last = lastTouched.get(hash);
+			if (last == null || last.isBefore(now.minusSeconds(60))) {
+				lastTouched.put(hash, now);
+				touch(hash);
+			}
+		}
+		return principal;
 	}
 
-	/** Sets {@code last_used_at}, at most once a minute per token, so a busy client does not write on every call. */
+	/** Sets {@code last_used_at}, at most once a minute per token across instances too. */
 	private void touch(String hash) {
 		OffsetDateTime now = OffsetDateTime.now();
 		jdbc.sql("""
