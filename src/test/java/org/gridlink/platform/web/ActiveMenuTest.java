@@ -15,13 +15,13 @@ class ActiveMenuTest {
 
 	@Test
 	void theLongestMatchingEntryWins() {
-		assertThat(LayoutModelAdvice.active(items, "/cases/kpis")).isEqualTo("/cases/kpis");
-		assertThat(LayoutModelAdvice.active(items, "/cases/kpis/cases")).isEqualTo("/cases/kpis");
-		assertThat(LayoutModelAdvice.active(items, "/cases/42")).isEqualTo("/cases");
-		assertThat(LayoutModelAdvice.active(items, "/cases")).isEqualTo("/cases");
-		assertThat(LayoutModelAdvice.active(items, "/residents/imports/7")).isEqualTo("/residents/imports");
-		assertThat(LayoutModelAdvice.active(items, "/")).isEqualTo("/");
-		assertThat(LayoutModelAdvice.active(items, "/casesx")).as("a prefix of a word is no match").isEmpty();
-		assertThat(LayoutModelAdvice.active(items, "/map")).isEmpty();
+		assertThat(LayoutModel.active(items, "/cases/kpis")).isEqualTo("/cases/kpis");
+		assertThat(LayoutModel.active(items, "/cases/kpis/cases")).isEqualTo("/cases/kpis");
+		assertThat(LayoutModel.active(items, "/cases/42")).isEqualTo("/cases");
+		assertThat(LayoutModel.active(items, "/cases")).isEqualTo("/cases");
+		assertThat(LayoutModel.active(items, "/residents/imports/7")).isEqualTo("/residents/imports");
+		assertThat(LayoutModel.active(items, "/")).isEqualTo("/");
+		assertThat(LayoutModel.active(items, "/casesx")).as("a prefix of a word is no match").isEmpty();
+		assertThat(LayoutModel.active(items, "/map")).isEmpty();
 	}
 }
