@@ -152,13 +152,11 @@ public class ScanLog {
 			filter = user.scope().sqlCondition("c.jurisdiction_code");
 		}
 		Map<String, DailyCount> out = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT c.id, c.name, s.scan_day, s.result, s.pass_type, s.direction, COUNT(*) AS n
-				FROM checkpoint_scan s JOIN checkpoint c ON c.id = s.checkpoint_id
-				WHERE s.scan_day >= ? AND s.scan_day <= ? AND """ + filter + """
-
-				GROUP BY c.id, c.name, s.scan_day, s.result, s.pass_type, s.direction
-				ORDER BY s.scan_day DESC, c.name, c.id""").params(params).query((ResultSet rs) -> {
+		jdbc.sql("SELECT c.id, c.name, s.scan_day, s.result, s.pass_type, s.direction, COUNT(*) AS n"
+				+ " FROM checkpoint_scan s JOIN checkpoint c ON c.id = s.checkpoint_id"
+				+ " WHERE s.scan_day >= ? AND s.scan_day <= ? AND " + filter
+				+ " GROUP BY c.id, c.name, s.scan_day, s.result, s.pass_type, s.direction"
+				+ " ORDER BY s.scan_day DESC, c.name, c.id").params(params).query((ResultSet rs) -> {
 			long id = rs.getLong("id");
 			LocalDate day = rs.getObject("scan_day", LocalDate.class);
 			String key = id + "/" + day;
