@@ -232,6 +232,17 @@ class CheckpointBrowserTest {
 		assertThat(driver.findElement(By.id("checkpoint-verdict")).getDomAttribute("data-verified-by")).isEqualTo("SERVER");
 		assertThat(browser.console()).as("browser console").noneMatch(line -> line.contains("Content Security Policy")
 				|| line.contains("Uncaught"));
+		closeBrowser();
+
+		// the street's staff see the day's counts and the entry/exit log of the gate on a phone
+		open(360, 780, "street1");
+		driver.get(url("/checkpoints/" + checkpointId));
+		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("checkpoint-counts")));
+		assertThat(driver.findElements(By.cssSelector("#checkpoint-log-table tbody tr")).size())
+				.isGreaterThanOrEqualTo(scanned);
+		assertThat(driver.findElement(By.id("checkpoint-shifts")).getText()).contains("郭勇");
+		assertNoSidewaysScrolling();
+		browser.screenshot("checkpoint-360-gate-log.png");
 	}
 
 	/** Types the code into the field as a handheld scanner does (ending with Enter) and reads the answer. */
