@@ -129,7 +129,7 @@ function renderLists() {
 
 function renderLog() {
   const all = scans.all();
-  const waiting = all.filter((s) => !s.uploaded).length;
+  const waiting = scans.pending().length;
   const pending = document.getElementById('checkpoint-pending');
   pending.textContent = message('scans.pending').replace('{0}', String(waiting));
   pending.dataset.count = String(waiting);
@@ -140,7 +140,8 @@ function renderLog() {
     const left = document.createElement('span');
     left.textContent = `${s.scannedAt.substring(11, 16)} ${message('direction.' + s.direction)} ${s.holder || ''}`;
     const right = document.createElement('span');
-    right.textContent = message('result.' + s.result) + (s.uploaded ? ' ✓' : ' …');
+    right.textContent = message('result.' + s.result) + (s.uploaded ? ' ✓' : s.refused ? ' ✗' : ' …');
+    li.dataset.state = s.uploaded ? 'uploaded' : s.refused ? 'refused' : 'pending';
     li.append(left, right);
     return li;
   }));

@@ -20,8 +20,9 @@ function save(scans) {
     .sort((a, b) => (a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : 0))));
 }
 
+/** Scans still to upload; a scan the server refused on its own (400) is kept, marked, and not sent again. */
 export function pending() {
-  return all().filter((s) => !s.uploaded);
+  return all().filter((s) => !s.uploaded && !s.refused);
 }
 
 /** Records one scan and answers it. */
@@ -50,7 +51,8 @@ let running = null;
 
 /**
  * Uploads the pending scans (or, with everything = true, all kept scans again), per checkpoint in batches.
- * Answers {stored, duplicates, failed, status}; status is the HTTP status of a refused batch (401/403: sign in again).
+ * Answers {stored, duplicates, failed, refused, status}; status is the HTTP status of a failed batch (401/403: sign
+ * in again); refused counts scans the server will never take (400), which stay on the device marked as refused.
  */
 export function upload(urlOf, csrf, everything = false) {
   if (running) {
@@ -63,8 +65,8 @@ export function upload(urlOf, csrf, everything = false) {
 }
 
 async function doUpload(urlOf, csrf, everything) {
-  const outcome = { stored: 0, duplicates: 0, failed: 0, status: 0 };
-  const chosen = everything ? all() : pending();
+  const outcome = { stored: 0, duplicates: 0, failed: 0, refused: 0, status: 0 };
+  const chosen = everything ? all().filter((s) => !s.refused) : pending();
   const byCheckpoint = new Map();
   for (const scan of chosen) {
     if (!byCheckpoint.has(scan.checkpointId)) {
@@ -73,8 +75,12 @@ async function doUpload(urlOf, csrf, everything) {
     byCheckpoint.get(scan.checkpointId).push(scan);
   }
   for (const [checkpointId, scans] of byCheckpoint) {
+    const batches = [];
     for (let i = 0; i < scans.length; i += BATCH) {
-      const batch = scans.slice(i, i + BATCH);
+      batches.push(scans.slice(i, i + BATCH));
+    }
+    while (batches.length > 0) {
+      const batch = batches.shift();
       const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
       if (csrf && csrf.header) {
         headers[csrf.header] = csrf.token;
@@ -93,6 +99,16 @@ async function doUpload(urlOf, csrf, everything) {
       } catch (e) {
         outcome.failed += batch.length;
         return outcome;
+      }
+      if (response.status === 400 && !everything) {
+        // the server checks a whole batch before storing any: find the scan it refuses by sending them one by one
+        if (batch.length > 1) {
+          batch.forEach((s) => batches.push([s]));
+        } else {
+          outcome.refused += 1;
+          save(all().map((s) => (s.clientId === batch[0].clientId ? Object.assign(s, { refused: true }) : s)));
+        }
+        continue;
       }
       if (!response.ok) {
         outcome.failed += batch.length;

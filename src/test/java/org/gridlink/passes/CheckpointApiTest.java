@@ -200,6 +200,25 @@ class CheckpointApiTest {
 		mvc.perform(get("/checkpoints").with(as("community1"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"checkpoint-new\"")));
 		mvc.perform(get("/checkpoints").with(as("leader"))).andExpect(status().isForbidden());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/checkpoints/" + id)
+				.with(as("community1")).with(csrf()).param("name", "夜间卡口").param("active", "false"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT name FROM checkpoint WHERE id = ? AND active = FALSE").param(id).query(String.class)
+				.single()).isEqualTo("夜间卡口");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/checkpoints/" + id)
+				.with(as("grid2")).with(csrf()).param("name", "x")).andExpect(status().isForbidden());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/checkpoints")
+				.with(as("community1")).with(csrf()).param("name", "页面卡口").param("kind", "ROAD")
+				.param("jurisdictionCode", GRID1)).andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrlPattern("/checkpoints/*"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/checkpoints/" + id
+				+ "/shifts").with(as("community1")).with(csrf()).param("duty", "VOLUNTEER").param("name", "赵六")
+				.param("phone", "13700137000").param("from", "2026-12-01T08:00").param("to", "2026-12-01T20:00"))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flash"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/checkpoints/" + id
+				+ "/shifts").with(as("community1")).with(csrf()).param("duty", "VOLUNTEER").param("name", "赵六")
+				.param("phone", "1").param("from", "2026-12-01T08:00").param("to", "2026-12-01T20:00"))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flashError"));
 	}
 
 	@Test

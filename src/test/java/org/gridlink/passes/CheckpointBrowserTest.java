@@ -212,11 +212,19 @@ class CheckpointBrowserTest {
 		assertThat(stored(clientIds)).isZero();
 		browser.screenshot("checkpoint-360-offline-pending.png");
 
+		// a scan the server will never take (older than 31 days, e.g. a device offline for long) must not hold back the rest
+		String refusedId = (String) browser.js("const scans = JSON.parse(localStorage.getItem('gridlink.checkpoint.scans'));"
+				+ "const old = Object.assign({}, scans[0], {clientId: crypto.randomUUID(), scannedAt: '2020-01-01T00:00:00.000Z'});"
+				+ "scans.unshift(old); localStorage.setItem('gridlink.checkpoint.scans', JSON.stringify(scans)); return old.clientId");
+
 		// the network is back: the log is uploaded once; sending all of it again adds nothing
 		network(true);
 		browser.js("window.dispatchEvent(new Event('online'))");
 		browser.waiting(TIMEOUT).until(d -> "0".equals(d.findElement(By.id("checkpoint-pending")).getDomAttribute("data-count")));
 		assertThat(stored(clientIds)).isEqualTo(scanned);
+		assertThat(stored(List.of(refusedId))).isZero();
+		assertThat(browser.js("return JSON.parse(localStorage.getItem('gridlink.checkpoint.scans'))"
+				+ ".find(s => s.clientId === arguments[0]).refused", refusedId)).isEqualTo(true);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM checkpoint_scan WHERE checkpoint_id = ? AND direction = 'OUT' AND "
 				+ "uploaded_by = 'checkpoint1' AND client_id IN (" + String.join(",", clientIds.stream().map(id -> "'" + id + "'").toList())
 				+ ")").param(Long.parseLong(checkpointId)).query(Long.class).single()).isEqualTo(scanned - 6);

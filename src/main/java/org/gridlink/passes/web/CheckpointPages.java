@@ -111,6 +111,22 @@ class CheckpointPages {
 		return "passes/checkpoint-detail";
 	}
 
+	@PostMapping("/checkpoints/{id}")
+	String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "false") boolean active, Locale locale, RedirectAttributes redirect) {
+		CurrentUser user = CurrentUsers.current();
+		Checkpoint checkpoint = checkpoints.get(user, id);
+		try {
+			checkpoints.update(user, id, new NewCheckpoint(name, checkpoint.kind(), checkpoint.jurisdictionCode(),
+					checkpoint.compoundId(), active));
+			redirect.addFlashAttribute("flash", messages.getMessage("checkpoints.saved", null, locale));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError", message(ex, locale));
+		}
+		return "redirect:/checkpoints/" + id;
+	}
+
 	@PostMapping("/checkpoints/{id}/shifts")
 	String addShift(@PathVariable long id, @RequestParam(required = false) @Nullable Duty duty,
 			@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String name,
