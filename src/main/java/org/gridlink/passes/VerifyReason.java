@@ -25,7 +25,12 @@ public enum VerifyReason {
 	/** Before the start of the validity window. */
 	NOT_YET_VALID(VerifyResult.EXPIRED),
 	/** Offline: the trust or revocation list is older than 24 hours, so a good pass cannot be confirmed. */
-	STALE_LIST(VerifyResult.UNKNOWN);
+	STALE_LIST(VerifyResult.UNKNOWN),
+	/**
+	 * Offline in the browser: an SM2 pass, which WebCrypto cannot check; the server (online) or the command-line
+	 * verifier decides. Never given by the server or the Java verifier.
+	 */
+	NEEDS_SERVER(VerifyResult.UNKNOWN);
 
 	private final VerifyResult result;
 

@@ -1,23 +1,37 @@
 package org.gridlink.passes.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.gridlink.passes.Checkpoints;
 import org.gridlink.passes.Passes;
 import org.gridlink.passes.Verdict;
+import org.gridlink.passes.VerifyReason;
+import org.gridlink.passes.VerifyResult;
+import org.gridlink.passes.token.PassAlgorithm;
+import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.OutOfScopeException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The checkpoint page (360 px): one large field that a handheld scanner types into (it ends with Enter), or typed by
- * hand; the server verifies and the result fills the screen in its colour. Verification by the server only for
- * now: the offline WebCrypto path and the camera are not built yet (docs/passes.md).
+ * The checkpoint page (360 px). The page's own scripts ({@code static/js/checkpoint/}) verify codes offline with the
+ * signed lists and keep the scan log; a service worker served here keeps the page for reloads with the network cut.
+ * Without scripts the form posts to {@code /checkpoint/verify} and the server answers.
  */
 @Controller
 class CheckpointController {
@@ -26,28 +40,56 @@ class CheckpointController {
 			.withZone(ZoneId.of("Asia/Shanghai"));
 
 	private final Passes passes;
+	private final Checkpoints checkpoints;
+	private final String accepted;
 
-	CheckpointController(Passes passes) {
+	CheckpointController(Passes passes, Checkpoints checkpoints,
+			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted) {
 		this.passes = passes;
+		this.checkpoints = checkpoints;
+		this.accepted = accepted.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 	}
 
 	@GetMapping("/checkpoint")
-	String page() {
-		if (!passes.canVerify(CurrentUsers.current())) {
-			throw new OutOfScopeException("pass", "verify");
-		}
+	String page(Model model) {
+		prepare(CurrentUsers.current(), model);
 		return "passes/checkpoint";
 	}
 
 	@PostMapping("/checkpoint/verify")
 	String verify(@RequestParam(defaultValue = "") String code,
-			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx,
+			Model model) {
 		Verdict verdict = passes.verify(CurrentUsers.current(), code);
 		model.addAttribute("verdict", verdict);
 		if (verdict.claims() != null) {
 			model.addAttribute("from", MINUTES.format(verdict.claims().validFrom()));
 			model.addAttribute("to", MINUTES.format(verdict.claims().validTo()));
 		}
-		return htmx != null ? "passes/checkpoint :: result" : "passes/checkpoint";
+		if (htmx != null) {
+			return "passes/checkpoint :: result";
+		}
+		prepare(CurrentUsers.current(), model);
+		return "passes/checkpoint";
+	}
+
+	/** The service worker, served from the page's level so that its scope can be the page. */
+	@GetMapping(value = "/checkpoint-sw.js", produces = "text/javascript")
+	ResponseEntity<byte[]> serviceWorker() throws IOException {
+		try (InputStream in = new ClassPathResource("static/js/checkpoint/sw.js").getInputStream()) {
+			return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+					.contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8")).body(in.readAllBytes());
+		}
+	}
+
+	private void prepare(CurrentUser user, Model model) {
+		if (!passes.canVerify(user)) {
+			throw new OutOfScopeException("pass", "verify");
+		}
+		model.addAttribute("checkpoints", checkpoints.mine(user, Instant.now()));
+		model.addAttribute("listKid", passes.listKeyId());
+		model.addAttribute("accepted", accepted);
+		model.addAttribute("results", VerifyResult.values());
+		model.addAttribute("reasons", VerifyReason.values());
 	}
 }
