@@ -343,11 +343,12 @@ public class QuarantineOrders {
 
 	/**
 	 * Which unique constraint refused the order. The transaction is aborted on PostgreSQL after the failed insert, so
-	 * this reads the database's message (constraint or column name) instead of querying again.
+	 * this reads the violated constraint's name from the database's message instead of querying again.
 	 */
 	private static RuntimeException taken(DuplicateKeyException ex) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
-		boolean person = message.contains("quarantine_order_person") || message.contains("active_person_id");
+		// the constraint's name: H2 also quotes the whole statement, which names both columns
+		boolean person = message.contains("quarantine_order_person");
 		return new ConflictException(person ? "quarantine.order.active" : "quarantine.bed.taken");
 	}
 
