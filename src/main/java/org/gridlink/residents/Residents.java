@@ -118,6 +118,19 @@ public class Residents {
 		return withTags(List.of(resident)).get(0);
 	}
 
+	/**
+	 * The resident with this ID number in the district, masked, for another module matching a person it was told
+	 * about by number (e.g. a close contact). Not scope-filtered: the caller already holds the number and must show
+	 * nothing of the resident beyond its own user's scope.
+	 */
+	public java.util.Optional<ResidentView> findByIdNumber(String districtCode, String idNumber) {
+		if (!IdNumber.isValid(idNumber)) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE r.district_code = ? AND r.id_number_hash = ?")
+				.params(districtCode, cipher.lookupHash(IdNumber.normalise(idNumber))).query(Residents::row).optional();
+	}
+
 	/** The full ID number or phone of one resident in scope; the reason and the reveal are audited. */
 	public String reveal(CurrentUser user, long id, String field, String reason) {
 		if (!ResidentAccess.canReveal(user)) {
