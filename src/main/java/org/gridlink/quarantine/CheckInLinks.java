@@ -42,7 +42,7 @@ public class CheckInLinks {
 	public record IssuedLink(long orderId, String token, String path, OffsetDateTime expiresAt) {
 	}
 
-	/** An order's current link: when it was issued and until when it works. */
+	/** An order's current link: when it was issued and until when it works (the end of the order's planned last day). */
 	public record LinkInfo(OffsetDateTime issuedAt, OffsetDateTime expiresAt) {
 	}
 
@@ -73,20 +73,18 @@ public class CheckInLinks {
 		OffsetDateTime expires = endOf(order.plannedEnd());
 		jdbc.sql("DELETE FROM quarantine_checkin_link WHERE order_id = ?").param(orderId).update();
 		jdbc.sql("""
-				INSERT INTO quarantine_checkin_link (order_id, token_hash, district_code, issued_by, issued_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?)""").params(orderId, hash(token), order.districtCode(), user.username(), now,
-				expires).update();
+				INSERT INTO quarantine_checkin_link (order_id, token_hash, district_code, issued_by, issued_at)
+				VALUES (?, ?, ?, ?, ?)""").params(orderId, hash(token), order.districtCode(), user.username(), now)
+				.update();
 		audit.record("QUARANTINE_LINK_ISSUE", "quarantineOrder", String.valueOf(orderId), AuditTrail.SUCCESS, null);
 		return new IssuedLink(orderId, token, PATH + token, expires);
 	}
 
 	/** When the caller's order has a link: when it was issued and until when it works (never the token). */
 	public Optional<LinkInfo> current(CurrentUser user, long orderId) {
-		readable(user, orderId);
-		return jdbc.sql("SELECT issued_at, expires_at FROM quarantine_checkin_link WHERE order_id = ?").param(orderId)
-				.query((rs, i) -> new LinkInfo(rs.getObject(1, OffsetDateTime.class),
-						rs.getObject(2, OffsetDateTime.class)))
-				.optional();
+		MonitoredOrder order = readable(user, orderId);
+		return jdbc.sql("SELECT issued_at FROM quarantine_checkin_link WHERE order_id = ?").param(orderId)
+				.query(OffsetDateTime.class).optional().map(issued -> new LinkInfo(issued, endOf(order.plannedEnd())));
 	}
 
 	/**
@@ -97,8 +95,8 @@ public class CheckInLinks {
 		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT order_id FROM quarantine_checkin_link WHERE token_hash = ? AND expires_at > ?")
-				.params(hash(token), now).query(Long.class).optional().flatMap(orders::find)
+		return jdbc.sql("SELECT order_id FROM quarantine_checkin_link WHERE token_hash = ?").param(hash(token))
+				.query(Long.class).optional().flatMap(orders::find)
 				.filter(o -> o.isHome() && "ACTIVE".equals(o.status()) && now.isBefore(endOf(o.plannedEnd())));
 	}
 

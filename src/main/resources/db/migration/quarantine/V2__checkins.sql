@@ -2,7 +2,8 @@
 -- a personal link and by grid workers' visits only: no table here holds a location of any kind.
 
 -- The personal check-in link of a home quarantine order: only the SHA-256 of its random token is kept, so the link
--- cannot be shown again (issuing a new one replaces it). It works while the order is active, up to its planned end.
+-- cannot be shown again (issuing a new one replaces it). It works while the order is active, up to the end of its
+-- planned last day — read from the order each time, so an extension extends the link and a release ends it.
 CREATE TABLE quarantine_checkin_link
 (
   order_id      BIGINT       NOT NULL PRIMARY KEY REFERENCES quarantine_order (id),
@@ -10,7 +11,6 @@ CREATE TABLE quarantine_checkin_link
   district_code VARCHAR(6)   NOT NULL,
   issued_by     VARCHAR(64)  NOT NULL,
   issued_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-  expires_at    TIMESTAMP WITH TIME ZONE NOT NULL,
   CONSTRAINT quarantine_checkin_link_token UNIQUE (token_hash)
 );
 
