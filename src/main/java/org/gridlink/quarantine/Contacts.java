@@ -249,7 +249,7 @@ public class Contacts {
 		String column = switch (field) {
 			case "idNumber" -> "id_enc";
 			case "phone" -> "phone_enc";
-			default -> throw new InvalidInputException("quarantine.reveal.field", field);
+			default -> throw new InvalidInputException("quarantine.reveal.badField", field);
 		};
 		person(user, personId);
 		String stored = jdbc.sql("SELECT " + column + " FROM quarantine_person WHERE id = ?").param(personId)
@@ -462,7 +462,7 @@ public class Contacts {
 					id_masked, phone_enc, phone_masked, grid_code, address, created_by, created_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 					.params(district, resident.map(ResidentView::id).orElse(null), name, QuarantineAccess.maskName(name),
-							contact.idKind().name(), hash, cipher.encrypt(number), Masked.idNumber(number),
+							contact.idKind().name(), hash, cipher.encrypt(number), maskDocument(contact.idKind(), number),
 							phone == null ? null : cipher.encrypt(phone), phone == null ? null : Masked.phone(phone), grid,
 							address.isEmpty() && resident.isPresent() ? resident.get().address() : address,
 							user.username(), OffsetDateTime.now())
@@ -487,6 +487,14 @@ public class Contacts {
 		return user.scope().codes().stream().filter(JurisdictionCode::isValid).findFirst()
 				.map(c -> JurisdictionCode.of(c).districtCode())
 				.orElseThrow(() -> new OutOfScopeException("jurisdiction", "none"));
+	}
+
+	/** ID numbers as everywhere ({@link Masked#idNumber}); a passport shows its first letter and last three: E*****123. */
+	static String maskDocument(IdKind kind, String number) {
+		if (kind == IdKind.ID) {
+			return Masked.idNumber(number);
+		}
+		return number.charAt(0) + "*".repeat(number.length() - 4) + number.substring(number.length() - 3);
 	}
 
 	private String passportHash(String normalised) {
