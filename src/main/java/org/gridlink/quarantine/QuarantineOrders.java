@@ -84,6 +84,9 @@ public class QuarantineOrders {
 		if (!planned.plannedEnd().isAfter(start)) {
 			throw new InvalidInputException("quarantine.order.notNeeded", planned.plannedEnd().toString());
 		}
+		if (person.activeOrderId() != null) {
+			throw new ConflictException("quarantine.order.active");
+		}
 		Bed bed = order.type() == OrderType.CENTRALIZED ? bed(order.siteId(), order.bedId()) : null;
 		if (order.type() == OrderType.HOME && (order.bedId() != null || order.siteId() != null)) {
 			throw new InvalidInputException("quarantine.home.noBed");
@@ -100,7 +103,7 @@ public class QuarantineOrders {
 					.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw taken(person.id());
+			throw taken(ex);
 		}
 		long id = jdbc.sql("SELECT id FROM quarantine_order WHERE active_person_id = ?").param(person.id())
 				.query(Long.class).single();
@@ -338,10 +341,15 @@ public class QuarantineOrders {
 		}
 	}
 
-	private RuntimeException taken(long personId) {
-		boolean active = jdbc.sql("SELECT COUNT(*) FROM quarantine_order WHERE active_person_id = ?").param(personId)
-				.query(Long.class).single() > 0;
-		return new ConflictException(active ? "quarantine.order.active" : "quarantine.bed.taken");
+	/**
+	 * Which unique constraint refused the order. The transaction is aborted on PostgreSQL after the failed insert, so
+	 * this reads the violated constraint's name from the database's message instead of querying again.
+	 */
+	private static RuntimeException taken(DuplicateKeyException ex) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT);
+		// the constraint's name: H2 also quotes the whole statement, which names both columns
+		boolean person = message.contains("quarantine_order_person");
+		return new ConflictException(person ? "quarantine.order.active" : "quarantine.bed.taken");
 	}
 
 	private void event(long orderId, String action, @Nullable Long siteId, String detail, String reason,

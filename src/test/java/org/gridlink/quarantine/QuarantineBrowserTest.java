@@ -1,0 +1,131 @@
+package org.gridlink.quarantine;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.gridlink.support.Chromium;
+import org.gridlink.support.Demo;
+import org.gridlink.support.TestIds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+/**
+ * Contacts and quarantine in headless Chromium on a phone (360 px) and a desktop (1280 px): record a contact with
+ * the form, order centralized quarantine choosing a site (the bed list comes by htmx), see the bed on the site board
+ * and release early — every page without sideways scrolling. Skipped where Chromium is not installed.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class QuarantineBrowserTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	QuarantineFixture fx;
+
+	private Chromium browser;
+	private ChromeDriver driver;
+
+	@BeforeAll
+	static void chromiumIsInstalled() {
+		Chromium.assumeInstalled();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 360, 1280 })
+	void recordOrderBoardAndRelease(int width) throws IOException {
+		ExposureEvent event = fx.event();
+		SiteView site = fx.site(2);
+		browser = Chromium.open(width, 900);
+		driver = browser.driver();
+		logIn("community1");
+
+		driver.get(url("/quarantine/contacts/new"));
+		fits(width, "contact-form");
+		new Select(driver.findElement(By.id("sourceKind"))).selectByValue("EVENT");
+		new Select(driver.findElement(By.id("eventId"))).selectByValue(String.valueOf(event.id()));
+		driver.findElement(By.id("name")).sendKeys("郑浏览");
+		driver.findElement(By.id("idNumber")).sendKeys(TestIds.next());
+		driver.findElement(By.id("gridCode")).sendKeys(Demo.GRID1);
+		browser.js("document.getElementById('exposureDate').value = arguments[0]",
+				QuarantineFixture.today().minusDays(1).toString());
+		submit("contact-submit");
+		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("order-form")));
+		assertThat(driver.findElement(By.id("flash")).getText()).isNotBlank();
+		fits(width, "person-" + width);
+
+		new Select(driver.findElement(By.id("type"))).selectByValue("CENTRALIZED");
+		new Select(driver.findElement(By.id("order-site"))).selectByValue(String.valueOf(site.id()));
+		browser.waiting(TIMEOUT).until(d -> new Select(d.findElement(By.id("order-bed"))).getOptions().size() == 3);
+		new Select(driver.findElement(By.id("order-bed"))).selectByIndex(2);
+		submit("order-submit");
+		WebElement bed = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("order-bed")));
+		assertThat(bed.getText()).contains(site.name()).endsWith("-2");
+		fits(width, "order-" + width);
+
+		bed.click();
+		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("site-rooms")));
+		assertThat(driver.findElement(By.id("site-occupied")).getText()).isEqualTo("1");
+		assertThat(driver.findElement(By.id("site-rooms")).getText()).contains("郑*览");
+		fits(width, "site-" + width);
+		driver.findElement(By.cssSelector("#site-rooms a.gl-bed")).click();
+
+		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("release-form")));
+		driver.findElement(By.id("release-reason")).sendKeys("转为居家观察后解除");
+		submit("release-submit");
+		browser.waiting(TIMEOUT).until(d -> d.findElement(By.id("order-status")).getText().equals("已解除"));
+		assertThat(driver.findElement(By.id("order-history")).getText()).contains("离开").contains("解除");
+		for (String page : new String[] { "/quarantine/contacts", "/quarantine/orders?status=ACTIVE", "/quarantine/sites" }) {
+			driver.get(url(page));
+			browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("quarantine-tabs")));
+			fits(width, page.substring(12).replaceAll("[^a-z]", "") + "-" + width);
+		}
+	}
+
+	private void submit(String id) {
+		WebElement button = driver.findElement(By.id(id));
+		browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
+		button.click();
+	}
+
+	private void fits(int width, String name) throws IOException {
+		assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
+				.as("no sideways scrolling at " + width + " px: " + name).isLessThanOrEqualTo(width);
+		browser.screenshot("quarantine-" + name + ".png");
+	}
+
+	private void logIn(String user) {
+		driver.get(url("/login"));
+		WebElement submit = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("login-submit")));
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
+		submit.click();
+		browser.waiting(TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
