@@ -113,6 +113,8 @@ class CheckInTest {
 				.andExpect(content().string(not(containsString(CheckInFixtures.FULL_NAME))))
 				.andExpect(content().string(not(containsString(GRID1))))
 				.andExpect(content().string(not(containsStringIgnoringCase("geolocation"))))
+				.andExpect(content().string(not(containsString("cases.js"))))
+				.andExpect(header().string("Permissions-Policy", containsString("geolocation=()")))
 				.andExpect(header().string("Cache-Control", "no-store"));
 		mvc.perform(get("/api/v1/checkin/" + token)).andExpect(status().isOk())
 				.andExpect(jsonPath("$.maskedName").value(MASKED_NAME)).andExpect(jsonPath("$.daysLeft").value(5))

@@ -117,9 +117,10 @@ class PublicCheckInController {
 		return "quarantine/checkins/gone";
 	}
 
-	/** The link is a credential: no cache keeps the page. */
+	/** The link is a credential: no cache keeps the page. And the browser lets no script on it ask for a location. */
 	static void noStore(HttpServletResponse response) {
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Permissions-Policy", "geolocation=(), camera=(), microphone=()");
 	}
 }
