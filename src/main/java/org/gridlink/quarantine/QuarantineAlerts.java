@@ -118,19 +118,22 @@ public class QuarantineAlerts {
 		return opened;
 	}
 
+	/** What opening an alert's case needs. */
+	private record Raised(long orderId, String gridCode, LocalDate day, Kind kind, String reason) {
+	}
+
 	/** Opens (or finds, by its idempotency key) the alert's case and links it; false when that failed (retried). */
 	private boolean openCase(long alertId) {
-		var alert = jdbc.sql("SELECT order_id, grid_code, alert_date, kind, reason FROM quarantine_alert WHERE id = ?")
-				.param(alertId).query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2),
-						rs.getObject(3, LocalDate.class), Kind.valueOf(rs.getString(4)), rs.getString(5) })
+		Raised alert = jdbc.sql("SELECT order_id, grid_code, alert_date, kind, reason FROM quarantine_alert WHERE id = ?")
+				.param(alertId).query((rs, i) -> new Raised(rs.getLong(1), rs.getString(2),
+						rs.getObject(3, LocalDate.class), Kind.valueOf(rs.getString(4)), rs.getString(5)))
 				.single();
-		long orderId = (Long) alert[0];
-		LocalDate day = (LocalDate) alert[2];
-		Kind kind = (Kind) alert[3];
 		try {
-			long caseId = cases.reportAs(REPORTER, new NewCase(kind == Kind.MISSED ? missedCategory : healthCategory,
-					description(orderId, day, kind, (String) alert[4]), (String) alert[1], null, null, null,
-					CaseSource.ALERT, null), idempotencyKey(orderId, day, kind));
+			long caseId = cases.reportAs(REPORTER,
+					new NewCase(alert.kind() == Kind.MISSED ? missedCategory : healthCategory,
+							description(alert.orderId(), alert.day(), alert.kind(), alert.reason()), alert.gridCode(),
+							null, null, null, CaseSource.ALERT, null),
+					idempotencyKey(alert.orderId(), alert.day(), alert.kind()));
 			jdbc.sql("UPDATE quarantine_alert SET case_id = ? WHERE id = ? AND case_id IS NULL").params(caseId, alertId)
 					.update();
 			return true;
