@@ -30,6 +30,9 @@ class QuarantineApiTest {
 	@Autowired
 	QuarantineFixture fx;
 
+	@Autowired
+	QuarantineSites sites;
+
 	ResultActions post(String user, String path, String json) throws Exception {
 		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path).with(as(user))
 				.header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(json));
@@ -174,6 +177,19 @@ class QuarantineApiTest {
 		mvc.perform(get("/quarantine/sites/" + site.id()).with(as("street1"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"room-form\"")))
 				.andExpect(content().string(containsString(contact.personName().substring(0, 1) + "*")));
+		SiteView spare = fx.site(2);
+		long freeBed = sites.freeBeds(fx.user("street1"), spare.id()).get(0).id();
+		mvc.perform(get("/quarantine/sites/" + spare.id()).with(as("street1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-bed=\"" + freeBed + "\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/quarantine/beds/" + freeBed + "/service").with(as("street1")).with(csrf())
+				.param("siteId", String.valueOf(spare.id())).param("inService", "false"))
+				.andExpect(status().is3xxRedirection());
+		assertThat(sites.site(fx.user("street1"), spare.id()).capacity()).isEqualTo(1);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/quarantine/beds/" + freeBed + "/service").with(as("community1")).with(csrf())
+				.param("siteId", String.valueOf(spare.id())).param("inService", "true"))
+				.andExpect(status().isForbidden());
 		mvc.perform(get("/quarantine/sites").with(as("grid1"))).andExpect(status().isOk())
 				.andExpect(content().string(not(containsString("id=\"site-form\""))));
 		mvc.perform(get("/quarantine/orders").param("status", "ACTIVE").with(as("grid1"))).andExpect(status().isOk())
@@ -181,6 +197,10 @@ class QuarantineApiTest {
 		mvc.perform(get("/quarantine/sites/beds").param("siteId", String.valueOf(site.id())).with(as("community1")))
 				.andExpect(status().isOk());
 		mvc.perform(get("/quarantine/contacts").with(as("dept1"))).andExpect(status().isForbidden());
+		// more than a page of contacts in the district (demo data): paging keeps a name search, never a number
+		mvc.perform(get("/quarantine/contacts").param("q", "王").with(as("center"))).andExpect(status().isOk());
+		mvc.perform(get("/quarantine/contacts").with(as("center"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("/quarantine/contacts?q=&amp;page=1")));
 		// a form error comes back on the page with the message, and the typed ID number is not echoed
 		String bad = TestIds.next().substring(0, 17) + "Z";
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/quarantine/contacts")
