@@ -35,6 +35,9 @@ class SecurityConfig {
 			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
 			+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+	/** The public quarantine check-in API (quarantine module): the personal link's token is the credential. */
+	static final String CHECKIN_API = "/api/v1/checkin/*";
+
 	/** Open311 GeoReport v2 (cases module). */
 	static final String OPEN311 = "/open311/v2/**";
 
@@ -83,6 +86,9 @@ class SecurityConfig {
 				.permitAll()
 				// residents report a problem and follow its public status without an account (CSRF stays on)
 				.requestMatchers("/report", "/report/*").permitAll()
+				// a person in home quarantine checks in through their personal link, without an account
+				.requestMatchers("/q/*").permitAll()
+				.requestMatchers(CHECKIN_API).permitAll()
 				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
 				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
 				// Open311 GeoReport v2: public reading per the spec; creating needs a client's api_key (checked there)
@@ -103,7 +109,9 @@ class SecurityConfig {
 			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
 				// authenticated by the api_key parameter, never by the session: nothing for a forged request to ride on
-				.ignoringRequestMatchers(OPEN311))
+				.ignoringRequestMatchers(OPEN311)
+				// authenticated by the link's token in the path, never by the session
+				.ignoringRequestMatchers(CHECKIN_API))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
 				if (api.matches(request)) {
 					apiEntryPoint.commence(request, response, failure);

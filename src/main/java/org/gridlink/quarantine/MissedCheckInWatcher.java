@@ -1,0 +1,72 @@
+package org.gridlink.quarantine;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import org.gridlink.quarantine.MonitoredOrders.MonitoredOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * From the configured hour on, raises a MISSED alert for each active home quarantine order without a counted
+ * check-in that day (a self-report or a visit that saw the person, at any time of the day up to the sweep). Orders
+ * made after the day's hour are first due the next day. Safe on several instances at once: the alert's unique key
+ * (order, day, kind) lets exactly one insert win. Each sweep also opens the cases of alerts that have none yet.
+ */
+@Component
+class MissedCheckInWatcher {
+
+	private static final Logger LOG = LoggerFactory.getLogger(MissedCheckInWatcher.class);
+
+	private final JdbcClient jdbc;
+	private final MonitoringRules rules;
+	private final QuarantineAlerts alerts;
+	private final ZoneId zone;
+
+	MissedCheckInWatcher(JdbcClient jdbc, MonitoringRules rules, QuarantineAlerts alerts,
+			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.alerts = alerts;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@Scheduled(initialDelayString = "${gridlink.quarantine.checkin.watch-delay:60000}",
+			fixedDelayString = "${gridlink.quarantine.checkin.watch-interval:300000}")
+	void watch() {
+		int raised = sweep(OffsetDateTime.now(zone));
+		if (raised > 0) {
+			LOG.info("Home quarantine: {} missed check-ins raised to the duty desk", raised);
+		}
+	}
+
+	/** Raises the missed check-ins due at {@code now}; returns how many alerts this call raised. */
+	int sweep(OffsetDateTime now) {
+		alerts.openPendingCases();
+		LocalDate day = now.atZoneSameInstant(zone).toLocalDate();
+		OffsetDateTime due = day.atTime(rules.deadline()).atZone(zone).toOffsetDateTime();
+		if (now.isBefore(due)) {
+			return 0;
+		}
+		int raised = 0;
+		for (MonitoredOrder order : jdbc.sql("SELECT " + MonitoredOrders.COLUMNS + """
+				 FROM quarantine_order o JOIN quarantine_person p ON p.id = o.person_id
+				WHERE o.type = 'HOME' AND o.status = 'ACTIVE' AND o.start_date <= ? AND o.planned_end >= ?
+				AND o.created_at < ?
+				AND NOT EXISTS (SELECT 1 FROM quarantine_checkin c WHERE c.order_id = o.id AND c.checkin_date = ?
+				  AND c.counted = TRUE AND c.recorded_at <= ?)
+				AND NOT EXISTS (SELECT 1 FROM quarantine_alert a WHERE a.order_id = o.id AND a.alert_date = ?
+				  AND a.kind = 'MISSED')
+				ORDER BY o.id""").params(day, day, due, day, now, day).query(MonitoredOrders::map).list()) {
+			if (alerts.raise(order, day, QuarantineAlerts.Kind.MISSED, "MISSED", null, now).isPresent()) {
+				raised++;
+			}
+		}
+		return raised;
+	}
+}

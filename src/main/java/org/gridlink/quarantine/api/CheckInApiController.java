@@ -1,0 +1,184 @@
+package org.gridlink.quarantine.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.NotFoundException;
+import org.gridlink.quarantine.CheckInInput;
+import org.gridlink.quarantine.CheckInLinks;
+import org.gridlink.quarantine.CheckIns;
+import org.gridlink.quarantine.MonitoringBoard;
+import org.gridlink.quarantine.OrderMonitoring;
+import org.gridlink.quarantine.PublicCheckIn;
+import org.gridlink.quarantine.QuarantineAlerts;
+import org.gridlink.quarantine.VisitInput;
+import org.gridlink.quarantine.web.CheckInLimit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Home quarantine check-ins over JSON. Public (no login, the token is the credential, rate-limited like the page):
+ * read what the check-in page shows and check in. Staff, in scope: an order's monitoring, visits, issuing the link,
+ * alerts, and the board with its lists.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Quarantine check-ins")
+class CheckInApiController {
+
+	/** The answer to a refused public request (too many attempts). */
+	record Refusal(String code, String message) {
+	}
+
+	record CheckInRequest(@Nullable String temperature, @Nullable List<String> symptoms, @Nullable String note) {
+	}
+
+	record VisitRequest(@Nullable String result, @Nullable String temperature, @Nullable List<String> symptoms,
+			@Nullable String note) {
+	}
+
+	record IssuedLinkResponse(long orderId, String url, java.time.OffsetDateTime expiresAt) {
+	}
+
+	private final CheckIns checkIns;
+	private final CheckInLinks links;
+	private final QuarantineAlerts alerts;
+	private final MonitoringBoard board;
+	private final CheckInLimit limit;
+	private final MessageSource messages;
+
+	CheckInApiController(CheckIns checkIns, CheckInLinks links, QuarantineAlerts alerts, MonitoringBoard board,
+			CheckInLimit limit, MessageSource messages) {
+		this.checkIns = checkIns;
+		this.links = links;
+		this.alerts = alerts;
+		this.board = board;
+		this.limit = limit;
+		this.messages = messages;
+	}
+
+	@GetMapping("/checkin/{token}")
+	@Operation(summary = "Public: what the check-in page shows (masked name, days left, checked in today, symptom codes)."
+			+ " 404 for an unknown or expired link.")
+	ResponseEntity<?> open(@PathVariable String token, HttpServletRequest request, Locale locale) {
+		var view = checkIns.open(token);
+		if (view.isPresent()) {
+			return ResponseEntity.ok().header("Cache-Control", "no-store").body(view.get());
+		}
+		if (!limit.tryAcquire(request.getRemoteAddr(), "api")) {
+			return tooMany(locale);
+		}
+		throw new NotFoundException("checkins.link.invalid", "");
+	}
+
+	@PostMapping("/checkin/{token}")
+	@Operation(summary = "Public: today's check-in — temperature (°C, e.g. \"36.6\"), symptom codes from the list, note."
+			+ " 404 for an unknown or expired link, 429 after too many attempts.")
+	ResponseEntity<?> checkIn(@PathVariable String token, @RequestBody CheckInRequest body, HttpServletRequest request,
+			Locale locale) {
+		if (!limit.tryAcquire(request.getRemoteAddr(), "api")) {
+			return tooMany(locale);
+		}
+		long id = checkIns.selfReport(token, new CheckInInput(body.temperature(), body.symptoms(), body.note()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+	}
+
+	private ResponseEntity<Refusal> tooMany(Locale locale) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(new Refusal("TOO_MANY_REQUESTS",
+				messages.getMessage("checkins.public.tooMany", null, locale)));
+	}
+
+	@GetMapping("/quarantine/orders/{id}/monitoring")
+	@Operation(summary = "An order's monitoring: the order, today's status, the link's dates, check-ins and alerts")
+	OrderMonitoring monitoring(@PathVariable long id) {
+		return checkIns.monitoring(CurrentUsers.current(), id);
+	}
+
+	@PostMapping("/quarantine/orders/{id}/visits")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A grid worker's visit: result SEEN (temperature required) or NOT_SEEN")
+	Map<String, Long> visit(@PathVariable long id, @RequestBody VisitRequest body) {
+		return Map.of("id", checkIns.visit(CurrentUsers.current(), id,
+				new VisitInput(body.result(), body.temperature(), body.symptoms(), body.note())));
+	}
+
+	@PostMapping("/quarantine/orders/{id}/checkin-link")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Issue (or replace) the order's personal check-in link; the only time its URL is returned")
+	IssuedLinkResponse issue(@PathVariable long id) {
+		CheckInLinks.IssuedLink link = links.issue(CurrentUsers.current(), id);
+		return new IssuedLinkResponse(id,
+				ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString(), link.expiresAt());
+	}
+
+	@GetMapping("/quarantine/alerts")
+	@Operation(summary = "Check-in alerts in scope, newest first; day (yyyy-MM-dd), kind MISSED or HEALTH, jurisdiction")
+	PagedModel<QuarantineAlerts.AlertView> alerts(@RequestParam(required = false) @Nullable String day,
+			@RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return new PagedModel<>(alerts.list(CurrentUsers.current(), day == null || day.isBlank() ? null : date(day),
+				kind == null || kind.isBlank() ? null : kind(kind), jurisdiction, ApiPaging.of(page, size)));
+	}
+
+	@GetMapping("/quarantine/monitoring/board")
+	@Operation(summary = "Today's home quarantine board of a jurisdiction with a row per child")
+	MonitoringBoard.Board board(@RequestParam(required = false) @Nullable String code) {
+		return board.board(CurrentUsers.current(), code);
+	}
+
+	@GetMapping("/quarantine/monitoring/people")
+	@Operation(summary = "The people behind a figure: IN_QUARANTINE, DUE_TODAY, MISSED or RELEASED")
+	PagedModel<MonitoringBoard.Line> people(@RequestParam(required = false) @Nullable String code,
+			@RequestParam String figure, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		MonitoringBoard.Figure which;
+		try {
+			which = MonitoringBoard.Figure.valueOf(figure.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("checkins.figure.invalid", figure);
+		}
+		return new PagedModel<>(board.list(CurrentUsers.current(), code, which, ApiPaging.of(page, size)));
+	}
+
+	private static QuarantineAlerts.Kind kind(String value) {
+		try {
+			return QuarantineAlerts.Kind.valueOf(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("checkins.kind.invalid", value);
+		}
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("checkins.day.invalid", value);
+		}
+	}
+}

@@ -1,0 +1,207 @@
+package org.gridlink.quarantine.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.ConflictException;
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.FormErrors;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.quarantine.CheckInLinks;
+import org.gridlink.quarantine.CheckIns;
+import org.gridlink.quarantine.MonitoringAccess;
+import org.gridlink.quarantine.MonitoringBoard;
+import org.gridlink.quarantine.QuarantineAlerts;
+import org.gridlink.quarantine.VisitInput;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Staff pages of home quarantine monitoring: the board per district, street, community and grid with drill-down
+ * lists, today's alerts, and an order's monitoring page (its check-in link and QR code, the grid worker's visit
+ * form, its check-ins and alerts). All within the user's scope.
+ */
+@Controller
+class MonitoringController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final MonitoringBoard board;
+	private final QuarantineAlerts alerts;
+	private final CheckIns checkIns;
+	private final CheckInLinks links;
+	private final MessageSource messages;
+
+	MonitoringController(MonitoringBoard board, QuarantineAlerts alerts, CheckIns checkIns, CheckInLinks links,
+			MessageSource messages) {
+		this.board = board;
+		this.alerts = alerts;
+		this.checkIns = checkIns;
+		this.links = links;
+		this.messages = messages;
+	}
+
+	@GetMapping("/quarantine/monitoring")
+	String board(@RequestParam(required = false) @Nullable String code, Model model) {
+		model.addAttribute("board", board.board(CurrentUsers.current(), code));
+		return "quarantine/checkins/board";
+	}
+
+	@GetMapping("/quarantine/monitoring/people")
+	String people(@RequestParam(required = false) @Nullable String code, @RequestParam String figure,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		MonitoringBoard.Figure which = figure(figure);
+		CurrentUser user = CurrentUsers.current();
+		model.addAttribute("board", board.board(user, code));
+		model.addAttribute("figure", which);
+		model.addAttribute("people", board.list(user, code, which, ApiPaging.of(page, PAGE_SIZE)));
+		return "quarantine/checkins/people";
+	}
+
+	@GetMapping("/quarantine/alerts")
+	String alerts(@RequestParam(required = false) @Nullable String day,
+			@RequestParam(required = false) @Nullable String kind, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		LocalDate date = day == null ? LocalDate.now(alerts.zone()) : day.isBlank() ? null : date(day);
+		QuarantineAlerts.Kind k = kind == null || kind.isBlank() ? null : kind(kind);
+		model.addAttribute("day", date);
+		model.addAttribute("kind", k);
+		model.addAttribute("alerts", alerts.list(CurrentUsers.current(), date, k, null, ApiPaging.of(page, PAGE_SIZE)));
+		return "quarantine/checkins/alerts";
+	}
+
+	@GetMapping("/quarantine/orders/{id}/monitoring")
+	String order(@PathVariable long id, Model model) {
+		return orderPage(id, model, emptyVisit(), FormErrors.in(messages, Locale.ROOT));
+	}
+
+	@PostMapping("/quarantine/orders/{id}/monitoring/link")
+	String issue(@PathVariable long id, Model model, HttpServletResponse response, Locale locale,
+			RedirectAttributes redirect) {
+		CheckInLinks.IssuedLink link;
+		try {
+			link = links.issue(CurrentUsers.current(), id);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			return "redirect:/quarantine/orders/" + id + "/monitoring";
+		}
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString();
+		model.addAttribute("issuedUrl", url);
+		model.addAttribute("issuedQr", CheckInQr.svg(url));
+		response.setHeader("Cache-Control", "no-store");
+		return orderPage(id, model, emptyVisit(), FormErrors.in(messages, Locale.ROOT));
+	}
+
+	@PostMapping("/quarantine/orders/{id}/monitoring/visits")
+	String visit(@PathVariable long id, @RequestParam(required = false) @Nullable String result,
+			@RequestParam(required = false) @Nullable String temperature,
+			@RequestParam(required = false) @Nullable List<String> symptoms,
+			@RequestParam(required = false) @Nullable String note, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		FormErrors errors = FormErrors.in(messages, locale);
+		try {
+			checkIns.visit(CurrentUsers.current(), id, new VisitInput(result, temperature, symptoms, note));
+			redirect.addFlashAttribute("message", messages.getMessage("checkins.visit.saved", null, locale));
+			return "redirect:/quarantine/orders/" + id + "/monitoring";
+		}
+		catch (InvalidInputException ex) {
+			errors.add(field(ex.messageKey()), ex);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			return "redirect:/quarantine/orders/" + id + "/monitoring";
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("result", result == null ? "" : result);
+		form.put("temperature", temperature == null ? "" : temperature);
+		form.put("note", note == null ? "" : note);
+		form.put("symptoms", symptoms == null ? List.of() : symptoms);
+		return orderPage(id, model, form, errors);
+	}
+
+	private String orderPage(long id, Model model, Map<String, Object> form, FormErrors errors) {
+		CurrentUser user = CurrentUsers.current();
+		model.addAttribute("monitoring", checkIns.monitoring(user, id));
+		model.addAttribute("symptomCodes", checkIns.rules().symptoms());
+		model.addAttribute("canRecord", MonitoringAccess.canRecord(user));
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "quarantine/checkins/order";
+	}
+
+	/** A bad filter or figure in the address: 400 with the error page. */
+	@ExceptionHandler(InvalidInputException.class)
+	void invalid(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+	}
+
+	private static Map<String, Object> emptyVisit() {
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("result", "SEEN");
+		form.put("temperature", "");
+		form.put("note", "");
+		form.put("symptoms", List.of());
+		return form;
+	}
+
+	/** The form field a problem belongs to, from its message key (checkins.temperature.invalid → temperature). */
+	static String field(String key) {
+		if (key.startsWith("checkins.temperature")) {
+			return "temperature";
+		}
+		if (key.startsWith("checkins.symptom")) {
+			return "symptoms";
+		}
+		if (key.startsWith("checkins.note")) {
+			return "note";
+		}
+		return key.startsWith("checkins.visit.result") ? "result" : "form";
+	}
+
+	private static MonitoringBoard.Figure figure(String value) {
+		try {
+			return MonitoringBoard.Figure.valueOf(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("checkins.figure.invalid", value);
+		}
+	}
+
+	private static QuarantineAlerts.Kind kind(String value) {
+		try {
+			return QuarantineAlerts.Kind.valueOf(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("checkins.kind.invalid", value);
+		}
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("checkins.day.invalid", value);
+		}
+	}
+}
