@@ -22,6 +22,7 @@ import org.gridlink.passes.token.RevocationList;
 import org.gridlink.passes.token.SigningKey;
 import org.gridlink.passes.token.TrustList;
 import org.gridlink.platform.AuditTrail;
+import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
@@ -272,7 +273,7 @@ public class Passes {
 		Map<String, byte[]> spki = keys.trustedSpki();
 		List<TrustList.Entry> entries = trusted.keySet().stream().sorted()
 				.map(kid -> new TrustList.Entry(trusted.get(kid).algorithm(), spki.get(kid))).toList();
-		return TrustList.sign(at, districtCode(), entries, keys.listKey(), keys.listKeySpki());
+		return TrustList.sign(at, districtCode(), entries, keys.listSigner(at));
 	}
 
 	/** The signed list of revoked passes still inside their window, as truncated hashes (see {@link RevocationList}). */
@@ -284,12 +285,27 @@ public class Passes {
 	String revocations(Instant at) {
 		List<UUID> revoked = jdbc.sql("SELECT id FROM pass WHERE revoked_at IS NOT NULL AND valid_to > ?")
 				.param(at.atOffset(ZoneOffset.UTC)).query(UUID.class).list();
-		return RevocationList.sign(at, revoked, keys.listKey(), keys.listKeySpki());
+		return RevocationList.sign(at, revoked, keys.listSigner(at));
 	}
 
 	/** The key id (hex) of the list-signing key, which offline verifiers pin. */
 	public String listKeyId() {
 		return java.util.HexFormat.of().formatHex(keys.listKey().kid());
+	}
+
+	/**
+	 * Starts a rotation of the list key: the new key is announced inside the lists the current key signs for
+	 * {@code gridlink.passes.list-key-overlap} (14 days) and signs them from then on. 409 while one is under way.
+	 */
+	public String rotateListKey(CurrentUser user) {
+		PassAccess.require(user, PassAccess.KEY_KEEPERS, "rotate-list");
+		String kid = keys.rotateList(Instant.now(), keys.listOverlap());
+		if (kid == null) {
+			throw new ConflictException("passes.list.rotation.pending");
+		}
+		audit.record("PASS_LIST_KEY_ROTATE", "passKey", kid, AuditTrail.SUCCESS,
+				"from=" + Instant.now().plus(keys.listOverlap()));
+		return kid;
 	}
 
 	/** All signing keys, without private parts. */

@@ -169,6 +169,13 @@ class PassApiController {
 		return Map.of("kid", passes.rotateKey(CurrentUsers.current(), algorithm));
 	}
 
+	@PostMapping("/keys/rotate-list")
+	@Operation(summary = "Start a rotation of the list-signing key: the new key is announced inside the lists signed by "
+			+ "the current one for the overlap period (14 days), then signs them; 409 while a rotation is under way")
+	Map<String, String> rotateList() {
+		return Map.of("kid", passes.rotateListKey(CurrentUsers.current()));
+	}
+
 	@PostMapping("/keys/{kid}/withdraw")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Withdraw a signing key with a reason: every pass it signed fails verification from now on")
