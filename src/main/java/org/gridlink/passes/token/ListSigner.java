@@ -42,7 +42,7 @@ public record ListSigner(SigningKey key, byte[] spki, @Nullable Next next) {
 	 * and the announced id must be the hash of the announced public key. Empty when the list announces none.
 	 */
 	public static Optional<Next> announced(String envelope, String format, Set<String> pinnedKids) {
-		JsonNode payload = SignedList.open(envelope, format, pinnedKids);
+		JsonNode payload = SignedList.openPinned(envelope, format, pinnedKids);
 		JsonNode next = payload.path("nextListKey");
 		if (next.isMissingNode() || next.isNull()) {
 			return Optional.empty();

@@ -58,13 +58,13 @@ public record RevocationList(Instant issuedAt, Set<String> hashes) {
 	}
 
 	public static RevocationList read(String envelope, @Nullable String pinnedListKid) {
-		return read(envelope, pinnedListKid == null ? Set.of()
+		return readPinned(envelope, pinnedListKid == null ? Set.of()
 				: Set.of(pinnedListKid.toLowerCase(java.util.Locale.ROOT)));
 	}
 
 	/** The same with several pinned list key ids (during a list key rotation). */
-	public static RevocationList read(String envelope, Set<String> pinnedListKids) {
-		JsonNode payload = SignedList.open(envelope, FORMAT, pinnedListKids);
+	public static RevocationList readPinned(String envelope, Set<String> pinnedListKids) {
+		JsonNode payload = SignedList.openPinned(envelope, FORMAT, pinnedListKids);
 		Set<String> hashes = new HashSet<>();
 		for (JsonNode hash : payload.path("hashes")) {
 			hashes.add(hash.asString(""));

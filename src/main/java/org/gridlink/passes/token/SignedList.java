@@ -57,14 +57,14 @@ public final class SignedList {
 	 * the signer's key id.
 	 */
 	public static JsonNode open(String envelope, String format, @Nullable String pinnedKid) {
-		return open(envelope, format, pinnedKid == null ? java.util.Set.of() : java.util.Set.of(pinnedKid.toLowerCase(java.util.Locale.ROOT)));
+		return openPinned(envelope, format, pinnedKid == null ? java.util.Set.of() : java.util.Set.of(pinnedKid.toLowerCase(java.util.Locale.ROOT)));
 	}
 
 	/**
 	 * The same with several pinned key ids (hex, lower case), as a verifier holds during a list key rotation; an
 	 * empty set pins nothing.
 	 */
-	public static JsonNode open(String envelope, String format, java.util.Set<String> pinnedKids) {
+	public static JsonNode openPinned(String envelope, String format, java.util.Set<String> pinnedKids) {
 		try {
 			JsonNode root = JSON.readTree(envelope);
 			if (!"ES256".equals(root.path("alg").asString(""))) {

@@ -54,13 +54,13 @@ public record TrustList(Instant issuedAt, String district, List<VerificationKey>
 
 	/** Reads and checks a signed trust list; fails with {@link IllegalArgumentException}. */
 	public static TrustList read(String envelope, @Nullable String pinnedListKid) {
-		return read(envelope, pinnedListKid == null ? java.util.Set.of()
+		return readPinned(envelope, pinnedListKid == null ? java.util.Set.of()
 				: java.util.Set.of(pinnedListKid.toLowerCase(java.util.Locale.ROOT)));
 	}
 
 	/** The same with several pinned list key ids (during a list key rotation). */
-	public static TrustList read(String envelope, java.util.Set<String> pinnedListKids) {
-		JsonNode payload = SignedList.open(envelope, FORMAT, pinnedListKids);
+	public static TrustList readPinned(String envelope, java.util.Set<String> pinnedListKids) {
+		JsonNode payload = SignedList.openPinned(envelope, FORMAT, pinnedListKids);
 		List<VerificationKey> keys = new ArrayList<>();
 		for (JsonNode key : payload.path("keys")) {
 			PassAlgorithm algorithm = PassAlgorithm.valueOf(key.path("alg").asString(""));

@@ -67,8 +67,8 @@ public final class VerifyPassCommand {
 					: java.util.Arrays.stream(listKey.split(",")).map(String::strip).filter(k -> !k.isEmpty())
 							.map(k -> k.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
 			String trustText = read(trust);
-			verifier = PassVerifier.offline(TrustList.read(trustText, pins),
-					RevocationList.read(read(revocations), pins), EnumSet.allOf(PassAlgorithm.class));
+			verifier = PassVerifier.offline(TrustList.readPinned(trustText, pins),
+					RevocationList.readPinned(read(revocations), pins), EnumSet.allOf(PassAlgorithm.class));
 			ListSigner.announced(trustText, TrustList.FORMAT, pins).ifPresent(next -> err.println(
 					"note: the list key is being rotated: pin also " + next.kid() + " (it signs the lists from "
 							+ next.from() + ")"));
