@@ -208,18 +208,23 @@ public class PassBulkIssue {
 		return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 	}
 
-	/** An example list, in the user's language, to fill in (CSV, UTF-8 with BOM so Excel shows Chinese). */
-	public String templateCsv(Locale locale) {
+	/**
+	 * An example list, in the user's language and with a zone of the user's own scope, to fill in (CSV, UTF-8 with
+	 * BOM so Excel shows Chinese).
+	 */
+	public String templateCsv(CurrentUser user, Locale locale) {
+		PassAccess.require(user, PassAccess.ISSUERS, "bulk");
+		String zone = user.scope().codes().stream().sorted().findFirst().orElse("");
 		boolean chinese = Locale.CHINESE.getLanguage().equals(locale.getLanguage());
 		StringWriter out = new StringWriter();
 		out.write('\uFEFF');
 		LocalDateTime start = LocalDateTime.now(BEIJING).plusDays(1).truncatedTo(ChronoUnit.DAYS).withHour(8);
 		try (CSVPrinter printer = CSVFormat.EXCEL.print(out)) {
 			printer.printRecord(PassListFile.COLUMNS.values().stream().map(names -> names.get(chinese ? 1 : 0)).toList());
-			printer.printRecord(chinese ? "人员" : "PERSON", "王小明", "", chinese ? "上班" : "work", "320819001001",
+			printer.printRecord(chinese ? "人员" : "PERSON", "王小明", "", chinese ? "上班" : "work", zone,
 					WALL_CLOCK.format(start), WALL_CLOCK.format(start.plusDays(7)));
-			printer.printRecord(chinese ? "车辆" : "VEHICLE", "", "苏AD12345", chinese ? "送货" : "delivery",
-					"320819001001 320819001002", WALL_CLOCK.format(start), WALL_CLOCK.format(start.plusDays(30)));
+			printer.printRecord(chinese ? "车辆" : "VEHICLE", "", "苏AD12345", chinese ? "送货" : "delivery", zone,
+					WALL_CLOCK.format(start), WALL_CLOCK.format(start.plusDays(30)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

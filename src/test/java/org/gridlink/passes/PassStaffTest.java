@@ -385,7 +385,9 @@ class PassStaffTest {
 	@Test
 	void theBulkPageReportsRowsAndItsResultCsvIsFormulaSafe() throws Exception {
 		mvc.perform(get("/passes/bulk/template.csv").with(as("community1")).param("lang", "zh-CN"))
-				.andExpect(status().isOk()).andExpect(content().string(containsString("持证人姓名")));
+				.andExpect(status().isOk()).andExpect(content().string(containsString("持证人姓名")))
+				.andExpect(content().string(containsString(COMMUNITY1)));
+		mvc.perform(get("/passes/bulk/template.csv").with(as("grid1"))).andExpect(status().isForbidden());
 		String file = csvList("PERSON,=HYPERLINK(\"http://x\"),,上班," + GRID1 + ",,", "PERSON,@SUM(A1),,+1," + GRID1 + ",,",
 				"VEHICLE,,-苏A,送货," + GRID1 + ",,");
 		MvcResult failed = mvc.perform(multipart("/passes/bulk").file(new MockMultipartFile("file", "list.csv", "text/csv",

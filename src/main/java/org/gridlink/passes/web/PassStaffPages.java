@@ -230,7 +230,7 @@ class PassStaffPages {
 
 	@GetMapping("/passes/bulk/template.csv")
 	ResponseEntity<byte[]> template(Locale locale) {
-		return csv(bulk.templateCsv(locale), "passes-template.csv");
+		return csv(bulk.templateCsv(CurrentUsers.current(), locale), "passes-template.csv");
 	}
 
 	@GetMapping("/passes/bulk/result.csv")
