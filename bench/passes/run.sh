@@ -11,7 +11,8 @@
 #     in process, ES256 and SM2);
 #  5. stops the application.
 # Usage: bench/passes/run.sh   (env: JMH=1 JMH_ARGS="-wi 2 -i 3 -f 1 -t 2 -w 3s -r 5s" DB=h2 PORT=8094 PASSES=1000
-#        CONNECTIONS=64 SECONDS=20 BUILD=1 APP_ARGS=<more --property=value>)
+#        CONNECTIONS=64 SECONDS=20 BUILD=1 APP_ARGS=<more --property=value> JAVA_OPTS=<JVM options of the application,
+#        e.g. -XX:StartFlightRecording=filename=target/bench/passes/app.jfr for a profile>)
 # Results: target/bench/passes/ (jmh.json, result.json, app.log, client.log).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,7 +52,7 @@ else
   DB_ARGS=(--spring.datasource.url="$URL")
 fi
 echo "== start the application on 127.0.0.1:$PORT ($DB)"
-java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${DB_ARGS[@]}" --gridlink.demo.residents=0 \
+java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${DB_ARGS[@]}" --gridlink.demo.residents=0 \
   --logging.level.root=WARN ${APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT

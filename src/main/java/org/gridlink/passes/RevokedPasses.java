@@ -42,7 +42,7 @@ class RevokedPasses {
 		State current = state;
 		long now = System.nanoTime();
 		if (current == null) {
-			current = load();
+			current = first();
 		}
 		else if (now - checkedAt > refreshNanos && checking.tryLock()) {
 			try {
@@ -96,6 +96,12 @@ class RevokedPasses {
 		return jdbc.sql("SELECT COUNT(*) AS n, MAX(revoked_at) AS latest FROM pass WHERE revoked_at IS NOT NULL")
 				.query((rs, n) -> new Version(rs.getLong("n"), rs.getObject("latest", OffsetDateTime.class)))
 				.single();
+	}
+
+	/** The first load; threads that waited for it take its result instead of loading again. */
+	private synchronized State first() {
+		State current = state;
+		return current != null ? current : load();
 	}
 
 	private synchronized State load() {
