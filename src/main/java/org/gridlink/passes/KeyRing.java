@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gridlink.passes.token.ListSigner;
 import org.gridlink.passes.token.PassAlgorithm;
 import org.gridlink.passes.token.SigningKey;
 import org.gridlink.passes.token.VerificationKey;
@@ -43,14 +44,20 @@ class KeyRing {
 	private final JdbcClient jdbc;
 	private final PersonalDataCipher cipher;
 	private final Duration rotation;
+	private final Duration listRotation;
+	private final Duration listOverlap;
 	private volatile @Nullable Snapshot snapshot;
 	private volatile long lastMissReload = System.nanoTime() - 10_000_000_000L;
 
 	KeyRing(JdbcClient jdbc, PersonalDataCipher cipher,
-			@Value("${gridlink.passes.key-rotation:P90D}") Duration rotation) {
+			@Value("${gridlink.passes.key-rotation:P90D}") Duration rotation,
+			@Value("${gridlink.passes.list-key-rotation:P365D}") Duration listRotation,
+			@Value("${gridlink.passes.list-key-overlap:P14D}") Duration listOverlap) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.rotation = rotation;
+		this.listRotation = listRotation;
+		this.listOverlap = listOverlap;
 	}
 
 	/** A stored key as listed to administrators (no private part). */
@@ -59,7 +66,15 @@ class KeyRing {
 	}
 
 	private record Snapshot(Map<String, VerificationKey> trusted, Map<PassAlgorithm, SigningKey> signing,
-			Map<String, byte[]> spki, SigningKey list, byte[] listSpki) {
+			Map<String, byte[]> spki, List<ListKey> listKeys) {
+	}
+
+	/** A list key: it signs the lists from its creation until {@code retiredAt} (null: no successor yet). */
+	private record ListKey(SigningKey key, byte[] spki, Instant createdAt, @Nullable Instant retiredAt) {
+
+		boolean signsAt(Instant at) {
+			return retiredAt == null || retiredAt.isAfter(at);
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -94,11 +109,69 @@ class KeyRing {
 	}
 
 	SigningKey listKey() {
-		return snapshot().list();
+		return listSigner(Instant.now()).key();
 	}
 
 	byte[] listKeySpki() {
-		return snapshot().listSpki();
+		return listSigner(Instant.now()).spki();
+	}
+
+	/**
+	 * The list key that signs at {@code at} (the oldest one not yet retired then) and, while a rotation is under way,
+	 * its successor with the time it takes over.
+	 */
+	ListSigner listSigner(Instant at) {
+		List<ListKey> keys = snapshot().listKeys();
+		for (int i = 0; i < keys.size(); i++) {
+			ListKey key = keys.get(i);
+			if (key.signsAt(at)) {
+				ListSigner.Next next = null;
+				if (i + 1 < keys.size() && key.retiredAt() != null) {
+					ListKey successor = keys.get(i + 1);
+					next = new ListSigner.Next(HexFormat.of().formatHex(successor.key().kid()), successor.spki(),
+							key.retiredAt());
+				}
+				return new ListSigner(key.key(), key.spki(), next);
+			}
+		}
+		ListKey newest = keys.get(keys.size() - 1);
+		return new ListSigner(newest.key(), newest.spki(), null);
+	}
+
+	/**
+	 * Starts a rotation of the list key: a new list key is made now and announced in every list the current key
+	 * signs until {@code now + overlap}; from then on the new key signs. Answers the new key's id, or null when a
+	 * rotation is already under way.
+	 */
+	synchronized @Nullable String rotateList(Instant now, Duration overlap) {
+		// The key without a successor gets one, unless a rotation is under way. Two instances rotating at once: the
+		// second's update waits for the first's row lock and then finds no key without a successor, or finds the
+		// announced one, and updates nothing.
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		int updated = jdbc.sql("""
+				UPDATE pass_signing_key SET retired_at = ?
+				WHERE purpose = 'LIST' AND withdrawn_at IS NULL AND retired_at IS NULL AND NOT EXISTS (
+				  SELECT 1 FROM pass_signing_key o WHERE o.purpose = 'LIST' AND o.withdrawn_at IS NULL AND o.retired_at > ?)""")
+				.params(now.plus(overlap).atOffset(ZoneOffset.UTC), at).update();
+		if (updated != 1) {
+			reload();
+			return null;
+		}
+		String kid = insert(LIST, PassAlgorithm.ES256, at);
+		reload();
+		log.info("List key {} announced; it signs the lists from {}", kid, now.plus(overlap));
+		return kid;
+	}
+
+	/** When the list key that signs at {@code at} was made (for the scheduled rotation). */
+	Instant listKeyCreated(Instant at) {
+		List<ListKey> keys = snapshot().listKeys();
+		return keys.stream().filter(k -> k.signsAt(at)).findFirst().orElse(keys.get(keys.size() - 1)).createdAt();
+	}
+
+	/** True while a list key rotation is under way at {@code at} (a successor is announced, not yet signing). */
+	boolean listRotationPending(Instant at) {
+		return listSigner(at).next() != null;
 	}
 
 	List<KeyRow> rows() {
@@ -147,6 +220,22 @@ class KeyRing {
 			fixedDelayString = "${gridlink.passes.rotation-check:PT1H}")
 	void rotateDue() {
 		rotateDue(Instant.now());
+		rotateListDue(Instant.now());
+	}
+
+	/**
+	 * Starts a list key rotation when the list key that signs now is older than {@code gridlink.passes.list-key-rotation}
+	 * (a year) and none is under way. Returns the announced key's id, or null.
+	 */
+	@Nullable String rotateListDue(Instant now) {
+		if (listRotationPending(now) || listKeyCreated(now).plus(listRotation).isAfter(now)) {
+			return null;
+		}
+		return rotateList(now, listOverlap);
+	}
+
+	Duration listOverlap() {
+		return listOverlap;
 	}
 
 	/** Same, as if it were {@code now} (tests). Returns how many keys were rotated. */
@@ -191,10 +280,9 @@ class KeyRing {
 		Map<String, VerificationKey> trusted = new HashMap<>();
 		Map<String, byte[]> spki = new HashMap<>();
 		Map<PassAlgorithm, SigningKey> signing = new HashMap<>();
-		SigningKey[] list = new SigningKey[1];
-		byte[][] listSpki = new byte[1][];
+		List<ListKey> listKeys = new java.util.ArrayList<>();
 		jdbc.sql("""
-				SELECT kid, purpose, algorithm, public_key, private_key, retired_at FROM pass_signing_key
+				SELECT kid, purpose, algorithm, public_key, private_key, created_at, retired_at FROM pass_signing_key
 				WHERE withdrawn_at IS NULL ORDER BY created_at, kid""").query(rs -> {
 			PassAlgorithm algorithm = PassAlgorithm.valueOf(rs.getString("algorithm"));
 			byte[] publicKey = Base64.getDecoder().decode(rs.getString("public_key"));
@@ -208,12 +296,14 @@ class KeyRing {
 				}
 			}
 			else {
-				list[0] = unseal(rs.getString("private_key"), algorithm, PassAlgorithm.keyId(publicKey));
-				listSpki[0] = publicKey;
+				OffsetDateTime retired = rs.getObject("retired_at", OffsetDateTime.class);
+				listKeys.add(new ListKey(unseal(rs.getString("private_key"), algorithm, PassAlgorithm.keyId(publicKey)),
+						publicKey, rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+						retired == null ? null : retired.toInstant()));
 			}
 		});
-		Snapshot loaded = new Snapshot(Map.copyOf(trusted), Map.copyOf(signing), Map.copyOf(spki), list[0],
-				listSpki[0]);
+		Snapshot loaded = new Snapshot(Map.copyOf(trusted), Map.copyOf(signing), Map.copyOf(spki),
+				List.copyOf(listKeys));
 		snapshot = loaded;
 		return loaded;
 	}

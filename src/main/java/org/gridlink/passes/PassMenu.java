@@ -6,13 +6,21 @@ import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.MenuEntries;
 import org.springframework.stereotype.Component;
 
-/** The checkpoint page in the menu of the roles that verify passes. */
+/** The staff's pass list for issuers and the checkpoint page for the roles that verify passes. */
 @Component
 class PassMenu implements MenuEntries {
 
 	@Override
 	public List<MenuEntry> entriesFor(CurrentUser user) {
 		boolean verifies = user.roles().stream().anyMatch(PassAccess.VERIFIERS::contains);
-		return verifies ? List.of(new MenuEntry("nav.checkpoint", "/checkpoint")) : List.of();
+		boolean issues = user.roles().stream().anyMatch(PassAccess.ISSUERS::contains);
+		List<MenuEntry> entries = new java.util.ArrayList<>();
+		if (issues) {
+			entries.add(new MenuEntry("nav.passes", "/passes"));
+		}
+		if (verifies) {
+			entries.add(new MenuEntry("nav.checkpoint", "/checkpoint"));
+		}
+		return entries;
 	}
 }

@@ -22,6 +22,7 @@ import org.gridlink.passes.token.RevocationList;
 import org.gridlink.passes.token.SigningKey;
 import org.gridlink.passes.token.TrustList;
 import org.gridlink.platform.AuditTrail;
+import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
@@ -30,6 +31,9 @@ import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.shared.JurisdictionCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,8 +58,10 @@ public class Passes {
 	private final PassAlgorithm defaultAlgorithm;
 	private final Duration maxValidity;
 	private final PassVerifier live;
+	private final RevokedPasses revokedPasses;
 
 	Passes(JdbcClient jdbc, KeyRing keys, PersonalDataCipher cipher, Jurisdictions jurisdictions, AuditTrail audit,
+			RevokedPasses revokedPasses,
 			@Value("${gridlink.passes.algorithm:ES256}") PassAlgorithm defaultAlgorithm,
 			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted,
 			@Value("${gridlink.passes.max-validity:P90D}") Duration maxValidity) {
@@ -66,7 +72,8 @@ public class Passes {
 		this.audit = audit;
 		this.defaultAlgorithm = defaultAlgorithm;
 		this.maxValidity = maxValidity;
-		this.live = new PassVerifier(accepted, keys::find, this::revoked, null);
+		this.revokedPasses = revokedPasses;
+		this.live = new PassVerifier(accepted, keys::find, revokedPasses::contains, null);
 	}
 
 	/** Issues a pass for zones inside the caller's scope and returns its id and signed code. */
@@ -152,6 +159,7 @@ public class Passes {
 		if (updated == 0) {
 			throw new InvalidInputException("passes.already.revoked");
 		}
+		revokedPasses.revokedInThisTransaction(id);
 		audit.record("PASS_REVOKE", "pass", id.toString(), AuditTrail.SUCCESS, "reason=" + why);
 		return find(id);
 	}
@@ -179,10 +187,69 @@ public class Passes {
 				.list();
 	}
 
+	/** Passes with a zone in the caller's scope matching the filters, newest first, one page. */
+	public Page<PassView> search(CurrentUser user, PassQuery query, Pageable page) {
+		PassAccess.require(user, PassAccess.ISSUERS, "read");
+		StringBuilder where = new StringBuilder("EXISTS (SELECT 1 FROM pass_zone z WHERE z.pass_id = p.id AND "
+				+ user.scope().sqlCondition("z.zone_code") + ")");
+		List<Object> params = new ArrayList<>();
+		if (query.type() != null) {
+			where.append(" AND p.type = ?");
+			params.add(query.type().name());
+		}
+		if (query.status() != null) {
+			where.append(switch (query.status()) {
+				case REVOKED -> " AND p.revoked_at IS NOT NULL";
+				case VALID -> " AND p.revoked_at IS NULL AND p.valid_to > ?";
+				case EXPIRED -> " AND p.revoked_at IS NULL AND p.valid_to <= ?";
+			});
+			if (query.status() != PassStatus.REVOKED) {
+				params.add(OffsetDateTime.now(ZoneOffset.UTC));
+			}
+		}
+		String zone = query.zone() == null ? "" : query.zone().strip();
+		if (!zone.isEmpty()) {
+			if (!JurisdictionCode.isValid(zone)) {
+				throw new InvalidInputException("passes.zone.unknown", zone);
+			}
+			where.append(" AND EXISTS (SELECT 1 FROM pass_zone y WHERE y.pass_id = p.id AND y.zone_code LIKE ?)");
+			params.add(JurisdictionCode.of(zone).prefix() + "%");
+		}
+		String issuedBy = query.issuedBy() == null ? "" : query.issuedBy().strip();
+		if (!issuedBy.isEmpty()) {
+			where.append(" AND p.issued_by = ?");
+			params.add(issuedBy);
+		}
+		String q = query.q() == null ? "" : query.q().strip();
+		if (q.length() > 50) {
+			throw new InvalidInputException("passes.search.invalid");
+		}
+		if (!q.isEmpty()) {
+			String plateLike = "%" + likeEscaped(PassRules.normalisePlate(q)) + "%";
+			where.append(" AND (p.plate LIKE ? ESCAPE '\\' OR p.holder_masked LIKE ? ESCAPE '\\')");
+			params.add(plateLike);
+			params.add("%" + likeEscaped(q) + "%");
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM pass p WHERE " + where).params(params).query(Long.class).single();
+		List<PassView> rows = jdbc.sql("SELECT * FROM pass p WHERE " + where
+				+ " ORDER BY p.issued_at DESC, p.id LIMIT " + page.getPageSize() + " OFFSET " + page.getOffset())
+				.params(params).query(this::view).list();
+		return new PageImpl<>(rows, page, total);
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
 	/** Verifies a code as a checkpoint does, with the live keys and revocations: never UNKNOWN. */
 	public Verdict verify(CurrentUser user, String code) {
 		PassAccess.require(user, PassAccess.VERIFIERS, "verify");
 		return verify(code, Instant.now());
+	}
+
+	/** True when the user's roles may issue, list and revoke passes (community, street, center staff). */
+	public boolean canIssue(CurrentUser user) {
+		return user.roles().stream().anyMatch(PassAccess.ISSUERS::contains);
 	}
 
 	/** True when the user's roles may verify codes (checkpoint, police, property, grid worker, staff). */
@@ -206,7 +273,7 @@ public class Passes {
 		Map<String, byte[]> spki = keys.trustedSpki();
 		List<TrustList.Entry> entries = trusted.keySet().stream().sorted()
 				.map(kid -> new TrustList.Entry(trusted.get(kid).algorithm(), spki.get(kid))).toList();
-		return TrustList.sign(at, districtCode(), entries, keys.listKey(), keys.listKeySpki());
+		return TrustList.sign(at, districtCode(), entries, keys.listSigner(at));
 	}
 
 	/** The signed list of revoked passes still inside their window, as truncated hashes (see {@link RevocationList}). */
@@ -218,12 +285,27 @@ public class Passes {
 	String revocations(Instant at) {
 		List<UUID> revoked = jdbc.sql("SELECT id FROM pass WHERE revoked_at IS NOT NULL AND valid_to > ?")
 				.param(at.atOffset(ZoneOffset.UTC)).query(UUID.class).list();
-		return RevocationList.sign(at, revoked, keys.listKey(), keys.listKeySpki());
+		return RevocationList.sign(at, revoked, keys.listSigner(at));
 	}
 
 	/** The key id (hex) of the list-signing key, which offline verifiers pin. */
 	public String listKeyId() {
 		return java.util.HexFormat.of().formatHex(keys.listKey().kid());
+	}
+
+	/**
+	 * Starts a rotation of the list key: the new key is announced inside the lists the current key signs for
+	 * {@code gridlink.passes.list-key-overlap} (14 days) and signs them from then on. 409 while one is under way.
+	 */
+	public String rotateListKey(CurrentUser user) {
+		PassAccess.require(user, PassAccess.KEY_KEEPERS, "rotate-list");
+		String kid = keys.rotateList(Instant.now(), keys.listOverlap());
+		if (kid == null) {
+			throw new ConflictException("passes.list.rotation.pending");
+		}
+		audit.record("PASS_LIST_KEY_ROTATE", "passKey", kid, AuditTrail.SUCCESS,
+				"from=" + Instant.now().plus(keys.listOverlap()));
+		return kid;
 	}
 
 	/** All signing keys, without private parts. */
@@ -276,11 +358,6 @@ public class Passes {
 			zones.add(code);
 		}
 		return new ArrayList<>(zones);
-	}
-
-	private boolean revoked(UUID id) {
-		return jdbc.sql("SELECT COUNT(*) FROM pass WHERE id = ? AND revoked_at IS NOT NULL").param(id)
-				.query(Long.class).single() > 0;
 	}
 
 	private String districtCode() {

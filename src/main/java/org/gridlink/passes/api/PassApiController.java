@@ -9,7 +9,13 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.io.IOException;
+
 import org.gridlink.passes.IssuedPass;
+import org.gridlink.passes.PassBulkIssue;
+import org.gridlink.passes.PassPrints;
+import org.gridlink.passes.PassQuery;
+import org.gridlink.passes.PassStatus;
 import org.gridlink.passes.NewPass;
 import org.gridlink.passes.PassKey;
 import org.gridlink.passes.PassType;
@@ -17,10 +23,13 @@ import org.gridlink.passes.PassView;
 import org.gridlink.passes.Passes;
 import org.gridlink.passes.Verdict;
 import org.gridlink.passes.token.PassAlgorithm;
+import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Passes: issue and revoke (community, street, center in their scope), verify and the signed lists (checkpoints). */
 @RestController
@@ -40,10 +50,14 @@ import org.springframework.web.bind.annotation.RestController;
 class PassApiController {
 
 	private final Passes passes;
+	private final PassBulkIssue bulk;
+	private final PassPrints prints;
 	private final MessageSource messages;
 
-	PassApiController(Passes passes, MessageSource messages) {
+	PassApiController(Passes passes, PassBulkIssue bulk, PassPrints prints, MessageSource messages) {
 		this.passes = passes;
+		this.bulk = bulk;
+		this.prints = prints;
 		this.messages = messages;
 	}
 
@@ -56,9 +70,44 @@ class PassApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Passes with a zone in the caller's scope, newest first (holder masked)")
-	List<PassView> list() {
-		return passes.list(CurrentUsers.current());
+	@Operation(summary = "Passes with a zone in the caller's scope, newest first (holder masked), one page; filters: "
+			+ "type, status (VALID, EXPIRED, REVOKED), zone (a jurisdiction's subtree), issuedBy (username), q (text in "
+			+ "the plate or masked holder name)")
+	PagedModel<PassView> list(@RequestParam(required = false) @Nullable PassType type,
+			@RequestParam(required = false) @Nullable PassStatus status,
+			@RequestParam(required = false) @Nullable String zone,
+			@RequestParam(required = false) @Nullable String issuedBy, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return new PagedModel<>(passes.search(CurrentUsers.current(), new PassQuery(type, status, zone, issuedBy, q),
+				ApiPaging.of(page, size)));
+	}
+
+	@PostMapping(value = "/bulk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Issue passes from a list (CSV or .xlsx, columns as in the template of /passes/bulk), all or "
+			+ "nothing: 201 with the batch and its passes, or 400 with every bad row's problems and nothing issued")
+	ResponseEntity<PassBulkIssue.Result> bulk(@RequestParam("file") MultipartFile file, Locale locale)
+			throws IOException {
+		PassBulkIssue.Result result = bulk.issue(CurrentUsers.current(),
+				file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes(), locale);
+		return ResponseEntity.status(result.accepted() ? HttpStatus.CREATED : HttpStatus.BAD_REQUEST).body(result);
+	}
+
+	@GetMapping(value = "/bulk/{batchId}/passes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@Operation(summary = "The passes of a bulk batch as one PDF, a page each (those in the caller's scope)")
+	ResponseEntity<byte[]> batchPdf(@PathVariable UUID batchId, Locale locale) {
+		return pdf(bulk.batchPdf(CurrentUsers.current(), batchId, locale), "passes-" + batchId + ".pdf");
+	}
+
+	@GetMapping(value = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@Operation(summary = "The printable pass: a PDF page with the QR code, masked holder or plate, zones and window")
+	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Locale locale) {
+		return pdf(prints.pdf(CurrentUsers.current(), id, locale), PassPrints.fileName(id));
+	}
+
+	static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_PDF)
+				.header("Content-Disposition", ContentDisposition.inline().filename(fileName).build().toString())
+				.body(body);
 	}
 
 	@GetMapping("/{id}")
@@ -118,6 +167,13 @@ class PassApiController {
 	@Operation(summary = "Start a new signing key for an algorithm now; passes signed before still verify")
 	Map<String, String> rotate(@RequestParam(defaultValue = "ES256") PassAlgorithm algorithm) {
 		return Map.of("kid", passes.rotateKey(CurrentUsers.current(), algorithm));
+	}
+
+	@PostMapping("/keys/rotate-list")
+	@Operation(summary = "Start a rotation of the list-signing key: the new key is announced inside the lists signed by "
+			+ "the current one for the overlap period (14 days), then signs them; 409 while a rotation is under way")
+	Map<String, String> rotateList() {
+		return Map.of("kid", passes.rotateListKey(CurrentUsers.current()));
 	}
 
 	@PostMapping("/keys/{kid}/withdraw")

@@ -8,13 +8,17 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Optional;
 
 import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.CryptoServicesRegistrar;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
@@ -25,6 +29,8 @@ import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * The signature algorithms of pass tokens and signed lists, both with 64-byte signatures {@code r || s} (as COSE and
@@ -38,6 +44,30 @@ public enum PassAlgorithm {
 
 	private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/*
+	 * Two locks that every verifying thread took, found with JFR under bench/passes (64 connections): Bouncy Castle
+	 * blinds each field inversion (ECPoint.normalize) with random numbers from CryptoServicesRegistrar, by default a
+	 * SecureRandom behind one global lock (NativePRNG); and it synchronizes on the curve's generator point and on the
+	 * public key point to look up their precomputed multiples. So: a DRBG per thread for that blinding, and per
+	 * thread a copy of each public key with its own points (the precomputation is then made once per thread).
+	 */
+	private static final ThreadLocal<SecureRandom> THREAD_RANDOM = ThreadLocal.withInitial(() -> {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
+	});
+	private static final ThreadLocal<Map<AsymmetricKeyParameter, AsymmetricKeyParameter>> OWN_KEYS = ThreadLocal
+			.withInitial(WeakHashMap::new);
+
+	static {
+		if (!CryptoServicesRegistrar.isSecureRandomSpecified()) {
+			CryptoServicesRegistrar.setSecureRandomProvider(THREAD_RANDOM::get);
+		}
+	}
 
 	private final int coseId;
 	private final String curve;
@@ -113,13 +143,28 @@ public enum PassAlgorithm {
 		}
 		try {
 			Signer signer = signer(false);
-			signer.init(false, publicKey);
+			signer.init(false, OWN_KEYS.get().computeIfAbsent(publicKey, PassAlgorithm::ownCopy));
 			signer.update(data, 0, data.length);
 			return signer.verifySignature(signature);
 		}
 		catch (RuntimeException ex) { // e.g. a key of the other curve
 			return false;
 		}
+	}
+
+	/** The same public key on points of its own (see above); keys of other kinds as they are. */
+	private static AsymmetricKeyParameter ownCopy(AsymmetricKeyParameter key) {
+		if (!(key instanceof ECPublicKeyParameters ec)) {
+			return key;
+		}
+		ECDomainParameters domain = ec.getParameters();
+		ECCurve curve = domain.getCurve();
+		ECPoint g = domain.getG().normalize();
+		ECPoint q = ec.getQ().normalize();
+		ECPoint ownG = curve.createPoint(g.getAffineXCoord().toBigInteger(), g.getAffineYCoord().toBigInteger());
+		ECPoint ownQ = curve.createPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
+		return new ECPublicKeyParameters(ownQ, new ECDomainParameters(curve, ownG, domain.getN(), domain.getH(),
+				domain.getSeed()));
 	}
 
 	private Signer signer(boolean signing) {

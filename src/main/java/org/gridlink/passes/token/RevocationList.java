@@ -45,15 +45,26 @@ public record RevocationList(Instant issuedAt, Set<String> hashes) {
 	}
 
 	public static String sign(Instant issuedAt, Collection<UUID> revoked, SigningKey listKey, byte[] listKeySpki) {
+		return sign(issuedAt, revoked, new ListSigner(listKey, listKeySpki, null));
+	}
+
+	/** Signed by {@code signer}, announcing its successor during a list key rotation. */
+	public static String sign(Instant issuedAt, Collection<UUID> revoked, ListSigner signer) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("format", FORMAT);
 		payload.put("issuedAt", issuedAt.getEpochSecond());
 		payload.put("hashes", revoked.stream().map(RevocationList::hash).sorted().toList());
-		return SignedList.sign(payload, listKey, listKeySpki);
+		return SignedList.sign(payload, signer);
 	}
 
 	public static RevocationList read(String envelope, @Nullable String pinnedListKid) {
-		JsonNode payload = SignedList.open(envelope, FORMAT, pinnedListKid);
+		return readPinned(envelope, pinnedListKid == null ? Set.of()
+				: Set.of(pinnedListKid.toLowerCase(java.util.Locale.ROOT)));
+	}
+
+	/** The same with several pinned list key ids (during a list key rotation). */
+	public static RevocationList readPinned(String envelope, Set<String> pinnedListKids) {
+		JsonNode payload = SignedList.openPinned(envelope, FORMAT, pinnedListKids);
 		Set<String> hashes = new HashSet<>();
 		for (JsonNode hash : payload.path("hashes")) {
 			hashes.add(hash.asString(""));

@@ -28,6 +28,17 @@ public final class SignedList {
 
 	/** Wraps a payload object (serialised to JSON here) into a signed envelope. */
 	public static String sign(Map<String, Object> payload, SigningKey listKey, byte[] listKeySpki) {
+		return sign(payload, new ListSigner(listKey, listKeySpki, null));
+	}
+
+	/** The same, announcing the signer's successor in the payload while a list key rotation is under way. */
+	public static String sign(Map<String, Object> payload, ListSigner signer) {
+		if (signer.next() != null) {
+			payload = new LinkedHashMap<>(payload);
+			payload.put("nextListKey", signer.next().toPayload());
+		}
+		SigningKey listKey = signer.key();
+		byte[] listKeySpki = signer.spki();
 		if (listKey.algorithm() != PassAlgorithm.ES256) {
 			throw new IllegalArgumentException("Lists are signed with ES256");
 		}
@@ -46,6 +57,14 @@ public final class SignedList {
 	 * the signer's key id.
 	 */
 	public static JsonNode open(String envelope, String format, @Nullable String pinnedKid) {
+		return openPinned(envelope, format, pinnedKid == null ? java.util.Set.of() : java.util.Set.of(pinnedKid.toLowerCase(java.util.Locale.ROOT)));
+	}
+
+	/**
+	 * The same with several pinned key ids (hex, lower case), as a verifier holds during a list key rotation; an
+	 * empty set pins nothing.
+	 */
+	public static JsonNode openPinned(String envelope, String format, java.util.Set<String> pinnedKids) {
 		try {
 			JsonNode root = JSON.readTree(envelope);
 			if (!"ES256".equals(root.path("alg").asString(""))) {
@@ -53,7 +72,7 @@ public final class SignedList {
 			}
 			byte[] spki = Base64.getDecoder().decode(root.path("publicKey").asString(""));
 			String kid = HexFormat.of().formatHex(PassAlgorithm.keyId(spki));
-			if (!kid.equals(root.path("kid").asString("")) || pinnedKid != null && !pinnedKid.equalsIgnoreCase(kid)) {
+			if (!kid.equals(root.path("kid").asString("")) || !pinnedKids.isEmpty() && !pinnedKids.contains(kid)) {
 				throw new IllegalArgumentException("The list is signed by key " + kid + ", not the expected one");
 			}
 			byte[] body = Base64.getDecoder().decode(root.path("payload").asString(""));

@@ -31,6 +31,11 @@ public record TrustList(Instant issuedAt, String district, List<VerificationKey>
 
 	public static String sign(Instant issuedAt, String district, List<Entry> keys, SigningKey listKey,
 			byte[] listKeySpki) {
+		return sign(issuedAt, district, keys, new ListSigner(listKey, listKeySpki, null));
+	}
+
+	/** Signed by {@code signer}, announcing its successor during a list key rotation. */
+	public static String sign(Instant issuedAt, String district, List<Entry> keys, ListSigner signer) {
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Entry key : keys) {
 			Map<String, Object> row = new LinkedHashMap<>();
@@ -44,12 +49,18 @@ public record TrustList(Instant issuedAt, String district, List<VerificationKey>
 		payload.put("issuedAt", issuedAt.getEpochSecond());
 		payload.put("district", district);
 		payload.put("keys", out);
-		return SignedList.sign(payload, listKey, listKeySpki);
+		return SignedList.sign(payload, signer);
 	}
 
 	/** Reads and checks a signed trust list; fails with {@link IllegalArgumentException}. */
 	public static TrustList read(String envelope, @Nullable String pinnedListKid) {
-		JsonNode payload = SignedList.open(envelope, FORMAT, pinnedListKid);
+		return readPinned(envelope, pinnedListKid == null ? java.util.Set.of()
+				: java.util.Set.of(pinnedListKid.toLowerCase(java.util.Locale.ROOT)));
+	}
+
+	/** The same with several pinned list key ids (during a list key rotation). */
+	public static TrustList readPinned(String envelope, java.util.Set<String> pinnedListKids) {
+		JsonNode payload = SignedList.openPinned(envelope, FORMAT, pinnedListKids);
 		List<VerificationKey> keys = new ArrayList<>();
 		for (JsonNode key : payload.path("keys")) {
 			PassAlgorithm algorithm = PassAlgorithm.valueOf(key.path("alg").asString(""));

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The offline command-line verifier, without Spring:
- * {@code java -jar gridlink.jar verify-pass <code|-> --trust-list FILE --revocations FILE [--list-key KID] [--at ISO]}.
+ * {@code java -jar gridlink.jar verify-pass <code|-> --trust-list FILE --revocations FILE [--list-key KID[,KID]] [--at ISO]}.
  * The code contains spaces (Base45): quote it, or give {@code -} and pipe it in. Prints the result, the reason and,
  * for a good signature, what the pass says. Exit code 0 VALID, 1 INVALID, REVOKED or EXPIRED, 2 UNKNOWN (a list older
  * than 24 hours), 64 wrong usage or unreadable lists.
@@ -62,8 +62,16 @@ public final class VerifyPassCommand {
 			if (listKey == null) {
 				err.println("warning: no --list-key given: the lists are checked for integrity, not for who signed them");
 			}
-			verifier = PassVerifier.offline(TrustList.read(read(trust), listKey),
-					RevocationList.read(read(revocations), listKey), EnumSet.allOf(PassAlgorithm.class));
+			// several ids, comma-separated, while the list key is being rotated (docs/passes.md)
+			java.util.Set<String> pins = listKey == null ? java.util.Set.of()
+					: java.util.Arrays.stream(listKey.split(",")).map(String::strip).filter(k -> !k.isEmpty())
+							.map(k -> k.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+			String trustText = read(trust);
+			verifier = PassVerifier.offline(TrustList.readPinned(trustText, pins),
+					RevocationList.readPinned(read(revocations), pins), EnumSet.allOf(PassAlgorithm.class));
+			ListSigner.announced(trustText, TrustList.FORMAT, pins).ifPresent(next -> err.println(
+					"note: the list key is being rotated: pin also " + next.kid() + " (it signs the lists from "
+							+ next.from() + ")"));
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			err.println("verify-pass: " + ex.getMessage());
@@ -91,7 +99,7 @@ public final class VerifyPassCommand {
 	private static int usage(PrintStream err, String problem) {
 		err.println("verify-pass: " + problem);
 		err.println("usage: java -jar gridlink.jar verify-pass <code|-> --trust-list FILE --revocations FILE "
-				+ "[--list-key KID] [--at 2026-01-01T00:00:00Z]");
+				+ "[--list-key KID[,KID]] [--at 2026-01-01T00:00:00Z]");
 		return 64;
 	}
 }

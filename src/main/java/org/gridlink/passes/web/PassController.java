@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import org.gridlink.passes.PassView;
 import org.gridlink.passes.Passes;
+import org.gridlink.platform.AuditQuery;
+import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUsers;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +27,11 @@ class PassController {
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final Passes passes;
+	private final AuditTrail audit;
 
-	PassController(Passes passes) {
+	PassController(Passes passes, AuditTrail audit) {
 		this.passes = passes;
+		this.audit = audit;
 	}
 
 	@GetMapping("/passes/{id}")
@@ -39,6 +44,10 @@ class PassController {
 		model.addAttribute("status", status);
 		model.addAttribute("from", MINUTES.format(pass.validFrom().atZoneSameInstant(ZONE)));
 		model.addAttribute("to", MINUTES.format(pass.validTo().atZoneSameInstant(ZONE)));
+		// issue, revoke and print of this pass, for staff checking who did what
+		model.addAttribute("history", audit.search(new AuditQuery(null, null, id.toString(), null, null, null, null),
+				PageRequest.of(0, 20)).getContent());
+		model.addAttribute("zone", ZONE);
 		return "passes/pass";
 	}
 
