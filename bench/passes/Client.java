@@ -271,11 +271,20 @@ public class Client {
 	/** One keep-alive HTTP/1.1 connection. */
 	static final class Connection implements AutoCloseable {
 
-		private final Socket socket;
-		private final InputStream in;
-		private final OutputStream out;
+		private final String host;
+		private final int port;
+		private Socket socket;
+		private InputStream in;
+		private OutputStream out;
 
 		Connection(String host, int port) throws IOException {
+			this.host = host;
+			this.port = port;
+			open();
+		}
+
+		/** Tomcat ends a keep-alive connection after 100 requests (Connection: close): then a new one is opened. */
+		private void open() throws IOException {
 			socket = new Socket();
 			socket.setTcpNoDelay(true);
 			socket.connect(new InetSocketAddress(host, port), 5000);
@@ -291,10 +300,14 @@ public class Client {
 			int code = Integer.parseInt(status.substring(9, 12));
 			int length = -1;
 			boolean chunked = false;
+			boolean closing = false;
 			for (String header = line(); !header.isEmpty(); header = line()) {
 				int colon = header.indexOf(':');
 				String name = header.substring(0, colon).trim();
-				if (name.equalsIgnoreCase("Content-Length")) {
+				if (name.equalsIgnoreCase("Connection") && header.toLowerCase().contains("close")) {
+					closing = true;
+				}
+				else if (name.equalsIgnoreCase("Content-Length")) {
 					length = Integer.parseInt(header.substring(colon + 1).trim());
 				}
 				else if (name.equalsIgnoreCase("Transfer-Encoding") && header.toLowerCase().contains("chunked")) {
@@ -313,6 +326,10 @@ public class Client {
 			}
 			else {
 				body = in.readNBytes(Math.max(length, 0));
+			}
+			if (closing) {
+				socket.close();
+				open();
 			}
 			if (code != expectedStatus) {
 				throw new IOException(status + ": " + new String(body, StandardCharsets.UTF_8));

@@ -6,12 +6,12 @@
 #     on PostgreSQL (DB=pg: 127.0.0.1:5432 user postgres db test, a fresh schema bench_passes);
 #  3. creates one API token for `center` (the clients authenticate once: Bearer token on every request);
 #  4. bench/passes/Client.java: issues PASSES passes per algorithm, then POST /api/v1/passes/verify at CONNECTIONS
-#     keep-alive connections for SECONDS per algorithm over the distinct codes, then the same codes through the same
-#     PassVerifier in process on 2 threads for SECONDS; prints both rates and the ratio (goal: endpoint >= 70 % of
+#     keep-alive connections for DURATION seconds per algorithm over the distinct codes, then the same codes through the same
+#     PassVerifier in process on 2 threads for DURATION seconds; prints both rates and the ratio (goal: endpoint >= 70 % of
 #     in process, ES256 and SM2);
 #  5. stops the application.
 # Usage: bench/passes/run.sh   (env: JMH=1 JMH_ARGS="-wi 2 -i 3 -f 1 -t 2 -w 3s -r 5s" DB=h2 PORT=8094 PASSES=1000
-#        CONNECTIONS=64 SECONDS=20 BUILD=1 APP_ARGS=<more --property=value> JAVA_OPTS=<JVM options of the application,
+#        CONNECTIONS=64 DURATION=20 BUILD=1 APP_ARGS=<more --property=value> JAVA_OPTS=<JVM options of the application,
 #        e.g. -XX:StartFlightRecording=filename=target/bench/passes/app.jfr for a profile>)
 # Results: target/bench/passes/ (jmh.json, result.json, app.log, client.log).
 set -euo pipefail
@@ -22,7 +22,8 @@ DB=${DB:-h2}
 PORT=${PORT:-8094}
 PASSES=${PASSES:-1000}
 CONNECTIONS=${CONNECTIONS:-64}
-SECONDS_EACH=${SECONDS:-20}
+# not SECONDS: bash sets that one itself (seconds since the shell started)
+SECONDS_EACH=${DURATION:-20}
 BUILD=${BUILD:-1}
 OUT=target/bench/passes
 mkdir -p "$OUT"
@@ -71,6 +72,9 @@ TOKEN=$(curl -fs -u 'center:Demo#2026' -H 'Content-Type: application/json' -d '{
 [ -n "$TOKEN" ] || { echo "no API token"; exit 1; }
 
 echo "== endpoint and in process ($PASSES passes per algorithm, $CONNECTIONS connections, $SECONDS_EACH s each)"
-java -cp "$CP" bench/passes/Client.java 127.0.0.1 "$PORT" "$TOKEN" 320819001001001 "$PASSES" "$CONNECTIONS" \
+# compiled rather than run from source: Java 17's source launcher hides the real error of an exception rethrown
+# from another thread behind an IllegalArgumentException of its own
+javac -proc:none -cp "$CP" -d "$OUT/client" bench/passes/Client.java
+java -cp "$OUT/client:$CP" Client 127.0.0.1 "$PORT" "$TOKEN" 320819001001001 "$PASSES" "$CONNECTIONS" \
   "$SECONDS_EACH" "$OUT" 2> "$OUT/client.log" || { tail -20 "$OUT/client.log"; exit 1; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
