@@ -12,7 +12,7 @@
 # same way, not measured. The warm-up matters: JFR of a run with 1,500 warm-up reports showed the JIT compiler threads
 # using about as much CPU as the request threads during the measured phases.
 # Usage: bench/cases/run.sh   (env: CLIENTS=16 REPORTS=20000 WARMUP=5000 DURATION=30 PORT=8098 POOL=10 BUILD=1,
-# JAR=<a jar to run instead of the one built>, JAVA_OPTS=<JVM options of the application, e.g. JFR>, APP_ARGS=<more --property=value for the application>)
+# JAR=<a jar to run instead of the one built>, JAVA_OPTS=<JVM options of the application, e.g. JFR>, VACUUM_EVERY=60, APP_ARGS=<more --property=value for the application>)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLIENTS=${CLIENTS:-16}
@@ -92,9 +92,21 @@ cpu() { # CPU seconds so far of the application and of its PostgreSQL backends (
   echo "$j $p"
 }
 CPU1=$(cpu)
+# Autovacuum is off on this PostgreSQL server (it is on by default in production): without it the case tables are
+# never analysed or vacuumed during the run. VACUUM_EVERY seconds (default 60, autovacuum's naptime; 0 = never) a
+# background loop does what autovacuum would do on these busy tables.
+VACUUM_EVERY=${VACUUM_EVERY:-60}
+VACUUMER=
+if [ "$VACUUM_EVERY" -gt 0 ]; then
+  ( while sleep "$VACUUM_EVERY"; do
+      Q "VACUUM (ANALYZE) case_file, case_event, case_unit, case_idempotency, audit_entry" 2>/dev/null || true
+    done ) &
+  VACUUMER=$!
+fi
 java -XX:TieredStopAtLevel=1 -Xss512k bench/cases/Client.java 127.0.0.1 "$PORT" "$TOKEN" "$CLIENTS" "$REPORTS" "$OUT/categories.txt" \
   "$OUT/grids.txt" "$OUT/ids.txt" 20261129 "$WARMUP" > "$OUT/api.json" 2> "$OUT/client.log" || { tail -20 "$OUT/client.log"; exit 1; }
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+[ -n "$VACUUMER" ] && { kill "$VACUUMER" 2>/dev/null || true; }
 CPU2=$(cpu)
 cat "$OUT/api.json"; tail -5 "$OUT/client.log"
 
