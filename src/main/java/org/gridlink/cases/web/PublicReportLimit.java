@@ -2,31 +2,21 @@ package org.gridlink.cases.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.gridlink.platform.AttemptLimit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * At most {@code gridlink.cases.public-report.limit} reports (default 5) per client address and per session in
- * {@code gridlink.cases.public-report.window} (default 10 minutes), counted in memory on this instance. Enough to stop
- * a script flooding the center from one place; a determined abuser with many addresses needs the proxy's limits.
+ * {@code gridlink.cases.public-report.window} (default 10 minutes), counted in memory on this instance
+ * ({@link AttemptLimit}).
  */
 @Component
 class PublicReportLimit {
 
-	private static final int MAX_KEYS = 50_000;
-
-	private final int limit;
-	private final Duration window;
-	private final Clock clock;
-	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+	private final AttemptLimit attempts;
 
 	@Autowired
 	PublicReportLimit(@Value("${gridlink.cases.public-report.limit:5}") int limit,
@@ -35,44 +25,11 @@ class PublicReportLimit {
 	}
 
 	PublicReportLimit(int limit, Duration window, Clock clock) {
-		this.limit = limit;
-		this.window = window;
-		this.clock = clock;
+		this.attempts = new AttemptLimit(limit, window, clock);
 	}
 
 	/** True when another report from this address and session is allowed now; it is then counted. */
 	boolean tryAcquire(String address, String session) {
-		Instant now = clock.instant();
-		if (recent.size() > MAX_KEYS) {
-			prune(now);
-		}
-		synchronized (this) {
-			Deque<Instant> byAddress = recent.computeIfAbsent("a:" + address, k -> new ArrayDeque<>());
-			Deque<Instant> bySession = recent.computeIfAbsent("s:" + session, k -> new ArrayDeque<>());
-			drop(byAddress, now);
-			drop(bySession, now);
-			if (byAddress.size() >= limit || bySession.size() >= limit) {
-				return false;
-			}
-			byAddress.addLast(now);
-			bySession.addLast(now);
-			return true;
-		}
-	}
-
-	private void drop(Deque<Instant> times, Instant now) {
-		while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-			times.removeFirst();
-		}
-	}
-
-	private synchronized void prune(Instant now) {
-		for (Iterator<Map.Entry<String, Deque<Instant>>> it = recent.entrySet().iterator(); it.hasNext();) {
-			Deque<Instant> times = it.next().getValue();
-			drop(times, now);
-			if (times.isEmpty()) {
-				it.remove();
-			}
-		}
+		return attempts.tryAcquire(address, session);
 	}
 }

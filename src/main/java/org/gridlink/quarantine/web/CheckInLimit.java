@@ -2,13 +2,8 @@ package org.gridlink.quarantine.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.gridlink.platform.AttemptLimit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,18 +11,13 @@ import org.springframework.stereotype.Component;
 /**
  * The public check-in page's brake: at most {@code gridlink.quarantine.checkin.public-limit} (default 10) check-ins
  * or unknown links per client address and per session in {@code gridlink.quarantine.checkin.public-window} (default
- * 10 minutes), counted in memory on this instance — as the residents' report page does. A person checks in once or
- * twice a day; a script trying links or flooding one runs into it.
+ * 10 minutes), counted in memory on this instance ({@link AttemptLimit}), as the residents' report page does. A person
+ * checks in once or twice a day; a script trying links or flooding one runs into it.
  */
 @Component
 public class CheckInLimit {
 
-	private static final int MAX_KEYS = 50_000;
-
-	private final int limit;
-	private final Duration window;
-	private final Clock clock;
-	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+	private final AttemptLimit attempts;
 
 	@Autowired
 	CheckInLimit(@Value("${gridlink.quarantine.checkin.public-limit:10}") int limit,
@@ -36,49 +26,16 @@ public class CheckInLimit {
 	}
 
 	CheckInLimit(int limit, Duration window, Clock clock) {
-		this.limit = limit;
-		this.window = window;
-		this.clock = clock;
+		this.attempts = new AttemptLimit(limit, window, clock);
 	}
 
 	/** True when another attempt from this address and session is allowed now; it is then counted. */
 	public boolean tryAcquire(String address, String session) {
-		Instant now = clock.instant();
-		if (recent.size() > MAX_KEYS) {
-			prune(now);
-		}
-		synchronized (this) {
-			Deque<Instant> byAddress = recent.computeIfAbsent("a:" + address, k -> new ArrayDeque<>());
-			Deque<Instant> bySession = recent.computeIfAbsent("s:" + session, k -> new ArrayDeque<>());
-			drop(byAddress, now);
-			drop(bySession, now);
-			if (byAddress.size() >= limit || bySession.size() >= limit) {
-				return false;
-			}
-			byAddress.addLast(now);
-			bySession.addLast(now);
-			return true;
-		}
+		return attempts.tryAcquire(address, session);
 	}
 
 	/** Forgets every count (tests). */
-	public synchronized void reset() {
-		recent.clear();
-	}
-
-	private void drop(Deque<Instant> times, Instant now) {
-		while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-			times.removeFirst();
-		}
-	}
-
-	private synchronized void prune(Instant now) {
-		for (Iterator<Map.Entry<String, Deque<Instant>>> it = recent.entrySet().iterator(); it.hasNext();) {
-			Deque<Instant> times = it.next().getValue();
-			drop(times, now);
-			if (times.isEmpty()) {
-				it.remove();
-			}
-		}
+	public void reset() {
+		attempts.reset();
 	}
 }
