@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.gridlink.support.Chromium;
-import org.gridlink.support.Demo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,12 +50,7 @@ class CaseDeskBrowserTest {
 	void kpiChartSortingAndDutyDeskWorkOnAPhone() throws IOException {
 		browser = Chromium.open(360, 800);
 		driver = browser.driver();
-		driver.get(url("/login"));
-		WebElement submit = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("login-submit")));
-		driver.findElement(By.id("username")).sendKeys("center");
-		driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-		submit.click();
-		browser.waiting(TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login"));
+		browser.logIn(url(""), "center");
 
 		driver.get(url("/cases/kpis?period=last"));
 		browser.waiting(TIMEOUT).until(d -> !d.findElements(By.cssSelector("#kpi-chart canvas")).isEmpty());

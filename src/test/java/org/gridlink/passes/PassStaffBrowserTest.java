@@ -112,12 +112,7 @@ class PassStaffBrowserTest {
 	}
 
 	private void logIn(String username) {
-		driver.get(url("/login"));
-		WebElement submit = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("login-submit")));
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-		submit.click();
-		browser.waiting(TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login"));
+		browser.logIn(url(""), username);
 	}
 
 	private String url(String path) {

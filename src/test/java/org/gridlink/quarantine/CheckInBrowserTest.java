@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 
 import org.gridlink.support.Chromium;
-import org.gridlink.support.Demo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,12 +57,7 @@ class CheckInBrowserTest {
 		long order = new CheckInFixtures(jdbc).homeOrder(GRID1);
 		browser = Chromium.open(360, 780);
 		driver = browser.driver();
-		driver.get(url("/login"));
-		WebElement submit = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("login-submit")));
-		driver.findElement(By.id("username")).sendKeys("grid1");
-		driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-		submit.click();
-		browser.waiting(TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login"));
+		browser.logIn(url(""), "grid1");
 
 		driver.get(url("/quarantine/orders/" + order + "/monitoring"));
 		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("issue-link"))).click();

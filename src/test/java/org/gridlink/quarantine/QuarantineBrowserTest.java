@@ -117,12 +117,7 @@ class QuarantineBrowserTest {
 	}
 
 	private void logIn(String user) {
-		driver.get(url("/login"));
-		WebElement submit = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("login-submit")));
-		driver.findElement(By.id("username")).sendKeys(user);
-		driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-		submit.click();
-		browser.waiting(TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login"));
+		browser.logIn(url(""), user);
 	}
 
 	private String url(String path) {

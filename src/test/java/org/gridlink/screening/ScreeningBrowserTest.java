@@ -120,12 +120,7 @@ class ScreeningBrowserTest {
 	}
 
 	private void logIn() {
-		driver.get(url("/login"));
-		WebElement submit = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("login-submit")));
-		driver.findElement(By.id("username")).sendKeys("grid1");
-		driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-		submit.click();
-		browser.waiting(TIMEOUT).until(d -> !d.getCurrentUrl().contains("/login"));
+		browser.logIn(url(""), "grid1");
 	}
 
 	private String url(String path) {

@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -79,6 +82,17 @@ public final class Chromium implements AutoCloseable {
 
 	public Object js(String script, Object... args) {
 		return driver.executeScript(script, args);
+	}
+
+	/** Signs in on the login page of {@code baseUrl} with the demo password and waits until the login page is left. */
+	public void logIn(String baseUrl, String username) {
+		driver.get(baseUrl + "/login");
+		WebElement submit = waiting(Duration.ofSeconds(30))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-submit")));
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
+		submit.click();
+		waiting(Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
 	}
 
 	/** Saves a screenshot of the window under {@code target/screenshots}. */
