@@ -172,16 +172,10 @@ public class Contacts {
 			params.add(query.sourceContactId());
 		}
 		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
-			String code = query.jurisdiction().strip();
-			if (!JurisdictionCode.isValid(code)) {
-				throw new InvalidInputException("quarantine.jurisdiction.unknown", code);
-			}
-			if (!user.scope().covers(code)) {
-				throw new OutOfScopeException("jurisdiction", code);
-			}
+			String prefix = QuarantineAccess.filterPrefix(user, query.jurisdiction());
 			where.append(" AND (p.grid_code LIKE ? OR c.jurisdiction_code LIKE ?)");
-			params.add(JurisdictionCode.of(code).prefix() + "%");
-			params.add(JurisdictionCode.of(code).prefix() + "%");
+			params.add(prefix + "%");
+			params.add(prefix + "%");
 		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM close_contact c JOIN quarantine_person p ON p.id = c.person_id"
 				+ where).params(params).query(Long.class).single();

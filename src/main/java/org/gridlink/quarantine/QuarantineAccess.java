@@ -4,8 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.Role;
+import org.gridlink.shared.JurisdictionCode;
 
 /**
  * Who works with contacts and quarantine; the jurisdiction scope is checked on top of these roles. Readers see the
@@ -49,6 +51,21 @@ final class QuarantineAccess {
 		}
 		return "(" + grid + " OR EXISTS (SELECT 1 FROM close_contact vc WHERE vc.person_id = p.id AND "
 				+ user.scope().sqlCondition("vc.jurisdiction_code") + "))";
+	}
+
+	/**
+	 * The code prefix of a list filter's jurisdiction (for {@code LIKE prefix%}); 400 for a malformed code, 403 for one
+	 * outside the user's scope.
+	 */
+	static String filterPrefix(CurrentUser user, String jurisdiction) {
+		String code = jurisdiction.strip();
+		if (!JurisdictionCode.isValid(code)) {
+			throw new InvalidInputException("quarantine.jurisdiction.unknown", code);
+		}
+		if (!user.scope().covers(code)) {
+			throw new OutOfScopeException("jurisdiction", code);
+		}
+		return JurisdictionCode.of(code).prefix();
 	}
 
 	/** A name shown where the full name is not needed (public pages, boards): 王小明 → 王*明, 李雷 → 李*. */

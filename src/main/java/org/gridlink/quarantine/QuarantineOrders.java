@@ -15,7 +15,6 @@ import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
-import org.gridlink.shared.JurisdictionCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -257,15 +256,8 @@ public class QuarantineOrders {
 			params.add(query.siteId());
 		}
 		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
-			String code = query.jurisdiction().strip();
-			if (!JurisdictionCode.isValid(code)) {
-				throw new InvalidInputException("quarantine.jurisdiction.unknown", code);
-			}
-			if (!user.scope().covers(code)) {
-				throw new OutOfScopeException("jurisdiction", code);
-			}
 			where.append(" AND p.grid_code LIKE ?");
-			params.add(JurisdictionCode.of(code).prefix() + "%");
+			params.add(QuarantineAccess.filterPrefix(user, query.jurisdiction()) + "%");
 		}
 		String from = " FROM quarantine_order o JOIN quarantine_person p ON p.id = o.person_id";
 		long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
