@@ -36,6 +36,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.gridlink.platform.Hashes;
 
 /**
  * Open311 GeoReport v2 over the case loop: the minor classes of the public families as services, and the cases of
@@ -420,13 +421,7 @@ public class Open311Gateway {
 	}
 
 	static String hash(String key) {
-		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hashes.sha256Hex(key);
 	}
 
 	private static String placeholders(int n) {

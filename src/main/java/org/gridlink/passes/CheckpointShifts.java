@@ -104,7 +104,7 @@ public class CheckpointShifts {
 						: input.phone());
 			}
 			personSealed = cipher.encrypt(name);
-			person = PassRules.maskName(name);
+			person = Masked.name(name);
 			phoneSealed = cipher.encrypt(phone);
 			phoneMasked = Masked.phone(phone);
 		}

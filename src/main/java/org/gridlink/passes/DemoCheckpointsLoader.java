@@ -102,7 +102,7 @@ class DemoCheckpointsLoader implements ApplicationRunner {
 				INSERT INTO checkpoint_shift (checkpoint_id, duty, username, person_sealed, person_masked, phone_sealed,
 				phone_masked, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?)""")
 				.params(checkpoint, duty, username, volunteer ? cipher.encrypt(name) : null,
-						volunteer ? PassRules.maskName(name) : person, volunteer ? cipher.encrypt(phone) : null,
+						volunteer ? Masked.name(name) : person, volunteer ? cipher.encrypt(phone) : null,
 						volunteer ? Masked.phone(phone) : null, from.withOffsetSameInstant(ZoneOffset.UTC),
 						to.withOffsetSameInstant(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
 				.update();

@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.gridlink.shared.Masked;
+import org.gridlink.platform.SpreadsheetCells;
 
 /**
  * Bulk issue from a list (CSV or .xlsx, see {@link PassListFile}), all or nothing: every row is checked with the same
@@ -118,7 +120,7 @@ public class PassBulkIssue {
 							.params(batchId, line.number(), done.id()).update();
 					issued.add(new Issued(line.number(), done.id(), pass.type(),
 							pass.type() == PassType.VEHICLE ? PassRules.normalisePlate(line.get("plate"))
-									: PassRules.maskName(line.get("holder_name"))));
+									: Masked.name(line.get("holder_name"))));
 				}
 				catch (RowProblem problem) {
 					errors.add(new RowError(line.number(), problem.column, text(problem.problem, locale)));
@@ -204,8 +206,7 @@ public class PassBulkIssue {
 	}
 
 	static String safe(Object value) {
-		String text = String.valueOf(value);
-		return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+		return SpreadsheetCells.text(String.valueOf(value));
 	}
 
 	/**

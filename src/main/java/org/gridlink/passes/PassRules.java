@@ -26,16 +26,4 @@ final class PassRules {
 		return PLATE.matcher(normalised).matches();
 	}
 
-	/** {@code 张三} → {@code 张*}, {@code 李小明} → {@code 李*明}, {@code 欧阳娜娜} → {@code 欧**娜}. */
-	static String maskName(String name) {
-		int[] chars = name.strip().codePoints().toArray();
-		if (chars.length <= 1) {
-			return "*";
-		}
-		StringBuilder out = new StringBuilder().appendCodePoint(chars[0]);
-		if (chars.length == 2) {
-			return out.append('*').toString();
-		}
-		return out.append("*".repeat(chars.length - 2)).appendCodePoint(chars[chars.length - 1]).toString();
-	}
 }

@@ -37,6 +37,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.gridlink.shared.Masked;
 
 /**
  * Person and vehicle passes. Community, street and center staff issue passes for zones inside their scope and
@@ -97,7 +98,7 @@ public class Passes {
 			if (holderName.isEmpty()) {
 				throw new InvalidInputException("passes.holder.required");
 			}
-			shown = PassRules.maskName(holderName);
+			shown = Masked.name(holderName);
 		}
 		if (holderName.length() > 50) {
 			throw new InvalidInputException("passes.holder.invalid");

@@ -4,22 +4,9 @@ package org.gridlink.platform;
  * Someone else changed the record first (optimistic locking) or it is in a state that no longer allows the step:
  * answered with 409 and a message telling the user to reload.
  */
-public class ConflictException extends RuntimeException {
-
-	private final String messageKey;
-	private final Object[] arguments;
+public class ConflictException extends UserFacingException {
 
 	public ConflictException(String messageKey, Object... arguments) {
-		super(messageKey);
-		this.messageKey = messageKey;
-		this.arguments = arguments;
-	}
-
-	public String messageKey() {
-		return messageKey;
-	}
-
-	public Object[] arguments() {
-		return arguments;
+		super(messageKey, arguments);
 	}
 }

@@ -455,7 +455,7 @@ public class Contacts {
 					INSERT INTO quarantine_person (district_code, resident_id, name, name_masked, id_kind, id_hash, id_enc,
 					id_masked, phone_enc, phone_masked, grid_code, address, created_by, created_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(district, resident.map(ResidentView::id).orElse(null), name, QuarantineAccess.maskName(name),
+					.params(district, resident.map(ResidentView::id).orElse(null), name, Masked.name(name),
 							contact.idKind().name(), hash, cipher.encrypt(number), maskDocument(contact.idKind(), number),
 							phone == null ? null : cipher.encrypt(phone), phone == null ? null : Masked.phone(phone), grid,
 							address.isEmpty() && resident.isPresent() ? resident.get().address() : address,

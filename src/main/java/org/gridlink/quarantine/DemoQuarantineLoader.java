@@ -112,7 +112,7 @@ class DemoQuarantineLoader implements ApplicationRunner {
 			String hash = cipher.lookupHash(id);
 			hashes.add(hash);
 			personGrids.add(grid);
-			personRows.add(new Object[] { grid.substring(0, 6), name, QuarantineAccess.maskName(name), hash,
+			personRows.add(new Object[] { grid.substring(0, 6), name, Masked.name(name), hash,
 					cipher.encrypt(id), Masked.idNumber(id), cipher.encrypt(phone), Masked.phone(phone), grid, now });
 		}
 		jdbc.batchUpdate("""

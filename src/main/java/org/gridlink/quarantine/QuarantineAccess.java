@@ -68,16 +68,4 @@ final class QuarantineAccess {
 		return JurisdictionCode.of(code).prefix();
 	}
 
-	/** A name shown where the full name is not needed (public pages, boards): 王小明 → 王*明, 李雷 → 李*. */
-	static String maskName(String name) {
-		int[] cps = name.codePoints().toArray();
-		if (cps.length <= 1) {
-			return name;
-		}
-		StringBuilder out = new StringBuilder().appendCodePoint(cps[0]);
-		if (cps.length == 2) {
-			return out.append('*').toString();
-		}
-		return out.append("*".repeat(cps.length - 2)).appendCodePoint(cps[cps.length - 1]).toString();
-	}
 }

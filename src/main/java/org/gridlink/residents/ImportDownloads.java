@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.SpreadsheetCells;
 
 /**
  * The downloads of the import pages and API: the template (CSV and Excel) and a job's rejected rows as CSV that
@@ -87,7 +88,7 @@ public final class ImportDownloads {
 	}
 
 	static String safe(String text) {
-		return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+		return SpreadsheetCells.text(text);
 	}
 
 	private interface Body {

@@ -21,4 +21,21 @@ public final class Masked {
 		}
 		return value.substring(0, 3) + "*".repeat(value.length() - 7) + value.substring(value.length() - 4);
 	}
+
+	/**
+	 * A name shown where the full name is not needed (public pages, boards, volunteers on shifts): the first and last
+	 * character kept, the rest starred — {@code 张三} → {@code 张*}, {@code 李小明} → {@code 李*明},
+	 * {@code 欧阳娜娜} → {@code 欧**娜}; a one-character name is {@code *}.
+	 */
+	public static String name(String value) {
+		int[] chars = value == null ? new int[0] : value.strip().codePoints().toArray();
+		if (chars.length <= 1) {
+			return "*";
+		}
+		StringBuilder out = new StringBuilder().appendCodePoint(chars[0]);
+		if (chars.length == 2) {
+			return out.append('*').toString();
+		}
+		return out.append("*".repeat(chars.length - 2)).appendCodePoint(chars[chars.length - 1]).toString();
+	}
 }

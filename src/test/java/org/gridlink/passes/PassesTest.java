@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.gridlink.shared.Masked;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,9 +83,9 @@ class PassesTest {
 
 	@Test
 	void maskingAndPlateRules() {
-		assertThat(PassRules.maskName("张三")).isEqualTo("张*");
-		assertThat(PassRules.maskName("李小明")).isEqualTo("李*明");
-		assertThat(PassRules.maskName("王")).isEqualTo("*");
+		assertThat(Masked.name("张三")).isEqualTo("张*");
+		assertThat(Masked.name("李小明")).isEqualTo("李*明");
+		assertThat(Masked.name("王")).isEqualTo("*");
 		for (String plate : List.of("苏A12345", "京AD12345", "粤B12345F", "苏A1234挂", "沪AFA1234")) {
 			assertThat(PassRules.validPlate(PassRules.normalisePlate(plate))).as(plate).isTrue();
 		}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.gridlink.shared.Masked;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,7 +56,7 @@ class ContactsTest {
 		PersonView person = contacts.person(fx.user("grid1"), contact.personId());
 		assertThat(person.residentId()).isEqualTo(resident.id());
 		assertThat(person.gridCode()).isEqualTo(GRID1);
-		assertThat(person.idNumber()).isEqualTo(org.gridlink.shared.Masked.idNumber(id)).doesNotContain(id);
+		assertThat(person.idNumber()).isEqualTo(Masked.idNumber(id)).doesNotContain(id);
 		String stored = jdbc.sql("SELECT id_enc FROM quarantine_person WHERE id = ?").param(person.id())
 				.query(String.class).single();
 		assertThat(stored).startsWith("v1:").doesNotContain(id);

@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
+import org.gridlink.shared.Masked;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridlink.support.Demo.*;
@@ -52,7 +53,7 @@ class QuarantineApiTest {
 		String idNumber = TestIds.next();
 		String body = post("community1", "/api/v1/quarantine/contacts", contactJson(event, idNumber))
 				.andExpect(status().isCreated()).andExpect(jsonPath("$.generation").value(1))
-				.andExpect(jsonPath("$.personIdNumber").value(org.gridlink.shared.Masked.idNumber(idNumber)))
+				.andExpect(jsonPath("$.personIdNumber").value(Masked.idNumber(idNumber)))
 				.andReturn().getResponse().getContentAsString();
 		assertThat(body).doesNotContain(idNumber).doesNotContain("13900001111");
 		int person = JsonPath.read(body, "$.personId");

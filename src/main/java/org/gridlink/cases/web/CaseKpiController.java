@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.gridlink.platform.SpreadsheetCells;
 
 /**
  * The KPI page: a period (this month, last month or custom days), a jurisdiction, the units ranked by on-time
@@ -157,12 +158,7 @@ class CaseKpiController {
 
 	/** A CSV cell, quoted when needed and never read as a formula by Excel. */
 	static String cell(@Nullable String value) {
-		if (value == null) {
-			return "";
-		}
-		String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-		return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-				? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+		return SpreadsheetCells.csvField(value);
 	}
 
 	private Period period(String name, @Nullable String from, @Nullable String to) {

@@ -1,5 +1,7 @@
 package org.gridlink.cases.web;
 
+import org.gridlink.platform.SpreadsheetCells;
+
 /** One CSV cell: quoted when needed, and a leading =, +, - or @ neutralised so a spreadsheet never runs it. */
 final class CsvCells {
 
@@ -7,13 +9,6 @@ final class CsvCells {
 	}
 
 	static String cell(Object value) {
-		String text = value == null ? "" : value.toString();
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			text = "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
+		return SpreadsheetCells.csvField(value);
 	}
 }

@@ -19,6 +19,7 @@ import org.gridlink.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.gridlink.platform.Hashes;
 
 /**
  * API tokens for integrations: {@code gl_} + 32 random bytes, shown once, stored only as a SHA-256 hash (a fast
@@ -115,12 +116,6 @@ public class ApiTokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hashes.sha256Hex(token);
 	}
 }

@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.gridlink.platform.SpreadsheetCells;
 
 /**
  * CSV downloads that Excel opens correctly (UTF-8 with a byte order mark, CRLF) and safely: a cell starting with
@@ -40,11 +41,7 @@ final class SafeCsv {
 	}
 
 	static String cell(Object value) {
-		String text = value == null ? "" : value.toString();
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			return "'" + text;
-		}
-		return text;
+		return SpreadsheetCells.text(value);
 	}
 
 	static HttpHeaders attachment(String filename) {

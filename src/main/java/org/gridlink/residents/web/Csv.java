@@ -1,5 +1,7 @@
 package org.gridlink.residents.web;
 
+import org.gridlink.platform.SpreadsheetCells;
+
 /** One CSV cell: quoted when needed, and a leading = + - @ neutralised so that Excel never runs it as a formula. */
 final class Csv {
 
@@ -7,16 +9,6 @@ final class Csv {
 	}
 
 	static String cell(String value) {
-		if (value == null) {
-			return "";
-		}
-		String text = value;
-		if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			text = "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
+		return SpreadsheetCells.csvField(value);
 	}
 }
