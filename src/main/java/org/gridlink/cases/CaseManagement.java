@@ -41,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * history; two users acting on the same case at once: exactly one succeeds, the other gets a
  * {@link org.gridlink.platform.ConflictException}.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class CaseManagement {
 

@@ -7,6 +7,6 @@
  * Units, grids, police grids and property companies are read through the jurisdiction module's facades.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Linked case handling",
-		allowedDependencies = { "platform", "jurisdiction" })
+		allowedDependencies = { "platform :: api", "jurisdiction :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.cases;

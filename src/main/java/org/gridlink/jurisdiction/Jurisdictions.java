@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
  * Reads of the jurisdiction tree, always filtered by the caller's scope in the query. Asking for a node outside
  * the scope throws {@link OutOfScopeException} before anything is read about it.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Jurisdictions implements JurisdictionDirectory {
 

@@ -31,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * property companies to compounds, and cadres to communities (挂包). Used by the admin pages; every change is
  * audited. Assigning a grid worker or an officer who has a user account also sets that account's scope.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Organization {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Read models of the organization: units, staff, posts, property companies and compounds. */
+@org.springframework.modulith.NamedInterface("api")
 public final class OrganizationViews {
 
 	private OrganizationViews() {

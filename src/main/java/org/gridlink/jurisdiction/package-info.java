@@ -5,6 +5,6 @@
  * and {@link org.gridlink.jurisdiction.Organization}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Jurisdictions and people",
-		allowedDependencies = { "platform" })
+		allowedDependencies = { "platform :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.jurisdiction;

@@ -46,6 +46,7 @@ import org.gridlink.shared.Masked;
  * codes here (live keys and revocations, the same core as offline) or offline from the signed trust and revocation
  * lists.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Passes {
 

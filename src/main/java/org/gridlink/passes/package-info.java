@@ -6,6 +6,6 @@
  * the tests lives in {@code org.gridlink.passes.token}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Passes and checkpoints",
-		allowedDependencies = { "platform", "jurisdiction" })
+		allowedDependencies = { "platform :: api", "jurisdiction :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.passes;

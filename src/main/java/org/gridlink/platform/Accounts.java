@@ -35,6 +35,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * User accounts: create (one or in bulk from CSV), roles, jurisdiction scope, disable/enable. Every change is
  * written to the audit trail.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Accounts {
 

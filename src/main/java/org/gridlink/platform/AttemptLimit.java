@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * sliding {@code window}, counted in memory on this instance. Enough to stop a script flooding the page from one
  * place; a determined abuser with many addresses needs the proxy's limits.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class AttemptLimit {
 
 	private static final int MAX_KEYS = 50_000;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** Filters of an audit search; every field is optional. Dates are inclusive, in the district's time zone. */
+@org.springframework.modulith.NamedInterface("api")
 public record AuditQuery(@Nullable String username, @Nullable String action, @Nullable String subject,
 		@Nullable String outcome, @Nullable String ip, @Nullable LocalDate from, @Nullable LocalDate to) {
 

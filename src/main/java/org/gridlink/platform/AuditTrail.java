@@ -22,6 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The audit trail. It is append-only: this class only inserts and reads, and no other code touches
  * {@code audit_entry}. Reading is for auditors only (separation of duties: the system admin cannot).
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class AuditTrail {
 

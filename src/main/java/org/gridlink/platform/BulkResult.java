@@ -6,6 +6,7 @@ import java.util.List;
  * Outcome of a bulk upload: data rows read, rows accepted, and one report line per problem. Every row read is
  * either accepted or rejected. A problem of the file as a whole is reported on row 0 (the file) or 1 (the header).
  */
+@org.springframework.modulith.NamedInterface("api")
 public record BulkResult(int processedRows, int acceptedRows, List<RowError> errors) {
 
 	public int rejectedRows() {

@@ -6,6 +6,7 @@ import java.util.Set;
  * The signed-in user as other modules see it: who, which roles, which jurisdictions, which unit.
  * Obtain it with {@link CurrentUsers#current()}.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record CurrentUser(long id, String username, String displayName, Set<Role> roles, Scope scope, Long unitId) {
 
 	public boolean has(Role role) {

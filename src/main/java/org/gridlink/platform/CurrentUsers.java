@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Access to the signed-in user of the current request. */
+@org.springframework.modulith.NamedInterface("api")
 public final class CurrentUsers {
 
 	private CurrentUsers() {

@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
  * The problems of a submitted form, one localized message per field in the order found. Pages show each next to
  * its field and all of them in the error summary at the top, whose links jump to the field with that id.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class FormErrors {
 
 	private final MessageSource messages;

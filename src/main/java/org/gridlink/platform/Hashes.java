@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Unkeyed digests for secrets we store only as a hash (API tokens, client keys); keyed hashes are elsewhere. */
+@org.springframework.modulith.NamedInterface("api")
 public final class Hashes {
 
 	private Hashes() {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tests to wait on, and a guard so a job runs at most once at a time in this process, whether it was queued or is
  * run directly. The owner shuts it down with {@link #shutdown()} (e.g. from {@code @PreDestroy}).
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class JobQueue {
 
 	private final ExecutorService executor;

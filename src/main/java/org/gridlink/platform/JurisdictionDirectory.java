@@ -4,6 +4,7 @@ package org.gridlink.platform;
  * What the platform needs to know about jurisdictions to validate a user's scope. Implemented by the
  * jurisdiction module, so the platform does not depend on it.
  */
+@org.springframework.modulith.NamedInterface("api")
 public interface JurisdictionDirectory {
 
 	/** True when a jurisdiction with this code exists. */

@@ -4,6 +4,7 @@ package org.gridlink.platform;
  * Thrown when a user asks for something outside their jurisdiction scope. The web layer answers 403 with no data
  * and writes an {@code ACCESS_DENIED} audit entry naming the subject.
  */
+@org.springframework.modulith.NamedInterface("api")
 public class OutOfScopeException extends RuntimeException {
 
 	private final String subjectType;

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
  * configuration ({@code GRIDLINK_DATA_KEY}, {@code GRIDLINK_LOOKUP_KEY}, base64 of 32 bytes). The demo keys in
  * application.properties are refused as soon as a production database is configured.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class PersonalDataCipher {
 

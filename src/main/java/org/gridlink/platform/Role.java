@@ -1,6 +1,7 @@
 package org.gridlink.platform;
 
 /** The roles of PRODUCT.md's "Users" table. A user may hold several. */
+@org.springframework.modulith.NamedInterface("api")
 public enum Role {
 	ADMIN, AUDITOR, CENTER, LEADER, DEPT, STREET, COMMUNITY, GRID_WORKER, POLICE, PROPERTY, INSPECTOR, CHECKPOINT,
 	LIAISON;

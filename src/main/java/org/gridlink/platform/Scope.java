@@ -12,6 +12,7 @@ import org.gridlink.shared.JurisdictionCode;
  * The jurisdictions a user may see: a set of codes, each covering itself and its whole subtree.
  * Queries filter with {@link #sqlCondition(String)} so scope is enforced in the database, not only in pages.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record Scope(Set<String> codes) {
 
 	public Scope {

@@ -5,6 +5,7 @@ package org.gridlink.platform;
  * {@code = + - @}, a tab or a carriage return is prefixed with an apostrophe, so a spreadsheet never runs it as a
  * formula (CSV injection).
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class SpreadsheetCells {
 
 	private static final String FORMULA_STARTS = "=+-@\t\r";

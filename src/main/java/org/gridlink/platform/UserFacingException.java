@@ -4,6 +4,7 @@ package org.gridlink.platform;
  * A refusal the user can act on, told by a message key and its arguments (localized by the error handlers):
  * {@link InvalidInputException} (400) and {@link ConflictException} (409).
  */
+@org.springframework.modulith.NamedInterface("api")
 public abstract class UserFacingException extends RuntimeException {
 
 	private final String messageKey;

@@ -8,6 +8,6 @@
  * {@link org.gridlink.quarantine.QuarantineReleased}. Residents and cases are read through their facades.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contacts and quarantine",
-		allowedDependencies = { "platform", "jurisdiction", "residents", "cases" })
+		allowedDependencies = { "platform :: api", "jurisdiction :: api", "residents :: api", "cases :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.quarantine;

@@ -1,6 +1,7 @@
 package org.gridlink.residents;
 
 /** A household and its address parts, in walking order within a grid (compound, building, entrance, room). */
+@org.springframework.modulith.NamedInterface("api")
 public record HouseholdView(long id, String gridCode, String compound, String building, String entrance, String room,
 		String address, int members) {
 

@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The residents registry. Every read is filtered by the caller's scope in SQL; ID numbers and phones are stored
  * encrypted, found by keyed hash and shown masked; revealing one value needs a reason and is audited.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Residents {
 

@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (center, street, community) prepare and start campaigns in their scope, grid workers record in their own grids,
  * leaders read. Progress is summed from per-grid counters kept in step with the records.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Screening {
 

@@ -6,6 +6,6 @@
  * through {@link org.gridlink.residents.Residents}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Screening campaigns",
-		allowedDependencies = { "platform", "residents", "jurisdiction" })
+		allowedDependencies = { "platform :: api", "residents :: api", "jurisdiction :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.screening;
