@@ -1,16 +1,22 @@
 package org.gridlink.cases;
 
-/** What the loop tells other modules; ids only (the event registry keeps them small). */
+/**
+ * What the loop tells other modules; ids only (the event registry keeps them small). No module consumes them yet:
+ * each is kept for the command center module (its live board of the district's cases), which will listen with
+ * {@code @ApplicationModuleListener}. Each is published by one step and tested in {@code CaseEventsTest}.
+ */
 @org.springframework.modulith.NamedInterface("api")
 public final class CaseEvents {
 
 	private CaseEvents() {
 	}
 
+	/** A new case was reported (by staff, a resident, an Open311 client or another module): the center's intake. */
 	@org.springframework.modulith.NamedInterface("api")
 	public record CaseReported(long caseId, String categoryCode, String jurisdictionCode) {
 	}
 
+	/** The case was dispatched to its lead unit; the time limit runs. */
 	@org.springframework.modulith.NamedInterface("api")
 	public record CaseDispatched(long caseId, long unitId) {
 	}
@@ -20,6 +26,7 @@ public final class CaseEvents {
 	public record CaseOverdue(long caseId, long unitId) {
 	}
 
+	/** The center closed the case; {@code onTime}: within its time limit. */
 	@org.springframework.modulith.NamedInterface("api")
 	public record CaseClosed(long caseId, boolean onTime) {
 	}

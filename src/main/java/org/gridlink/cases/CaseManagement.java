@@ -95,6 +95,11 @@ public class CaseManagement {
 		return view(user, reported.created(), where.name(), List.of(reported.event()));
 	}
 
+	/** True when the user may report a problem: a reporting role and a jurisdiction scope. */
+	public boolean canReport(CurrentUser user) {
+		return CaseAccess.canReport(user);
+	}
+
 	/**
 	 * A report from outside the staff: a resident's page, an Open311 client, or another module (an alert). No scope
 	 * applies; the location must lie in the district. Returns the new (or, for a repeated key, the earlier) case id.

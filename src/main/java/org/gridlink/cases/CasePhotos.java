@@ -67,10 +67,19 @@ public class CasePhotos {
 		if (!steps.visible(user, file)) {
 			throw new OutOfScopeException("case", String.valueOf(caseId));
 		}
-		if (s.equals(FEEDBACK) && !isLeadUnit(user, file) && !isCenter(user, file)) {
+		if (s.equals(FEEDBACK) && !mayAddFeedback(user, file)) {
 			throw new AccessDeniedException("feedback photos are added by the lead unit or the center");
 		}
 		return store(user.username(), file, s, content);
+	}
+
+	/** True when the user may add feedback photos (proof of handling) to the case: its lead unit or the center. */
+	public boolean mayAddFeedback(CurrentUser user, long caseId) {
+		return mayAddFeedback(user, steps.load(caseId));
+	}
+
+	private static boolean mayAddFeedback(CurrentUser user, CaseFile file) {
+		return isLeadUnit(user, file) || isCenter(user, file);
 	}
 
 	/** Adds a report photo from outside the staff (a resident's page, an Open311 client); no scope applies. */

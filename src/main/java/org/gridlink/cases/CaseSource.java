@@ -1,7 +1,33 @@
 package org.gridlink.cases;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.Role;
+import org.jspecify.annotations.Nullable;
+
 /** Where a report came from. */
 @org.springframework.modulith.NamedInterface("api")
 public enum CaseSource {
-	GRID_WORKER, HOTLINE, RESIDENT, INSPECTION, ALERT, OPEN311, CENTER, STAFF
+	GRID_WORKER, HOTLINE, RESIDENT, INSPECTION, ALERT, OPEN311, CENTER, STAFF;
+
+	/** The sources a staff member's report may name; the others are set by their own channels. */
+	private static final Set<CaseSource> NAMED_BY_STAFF = EnumSet.of(HOTLINE, INSPECTION, CENTER, GRID_WORKER, STAFF);
+
+	/**
+	 * The source of a report by staff, one rule for every channel: the one the channel names (the hotline entry names
+	 * HOTLINE; an API client may name a staff source), otherwise the reporter's role — grid worker, command center,
+	 * other staff.
+	 */
+	public static CaseSource reportedBy(CurrentUser user, @Nullable CaseSource named) {
+		if (named != null) {
+			if (!NAMED_BY_STAFF.contains(named)) {
+				throw new InvalidInputException("cases.source.invalid", named.name());
+			}
+			return named;
+		}
+		return user.has(Role.GRID_WORKER) ? GRID_WORKER : user.has(Role.CENTER) ? CENTER : STAFF;
+	}
 }

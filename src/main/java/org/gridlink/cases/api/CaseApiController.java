@@ -19,10 +19,7 @@ import org.gridlink.cases.CaseView;
 import org.gridlink.cases.NewCase;
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
-import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
-import org.gridlink.platform.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -52,7 +49,7 @@ class CaseApiController {
 
 	/** A report: minor class, description, and a jurisdiction code or a point. */
 	record CaseRequest(@Nullable String categoryCode, @Nullable String description, @Nullable String jurisdictionCode,
-			@Nullable Double lat, @Nullable Double lng, @Nullable String address, @Nullable String source) {
+			@Nullable Double lat, @Nullable Double lng, @Nullable String address, @Nullable CaseSource source) {
 	}
 
 	@PostMapping("/cases")
@@ -61,29 +58,11 @@ class CaseApiController {
 			+ "a retried request with the same Idempotency-Key returns the same case")
 	CaseView report(@RequestBody CaseRequest request,
 			@Parameter(description = "Any unique string per report; a retry with the same key returns the first case")
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-		CurrentUser user = CurrentUsers.current();
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+			@Parameter(hidden = true) CurrentUser user) {
 		return cases.report(user, new NewCase(request.categoryCode(), request.description(),
 				request.jurisdictionCode(), request.lat(), request.lng(), request.address(),
-				source(user, request.source()), null), idempotencyKey);
-	}
-
-	private static CaseSource source(CurrentUser user, @Nullable String requested) {
-		if (requested != null && !requested.isBlank()) {
-			try {
-				CaseSource source = CaseSource.valueOf(requested.strip());
-				if (source == CaseSource.HOTLINE || source == CaseSource.INSPECTION || source == CaseSource.CENTER
-						|| source == CaseSource.GRID_WORKER || source == CaseSource.STAFF) {
-					return source;
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// fall through to the error below
-			}
-			throw new InvalidInputException("cases.source.invalid", requested);
-		}
-		return user.has(Role.GRID_WORKER) ? CaseSource.GRID_WORKER
-				: user.has(Role.CENTER) ? CaseSource.CENTER : CaseSource.STAFF;
+				CaseSource.reportedBy(user, request.source()), null), idempotencyKey);
 	}
 
 	@GetMapping("/cases")
@@ -93,31 +72,32 @@ class CaseApiController {
 			@RequestParam(required = false) @Nullable Long unit,
 			@RequestParam(required = false) @Nullable String jurisdiction,
 			@RequestParam(required = false) @Nullable Boolean overdue, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(cases.list(CurrentUsers.current(),
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			@Parameter(hidden = true) CurrentUser user) {
+		return new PagedModel<>(cases.list(user,
 				new CaseQuery(status, category, unit, jurisdiction, overdue, q), ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/cases/{id}")
 	@Operation(summary = "One case with its units and full history")
-	CaseView get(@PathVariable long id) {
-		return cases.get(CurrentUsers.current(), id);
+	CaseView get(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
+		return cases.get(user, id);
 	}
 
 	@PostMapping("/cases/{id}/actions/{action}")
 	@Operation(summary = "Take a step: file, reject, dispatch, accept, return, feedback, verify, close, evaluate, "
 			+ "extend, approve-extension, defer, approve-deferral, park, resume, urge, void, merge")
 	CaseView act(@PathVariable long id, @PathVariable String action,
-			@RequestBody(required = false) @Nullable ActionInput input) {
+			@RequestBody(required = false) @Nullable ActionInput input, @Parameter(hidden = true) CurrentUser user) {
 		CaseAction step = CaseAction.fromPath(action)
 				.orElseThrow(() -> new NotFoundException("cases.action.unknown", action));
-		return cases.act(CurrentUsers.current(), id, step, input == null ? ActionInput.empty() : input);
+		return cases.act(user, id, step, input == null ? ActionInput.empty() : input);
 	}
 
 	@GetMapping("/cases/{id}/route")
 	@Operation(summary = "What dispatch would do by default: the routing rule's units, police grid, property company")
-	CaseManagement.RouteSuggestion route(@PathVariable long id) {
-		return cases.suggestRoute(CurrentUsers.current(), id);
+	CaseManagement.RouteSuggestion route(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
+		return cases.suggestRoute(user, id);
 	}
 
 	@GetMapping("/case-categories")

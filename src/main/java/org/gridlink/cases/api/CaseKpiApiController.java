@@ -10,7 +10,6 @@ import org.gridlink.cases.CaseKpis;
 import org.gridlink.cases.CaseLine;
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
@@ -45,8 +44,7 @@ class CaseKpiApiController {
 			@Parameter(description = "Only cases located under this jurisdiction code (within the caller's scope)")
 			@RequestParam(required = false) @Nullable String jurisdiction,
 			@Parameter(description = "Only cases led by this unit id (department handlers: their own unit only)")
-			@RequestParam(required = false) @Nullable Long unit) {
-		CurrentUser user = CurrentUsers.current();
+			@RequestParam(required = false) @Nullable Long unit, @Parameter(hidden = true) CurrentUser user) {
 		LocalDate today = kpis.today();
 		return kpis.report(user, from == null ? today.withDayOfMonth(1) : from, to == null ? today : to,
 				jurisdiction, unit);
@@ -61,11 +59,11 @@ class CaseKpiApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String jurisdiction,
 			@RequestParam(required = false) @Nullable Long unit, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "50") int size, @Parameter(hidden = true) CurrentUser user) {
 		CaseKpis.Metric which = CaseKpis.Metric.fromPath(metric)
 				.orElseThrow(() -> new InvalidInputException("cases.kpi.metric.invalid", metric));
 		LocalDate today = kpis.today();
-		return new PagedModel<>(kpis.cases(CurrentUsers.current(), which,
+		return new PagedModel<>(kpis.cases(user, which,
 				from == null ? today.withDayOfMonth(1) : from, to == null ? today : to, jurisdiction, unit,
 				ApiPaging.of(page, size)));
 	}

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gridlink.cases.CasePhotos;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -43,24 +43,24 @@ class CasePhotoApiController {
 			+ "metadata (EXIF/XMP incl. GPS, comments) is what other viewers get")
 	CasePhotos.PhotoRef add(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			@Parameter(description = "REPORT (default) or FEEDBACK")
-			@RequestParam(required = false) @Nullable String stage) throws IOException {
+			@RequestParam(required = false) @Nullable String stage, @Parameter(hidden = true) CurrentUser user) throws IOException {
 		if (file.isEmpty()) {
 			throw new InvalidInputException("cases.photo.empty");
 		}
-		return photos.add(CurrentUsers.current(), id, stage, file.getBytes());
+		return photos.add(user, id, stage, file.getBytes());
 	}
 
 	@GetMapping("/{id}/photos")
 	@Operation(summary = "The photos of a case, oldest first (without their bytes)")
-	List<CasePhotos.PhotoRef> list(@PathVariable long id) {
-		return photos.list(CurrentUsers.current(), id);
+	List<CasePhotos.PhotoRef> list(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
+		return photos.list(user, id);
 	}
 
 	@GetMapping("/photos/{photoId}")
 	@Operation(summary = "A photo's bytes: the original for the case's units and the center, otherwise the copy "
 			+ "without metadata (header X-Photo-Original tells which)")
-	ResponseEntity<byte[]> content(@PathVariable long photoId) {
-		CasePhotos.PhotoContent photo = photos.content(CurrentUsers.current(), photoId);
+	ResponseEntity<byte[]> content(@PathVariable long photoId, @Parameter(hidden = true) CurrentUser user) {
+		CasePhotos.PhotoContent photo = photos.content(user, photoId);
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
 				.cacheControl(CacheControl.noStore().cachePrivate())
 				.header("X-Content-Type-Options", "nosniff")

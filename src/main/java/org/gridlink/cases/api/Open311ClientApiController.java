@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gridlink.cases.Open311Gateway;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,20 +37,20 @@ class Open311ClientApiController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register an Open311 client (ADMIN): answers {name, apiKey}; the key is shown only now")
-	Map<String, String> create(@RequestBody ClientRequest request) {
-		String key = gateway.createClient(CurrentUsers.current(), request.name());
+	Map<String, String> create(@RequestBody ClientRequest request, @Parameter(hidden = true) CurrentUser user) {
+		String key = gateway.createClient(user, request.name());
 		return Map.of("name", request.name() == null ? "" : request.name().strip(), "apiKey", key);
 	}
 
 	@GetMapping
 	@Operation(summary = "The registered Open311 clients (ADMIN), without keys")
-	List<Open311Gateway.Open311Client> list() {
-		return gateway.clients(CurrentUsers.current());
+	List<Open311Gateway.Open311Client> list(@Parameter(hidden = true) CurrentUser user) {
+		return gateway.clients(user);
 	}
 
 	@PostMapping("/{name}/deactivate")
 	@Operation(summary = "Switch a client's key off (ADMIN)")
-	void deactivate(@PathVariable String name) {
-		gateway.deactivateClient(CurrentUsers.current(), name);
+	void deactivate(@PathVariable String name, @Parameter(hidden = true) CurrentUser user) {
+		gateway.deactivateClient(user, name);
 	}
 }

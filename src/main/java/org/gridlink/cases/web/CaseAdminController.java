@@ -1,5 +1,6 @@
 package org.gridlink.cases.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import org.gridlink.cases.CaseView;
 import org.gridlink.cases.RoutingRules;
 import org.gridlink.cases.WorkingCalendars;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.Role;
@@ -42,9 +42,11 @@ class CaseAdminController {
 	private final WorkingCalendars calendars;
 	private final CaseDirectory directory;
 	private final MessageSource messages;
+	private final Clock clock;
 
 	CaseAdminController(CaseCategories categories, RoutingRules routing, WorkingCalendars calendars,
-			CaseDirectory directory, MessageSource messages) {
+			CaseDirectory directory, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.categories = categories;
 		this.routing = routing;
 		this.calendars = calendars;
@@ -55,8 +57,8 @@ class CaseAdminController {
 	// ---- categories (admin) ----
 
 	@GetMapping("/cases/admin/categories")
-	String categories(@RequestParam(defaultValue = "") String edit, Model model) {
-		require(Role.ADMIN);
+	String categories(@RequestParam(defaultValue = "") String edit, CurrentUser user, Model model) {
+		require(user, Role.ADMIN);
 		Map<String, String> form = new LinkedHashMap<>();
 		categories.find(edit.strip()).ifPresentOrElse(c -> {
 			form.put("code", c.code());
@@ -76,9 +78,9 @@ class CaseAdminController {
 	}
 
 	@PostMapping("/cases/admin/categories")
-	String saveCategory(@RequestParam Map<String, String> params, Model model, Locale locale,
+	String saveCategory(@RequestParam Map<String, String> params, CurrentUser user, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		CurrentUser user = require(Role.ADMIN);
+		require(user, Role.ADMIN);
 		Map<String, String> form = CaseReportController.typed(params, "code", "nameZh", "nameEn", "filingCondition",
 				"closingCondition", "timeLimit", "timeUnit", "active", "editing");
 		form.put("active", String.valueOf("true".equals(form.get("active"))));
@@ -126,17 +128,17 @@ class CaseAdminController {
 	}
 
 	@GetMapping("/cases/admin/routing")
-	String routing(Model model, Locale locale) {
-		require(Role.ADMIN, Role.CENTER);
+	String routing(CurrentUser user, Model model, Locale locale) {
+		require(user, Role.ADMIN, Role.CENTER);
 		Map<String, String> form = new LinkedHashMap<>();
-		return routingPage(model, form, List.of(), FormErrors.in(messages, Locale.ROOT), locale);
+		return routingPage(user, model, form, List.of(), FormErrors.in(messages, Locale.ROOT), locale);
 	}
 
 	@PostMapping("/cases/admin/routing")
 	String saveRule(@RequestParam Map<String, String> params,
-			@RequestParam(required = false) @Nullable List<String> assistingUnitIds, Model model, Locale locale,
-			RedirectAttributes redirect) {
-		CurrentUser user = require(Role.ADMIN, Role.CENTER);
+			@RequestParam(required = false) @Nullable List<String> assistingUnitIds, CurrentUser user, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		require(user, Role.ADMIN, Role.CENTER);
 		Map<String, String> form = CaseReportController.typed(params, "categoryCode", "jurisdiction", "leadUnitId",
 				"suggestPolice", "suggestProperty");
 		List<String> assistingTyped = assistingUnitIds == null ? List.of() : assistingUnitIds;
@@ -174,17 +176,17 @@ class CaseAdminController {
 				errors.add(ex.messageKey().startsWith("cases.category") ? "categoryCode" : "jurisdiction", ex);
 			}
 		}
-		return routingPage(model, form, assistingTyped, errors, locale);
+		return routingPage(user, model, form, assistingTyped, errors, locale);
 	}
 
 	@PostMapping("/cases/admin/routing/{id}/delete")
-	String deleteRule(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
-		routing.delete(require(Role.ADMIN, Role.CENTER), id);
+	String deleteRule(@PathVariable long id, CurrentUser user, Locale locale, RedirectAttributes redirect) {
+		routing.delete(require(user, Role.ADMIN, Role.CENTER), id);
 		redirect.addFlashAttribute("flash", messages.getMessage("cases.admin.deleted", null, locale));
 		return "redirect:/cases/admin/routing";
 	}
 
-	private String routingPage(Model model, Map<String, String> form, List<String> assisting, FormErrors errors,
+	private String routingPage(CurrentUser user, Model model, Map<String, String> form, List<String> assisting, FormErrors errors,
 			Locale locale) {
 		Map<Long, String> names = new LinkedHashMap<>();
 		directory.units().forEach(u -> names.put(u.id(), u.name()));
@@ -200,21 +202,22 @@ class CaseAdminController {
 		model.addAttribute("assisting", assisting);
 		model.addAttribute("errors", errors);
 		model.addAttribute("tab", "routing");
-		model.addAttribute("isAdmin", CurrentUsers.current().has(Role.ADMIN));
+		model.addAttribute("isAdmin", user.has(Role.ADMIN));
 		return "cases/admin/routing";
 	}
 
 	// ---- working calendar (center, admin) ----
 
 	@GetMapping("/cases/admin/calendar")
-	String calendar(@RequestParam(required = false) @Nullable Integer year, Model model) {
-		require(Role.ADMIN, Role.CENTER);
-		return calendarPage(model, year, new LinkedHashMap<>(), FormErrors.in(messages, Locale.ROOT));
+	String calendar(@RequestParam(required = false) @Nullable Integer year, CurrentUser user, Model model) {
+		require(user, Role.ADMIN, Role.CENTER);
+		return calendarPage(user, model, year, new LinkedHashMap<>(), FormErrors.in(messages, Locale.ROOT));
 	}
 
 	@PostMapping("/cases/admin/calendar")
-	String setDay(@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect) {
-		CurrentUser user = require(Role.ADMIN, Role.CENTER);
+	String setDay(@RequestParam Map<String, String> params, CurrentUser user, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		require(user, Role.ADMIN, Role.CENTER);
 		Map<String, String> form = CaseReportController.typed(params, "day", "working", "note");
 		FormErrors errors = FormErrors.in(messages, locale);
 		LocalDate day = date(form.get("day"));
@@ -232,12 +235,12 @@ class CaseAdminController {
 				errors.add("note", ex);
 			}
 		}
-		return calendarPage(model, day == null ? null : day.getYear(), form, errors);
+		return calendarPage(user, model, day == null ? null : day.getYear(), form, errors);
 	}
 
 	@PostMapping("/cases/admin/calendar/remove")
-	String removeDay(@RequestParam String day, Locale locale, RedirectAttributes redirect) {
-		CurrentUser user = require(Role.ADMIN, Role.CENTER);
+	String removeDay(@RequestParam String day, CurrentUser user, Locale locale, RedirectAttributes redirect) {
+		require(user, Role.ADMIN, Role.CENTER);
 		LocalDate date = date(day);
 		if (date == null) {
 			redirect.addFlashAttribute("flashError", messages.getMessage("cases.calendar.day.invalid", null, locale));
@@ -248,8 +251,9 @@ class CaseAdminController {
 		return "redirect:/cases/admin/calendar?year=" + date.getYear();
 	}
 
-	private String calendarPage(Model model, @Nullable Integer year, Map<String, String> form, FormErrors errors) {
-		int thisYear = LocalDate.now(CaseTimes.ZONE).getYear();
+	private String calendarPage(CurrentUser user, Model model, @Nullable Integer year, Map<String, String> form,
+			FormErrors errors) {
+		int thisYear = LocalDate.now(clock).getYear();
 		int shown = year == null || year < 2000 || year > 2100 ? thisYear : year;
 		model.addAttribute("year", shown);
 		model.addAttribute("years", List.of(thisYear - 1, thisYear, thisYear + 1, thisYear + 2));
@@ -259,7 +263,7 @@ class CaseAdminController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("tab", "calendar");
-		model.addAttribute("isAdmin", CurrentUsers.current().has(Role.ADMIN));
+		model.addAttribute("isAdmin", user.has(Role.ADMIN));
 		return "cases/admin/calendar";
 	}
 
@@ -272,8 +276,7 @@ class CaseAdminController {
 		}
 	}
 
-	private static CurrentUser require(Role... roles) {
-		CurrentUser user = CurrentUsers.current();
+	private static CurrentUser require(CurrentUser user, Role... roles) {
 		if (!user.hasAny(roles)) {
 			throw new AccessDeniedException("case settings");
 		}

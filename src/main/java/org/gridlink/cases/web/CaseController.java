@@ -1,7 +1,6 @@
 package org.gridlink.cases.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.gridlink.cases.ActionInput;
 import org.gridlink.cases.CaseAction;
 import org.gridlink.cases.CaseCategories;
 import org.gridlink.cases.CaseCategory;
@@ -20,10 +18,11 @@ import org.gridlink.cases.CaseQuery;
 import org.gridlink.cases.CaseStatus;
 import org.gridlink.cases.CaseSummary;
 import org.gridlink.cases.CaseView;
+import jakarta.validation.Valid;
+
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.Role;
@@ -37,6 +36,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -108,9 +109,8 @@ class CaseController {
 	String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String major,
 			@RequestParam(defaultValue = "") String minor, @RequestParam(defaultValue = "") String unit,
 			@RequestParam(defaultValue = "") String jurisdiction, @RequestParam(defaultValue = "") String overdue,
-			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model,
-			Locale locale) {
-		CurrentUser user = CurrentUsers.current();
+			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, CurrentUser user,
+			Model model, Locale locale) {
 		Filters filters = new Filters(status.strip(), major.strip(), minor.strip(), unit.strip(), jurisdiction.strip(),
 				overdue.strip(), q.strip());
 		Page<CaseSummary> found;
@@ -129,7 +129,7 @@ class CaseController {
 		model.addAttribute("minorsByMajor", minorsByMajor(false));
 		model.addAttribute("units", directory.units());
 		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
-		model.addAttribute("canReport", CaseReportController.canReport(user));
+		model.addAttribute("canReport", cases.canReport(user));
 		model.addAttribute("isCenter", user.has(Role.CENTER));
 		return "cases/list";
 	}
@@ -141,8 +141,7 @@ class CaseController {
 			@RequestParam(defaultValue = "") String major, @RequestParam(defaultValue = "") String minor,
 			@RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String jurisdiction,
 			@RequestParam(defaultValue = "") String overdue, @RequestParam(defaultValue = "") String q,
-			Locale locale) {
-		CurrentUser user = CurrentUsers.current();
+			CurrentUser user, Locale locale) {
 		Filters filters = new Filters(status.strip(), major.strip(), minor.strip(), unit.strip(), jurisdiction.strip(),
 				overdue.strip(), q.strip());
 		StringBuilder csv = new StringBuilder("\uFEFF");
@@ -178,8 +177,7 @@ class CaseController {
 	}
 
 	@GetMapping("/cases/{id:\\d+}")
-	String detail(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String detail(@PathVariable long id, CurrentUser user, Model model) {
 		CaseView view = cases.get(user, id);
 		Set<CaseAction> allowed = cases.allowedActions(user, view);
 		model.addAttribute("c", view);
@@ -195,8 +193,7 @@ class CaseController {
 			model.addAttribute("minorsByMajor", minorsByMajor(true));
 		}
 		model.addAttribute("photos", photos.list(user, id));
-		model.addAttribute("canAddFeedbackPhotos", view.leadUnitId() != null
-				&& (view.leadUnitId().equals(user.unitId()) || user.has(Role.CENTER)));
+		model.addAttribute("canAddFeedbackPhotos", photos.mayAddFeedback(user, id));
 		return "cases/detail";
 	}
 
@@ -204,8 +201,7 @@ class CaseController {
 	@PostMapping("/cases/{id:\\d+}/photos")
 	String addPhotos(@PathVariable long id, @RequestParam(defaultValue = CasePhotos.REPORT) String stage,
 			@RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> files,
-			RedirectAttributes redirect, Locale locale) {
-		CurrentUser user = CurrentUsers.current();
+			CurrentUser user, RedirectAttributes redirect, Locale locale) {
 		try {
 			List<String> refused = CasePhotoUploads.add(photos, user, id, stage, files, messages, locale);
 			if (refused.isEmpty()) {
@@ -231,44 +227,35 @@ class CaseController {
 
 	/** The history alone, for the page's refresh button (htmx). */
 	@GetMapping("/cases/{id:\\d+}/history")
-	String history(@PathVariable long id, Model model) {
-		model.addAttribute("c", cases.get(CurrentUsers.current(), id));
+	String history(@PathVariable long id, CurrentUser user, Model model) {
+		model.addAttribute("c", cases.get(user, id));
 		return "cases/detail :: history";
 	}
 
-	/** One step from the case page; back to the page with a flash message either way (post/redirect/get). */
+	/**
+	 * One step from the case page; back to the page with a flash message either way (post/redirect/get). The form is
+	 * bound to {@link ActionForm}; a field that does not parse is refused before the module is asked.
+	 */
 	@PostMapping("/cases/{id:\\d+}/actions/{action}")
-	String act(@PathVariable long id, @PathVariable String action, @RequestParam(defaultValue = "") String note,
-			@RequestParam(required = false) @Nullable String unitId,
-			@RequestParam(required = false) @Nullable List<String> assistingUnitIds,
-			@RequestParam(required = false) @Nullable String passed,
-			@RequestParam(required = false) @Nullable String approved,
-			@RequestParam(required = false) @Nullable String satisfaction,
-			@RequestParam(required = false) @Nullable String hours,
-			@RequestParam(required = false) @Nullable String categoryCode,
-			@RequestParam(required = false) @Nullable String intoCaseId,
-			@RequestParam(required = false) @Nullable String jurisdictionCode,
-			@RequestParam(required = false) @Nullable String version, RedirectAttributes redirect, Locale locale) {
+	String act(@PathVariable long id, @PathVariable String action, @Valid ActionForm form, BindingResult binding,
+			CurrentUser user, RedirectAttributes redirect, Locale locale) {
 		CaseAction step = CaseAction.fromPath(action)
 				.orElseThrow(() -> new NotFoundException("cases.action.unknown", action));
-		List<Long> assisting = null;
-		if (assistingUnitIds != null) {
-			assisting = new ArrayList<>();
-			for (String u : assistingUnitIds) {
-				if (!u.isBlank()) {
-					assisting.add(number(u));
-				}
-			}
+		if (binding.hasErrors()) {
+			FieldError error = binding.getFieldError();
+			redirect.addFlashAttribute("flashError", messages.getMessage(ActionForm.messageKey(error),
+					new Object[] { error == null ? "" : String.valueOf(error.getRejectedValue()) }, locale));
+			redirect.addFlashAttribute("failedAction", step.path());
+			Object note = binding.getFieldValue("note");
+			redirect.addFlashAttribute("typedNote", note == null ? "" : note.toString());
+			return "redirect:/cases/" + id;
 		}
-		ActionInput input = new ActionInput(note, number(unitId), assisting, bool(passed), bool(approved),
-				integer(satisfaction), integer(hours), blankToNull(categoryCode), number(intoCaseId),
-				integer(version), blankToNull(jurisdictionCode));
 		try {
-			CaseView after = cases.act(CurrentUsers.current(), id, step, input);
+			CaseView after = cases.act(user, id, step, form.input());
 			redirect.addFlashAttribute("flash", messages.getMessage("cases.done",
 					new Object[] { label(step, locale), messages.getMessage("cases.status." + after.status(), null, locale) },
 					locale) + " (" + after.number() + ")");
-			if (!cases.canSee(CurrentUsers.current(), id)) {
+			if (!cases.canSee(user, id)) {
 				return "redirect:/cases";
 			}
 		}
@@ -276,7 +263,7 @@ class CaseController {
 			redirect.addFlashAttribute("flashError",
 					messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
 			redirect.addFlashAttribute("failedAction", step.path());
-			redirect.addFlashAttribute("typedNote", note);
+			redirect.addFlashAttribute("typedNote", form.note() == null ? "" : form.note());
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("flashError",
@@ -324,9 +311,5 @@ class CaseController {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	static @Nullable Boolean bool(@Nullable String text) {
-		return text == null || text.isBlank() ? null : Boolean.valueOf("true".equals(text.strip()));
 	}
 }

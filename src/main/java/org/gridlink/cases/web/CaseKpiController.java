@@ -12,7 +12,6 @@ import org.gridlink.cases.CaseKpis;
 import org.gridlink.cases.CaseLine;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -57,9 +56,9 @@ class CaseKpiController {
 	String page(@RequestParam(defaultValue = "this") String period, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String jurisdiction,
-			@RequestParam(required = false) @Nullable Long unit, Model model, Locale locale,
+			@RequestParam(required = false) @Nullable Long unit, CurrentUser user, Model model, Locale locale,
 			HttpServletResponse response) {
-		CurrentUser user = require();
+		require(user);
 		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
 		model.addAttribute("jurisdiction", jurisdiction == null ? "" : jurisdiction.strip());
 		model.addAttribute("unit", unit);
@@ -81,8 +80,8 @@ class CaseKpiController {
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String jurisdiction,
 			@RequestParam(required = false) @Nullable Long unit, @RequestParam(defaultValue = "0") int page,
-			Model model, Locale locale, HttpServletResponse response) {
-		CurrentUser user = require();
+			CurrentUser user, Model model, Locale locale, HttpServletResponse response) {
+		require(user);
 		model.addAttribute("metric", metric);
 		model.addAttribute("jurisdiction", jurisdiction == null ? "" : jurisdiction.strip());
 		model.addAttribute("unit", unit);
@@ -109,8 +108,8 @@ class CaseKpiController {
 	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "this") String period,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String jurisdiction,
-			@RequestParam(required = false) @Nullable Long unit, Locale locale) {
-		CurrentUser user = require();
+			@RequestParam(required = false) @Nullable Long unit, CurrentUser user, Locale locale) {
+		require(user);
 		Period chosen = period(period, from, to);
 		CaseKpis.KpiReport report = kpis.report(user, chosen.from(), chosen.to(), jurisdiction, unit);
 		StringBuilder csv = new StringBuilder("\uFEFF");
@@ -183,11 +182,9 @@ class CaseKpiController {
 		}
 	}
 
-	private static CurrentUser require() {
-		CurrentUser user = CurrentUsers.current();
+	private static void require(CurrentUser user) {
 		if (!CaseKpis.canRead(user)) {
 			throw new AccessDeniedException("KPIs are for the center, leaders and department handlers");
 		}
-		return user;
 	}
 }

@@ -14,7 +14,6 @@ import org.gridlink.cases.CaseSource;
 import org.gridlink.cases.CaseView;
 import org.gridlink.cases.NewCase;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.OutOfScopeException;
@@ -53,14 +52,10 @@ class CaseReportController {
 		this.messages = messages;
 	}
 
-	static boolean canReport(CurrentUser user) {
-		return !user.scope().isEmpty() && user.hasAny(Role.GRID_WORKER, Role.CENTER, Role.STREET, Role.COMMUNITY,
-				Role.POLICE, Role.PROPERTY, Role.INSPECTOR, Role.DEPT);
-	}
-
 	@GetMapping("/cases/report")
-	String reportForm(@RequestParam(defaultValue = "false") boolean tooLarge, Model model, Locale locale) {
-		CurrentUser user = requireReporter();
+	String reportForm(@RequestParam(defaultValue = "false") boolean tooLarge, CurrentUser user, Model model,
+			Locale locale) {
+		requireReporter(user);
 		Map<String, String> form = emptyForm();
 		List<CaseDirectory.Place> places = directory.roots(user);
 		form.put("jurisdictionCode", places.isEmpty() ? "" : places.get(0).code());
@@ -73,9 +68,9 @@ class CaseReportController {
 
 	@PostMapping("/cases/report")
 	String report(@RequestParam Map<String, String> params,
-			@RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos, Model model,
-			Locale locale, RedirectAttributes redirect) {
-		CurrentUser user = requireReporter();
+			@RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos, CurrentUser user,
+			Model model, Locale locale, RedirectAttributes redirect) {
+		requireReporter(user);
 		Map<String, String> form = typed(params, "categoryCode", "major", "description", "address", "lat", "lng",
 				"jurisdictionCode", "key");
 		FormErrors errors = FormErrors.in(messages, locale);
@@ -86,7 +81,7 @@ class CaseReportController {
 				CaseView created = cases.report(user, new NewCase(form.get("categoryCode"), form.get("description"),
 						location == null ? form.get("jurisdictionCode") : null, location == null ? null : location.lat(),
 						location == null ? null : location.lng(), form.get("address"),
-						user.has(Role.GRID_WORKER) ? CaseSource.GRID_WORKER : CaseSource.STAFF, null), form.get("key"));
+						CaseSource.reportedBy(user, null), null), form.get("key"));
 				redirect.addFlashAttribute("flash", messages.getMessage("cases.report.done",
 						new Object[] { created.number() }, locale));
 				// a repeated tap answers with the same case: its photos are already there
@@ -122,15 +117,15 @@ class CaseReportController {
 	}
 
 	@GetMapping("/cases/hotline")
-	String hotlineForm(Model model) {
-		CurrentUser user = requireCenter();
+	String hotlineForm(CurrentUser user, Model model) {
+		requireCenter(user);
 		return hotlinePage(model, user, emptyForm(), FormErrors.in(messages, Locale.ROOT));
 	}
 
 	@PostMapping("/cases/hotline")
-	String hotline(@RequestParam Map<String, String> params, Model model, Locale locale,
+	String hotline(@RequestParam Map<String, String> params, CurrentUser user, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		CurrentUser user = requireCenter();
+		requireCenter(user);
 		Map<String, String> form = typed(params, "phone", "categoryCode", "major", "description", "address", "lat",
 				"lng", "street", "community", "grid", "key");
 		FormErrors errors = FormErrors.in(messages, locale);
@@ -152,7 +147,8 @@ class CaseReportController {
 			try {
 				CaseView created = cases.report(user, new NewCase(form.get("categoryCode"), form.get("description"),
 						location == null ? place : null, location == null ? null : location.lat(),
-						location == null ? null : location.lng(), form.get("address"), CaseSource.HOTLINE,
+						location == null ? null : location.lng(), form.get("address"),
+						CaseSource.reportedBy(user, CaseSource.HOTLINE),
 						phone.replace(" ", "")), form.get("key"));
 				redirect.addFlashAttribute("flash", messages.getMessage("cases.report.done",
 						new Object[] { created.number() }, locale));
@@ -181,8 +177,8 @@ class CaseReportController {
 	/** The options below a street (its communities) or a community (its grids), for the hotline's place picker. */
 	@GetMapping("/cases/places")
 	String places(@RequestParam(defaultValue = "") String street, @RequestParam(defaultValue = "") String community,
-			Model model) {
-		CurrentUser user = requireCenter();
+			CurrentUser user, Model model) {
+		requireCenter(user);
 		model.addAttribute("options", children(user, community.isBlank() ? street : community));
 		return "cases/places";
 	}
@@ -269,19 +265,15 @@ class CaseReportController {
 		return form;
 	}
 
-	private static CurrentUser requireReporter() {
-		CurrentUser user = CurrentUsers.current();
-		if (!canReport(user)) {
+	private void requireReporter(CurrentUser user) {
+		if (!cases.canReport(user)) {
 			throw new AccessDeniedException("this role does not report cases");
 		}
-		return user;
 	}
 
-	private static CurrentUser requireCenter() {
-		CurrentUser user = CurrentUsers.current();
+	private static void requireCenter(CurrentUser user) {
 		if (!user.has(Role.CENTER)) {
 			throw new AccessDeniedException("the hotline entry is the command center's");
 		}
-		return user;
 	}
 }

@@ -1,5 +1,6 @@
 package org.gridlink.cases.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,9 +25,11 @@ public final class CaseTimes {
 	private static final int MAX_DAYS = 800;
 
 	private final WorkingCalendars calendars;
+	private final Clock clock;
 
-	CaseTimes(WorkingCalendars calendars) {
+	CaseTimes(WorkingCalendars calendars, Clock clock) {
 		this.calendars = calendars;
+		this.clock = clock;
 	}
 
 	/** {@code 2026-03-01 08:05}, or an empty string for no time. */
@@ -57,7 +60,7 @@ public final class CaseTimes {
 	 * time since the deadline).
 	 */
 	public long workingMinutesLeft(OffsetDateTime deadline) {
-		OffsetDateTime now = OffsetDateTime.now(ZONE);
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		return now.isBefore(deadline) ? workingMinutes(now, deadline) : -workingMinutes(deadline, now);
 	}
 

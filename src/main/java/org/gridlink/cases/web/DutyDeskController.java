@@ -1,6 +1,7 @@
 package org.gridlink.cases.web;
 
 import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -12,7 +13,6 @@ import java.util.Locale;
 
 import org.gridlink.cases.DutyRoster;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -36,8 +36,10 @@ class DutyDeskController {
 
 	private final DutyRoster roster;
 	private final MessageSource messages;
+	private final Clock clock;
 
-	DutyDeskController(DutyRoster roster, MessageSource messages) {
+	DutyDeskController(DutyRoster roster, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.roster = roster;
 		this.messages = messages;
 	}
@@ -47,9 +49,9 @@ class DutyDeskController {
 	}
 
 	@GetMapping("/cases/duty")
-	String page(@RequestParam(required = false) @Nullable String week, Model model) {
-		CurrentUser user = require();
-		LocalDate today = LocalDate.now(roster.zone());
+	String page(@RequestParam(required = false) @Nullable String week, CurrentUser user, Model model) {
+		require(user);
+		LocalDate today = LocalDate.now(clock);
 		LocalDate monday = monday(week, today);
 		List<DutyRoster.DutyShift> shifts = roster.shifts(user, monday, monday.plusDays(6));
 		List<Day> days = new ArrayList<>();
@@ -60,7 +62,7 @@ class DutyDeskController {
 			days.add(new Day(date, shifts.stream()
 					.filter(s -> s.startsAt().isBefore(end) && s.endsAt().isAfter(start)).toList()));
 		}
-		OffsetDateTime now = OffsetDateTime.now(roster.zone());
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		model.addAttribute("days", days);
 		model.addAttribute("monday", monday);
 		model.addAttribute("previousWeek", monday.minusWeeks(1));
@@ -79,8 +81,8 @@ class DutyDeskController {
 
 	/** The queue alone, for the page's 30-second refresh. */
 	@GetMapping("/cases/duty/queue")
-	String queue(Model model) {
-		CurrentUser user = require();
+	String queue(CurrentUser user, Model model) {
+		require(user);
 		model.addAttribute("queue", roster.queue(user, QUEUE_LINES));
 		return "cases/duty :: queue";
 	}
@@ -88,9 +90,9 @@ class DutyDeskController {
 	@PostMapping("/cases/duty/shifts")
 	String add(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String startsAt,
 			@RequestParam(defaultValue = "") String endsAt, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes redirect, Locale locale) {
-		CurrentUser user = require();
-		LocalDate week = LocalDate.now(roster.zone());
+			CurrentUser user, RedirectAttributes redirect, Locale locale) {
+		require(user);
+		LocalDate week = LocalDate.now(clock);
 		try {
 			OffsetDateTime from = time(startsAt);
 			OffsetDateTime to = time(endsAt);
@@ -110,8 +112,8 @@ class DutyDeskController {
 
 	@PostMapping("/cases/duty/shifts/{id}/delete")
 	String remove(@PathVariable long id, @RequestParam(required = false) @Nullable String week,
-			RedirectAttributes redirect, Locale locale) {
-		roster.remove(require(), id);
+			CurrentUser user, RedirectAttributes redirect, Locale locale) {
+		roster.remove(require(user), id);
 		redirect.addFlashAttribute("message", messages.getMessage("cases.duty.removed", null, locale));
 		if (week != null && !week.isBlank()) {
 			redirect.addAttribute("week", week);
@@ -144,8 +146,7 @@ class DutyDeskController {
 		return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 	}
 
-	private static CurrentUser require() {
-		CurrentUser user = CurrentUsers.current();
+	private static CurrentUser require(CurrentUser user) {
 		if (!DutyRoster.canRead(user)) {
 			throw new AccessDeniedException("the duty desk is the center's");
 		}
