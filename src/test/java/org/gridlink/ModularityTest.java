@@ -1,6 +1,7 @@
 package org.gridlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.NamedInterface;
+import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
 
 /**
@@ -59,6 +61,16 @@ class ModularityTest {
 		assertThat(module("cases").getNamedInterfaces().getByName("api").orElseThrow().asJavaClasses()
 				.map(JavaClass::getSimpleName)).contains("CaseManagement", "CaseView", "NewCase")
 				.doesNotContain("CaseSteps", "CaseFile", "CaseAccess", "CaseLoop", "CaseCategories");
+	}
+
+	@Test
+	void aModuleCallingAnotherModulesInternalsFailsVerification() {
+		// the main classes plus one deliberately wrong test class (quarantine using the cases-internal CaseCategories)
+		ApplicationModules withWrongUse = ApplicationModules.of(GridlinkApplication.class,
+				location -> !location.contains("/test-classes/") || location.contains("ReachesIntoCases"));
+		assertThat(withWrongUse.detectViolations().getMessages())
+				.anyMatch(message -> message.contains("ReachesIntoCases") && message.contains("CaseCategories"));
+		assertThatExceptionOfType(Violations.class).isThrownBy(withWrongUse::verify);
 	}
 
 	@Test

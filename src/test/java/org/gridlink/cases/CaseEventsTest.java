@@ -5,21 +5,23 @@ import static org.gridlink.support.Demo.GRID1;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.CurrentUsers;
+import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Every event the case module publishes, each raised by the step that publishes it (see {@link CaseEvents}). The
- * module runs with the modules it depends on (platform, jurisdiction) on the demo district.
+ * Every event the case module publishes, each raised by the step that publishes it (see {@link CaseEvents}). Runs in
+ * the suite's one application context ({@link WebTest}) with {@link EnableScenarios}: an
+ * {@code @ApplicationModuleTest(mode = DIRECT_DEPENDENCIES)} works as well but starts a context of its own (15-35 s).
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@WebTest
+@EnableScenarios
 class CaseEventsTest {
 
 	@Autowired
@@ -75,7 +77,7 @@ class CaseEventsTest {
 	}
 
 	@Test
-	void aMissedDeadlinePublishesCaseOverdueOnce(Scenario scenario) {
+	void aMissedDeadlinePublishesCaseOverdue(Scenario scenario) {
 		long id = dispatched("事件：超期");
 		CaseView view = cases.get(as("center"), id);
 		scenario.stimulate(() -> watcher.sweep(view.deadlineAt().plusMinutes(1)))
