@@ -16,6 +16,19 @@ public enum CaseSource {
 	/** The sources a staff member's report may name; the others are set by their own channels. */
 	private static final Set<CaseSource> NAMED_BY_STAFF = EnumSet.of(HOTLINE, INSPECTION, CENTER, GRID_WORKER, STAFF);
 
+	/** {@link #reportedBy(CurrentUser, CaseSource)} with the source named as text (an API client's), blank for none. */
+	public static CaseSource reportedBy(CurrentUser user, @Nullable String named) {
+		if (named == null || named.isBlank()) {
+			return reportedBy(user);
+		}
+		try {
+			return reportedBy(user, valueOf(named.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("cases.source.invalid", named);
+		}
+	}
+
 	/**
 	 * The source of a report by staff, one rule for every channel: the one the channel names (the hotline entry names
 	 * HOTLINE; an API client may name a staff source), otherwise the reporter's role — grid worker, command center,
@@ -28,6 +41,11 @@ public enum CaseSource {
 			}
 			return named;
 		}
+		return reportedBy(user);
+	}
+
+	/** The source of a report by staff on a channel that names none: the reporter's role decides. */
+	public static CaseSource reportedBy(CurrentUser user) {
 		return user.has(Role.GRID_WORKER) ? GRID_WORKER : user.has(Role.CENTER) ? CENTER : STAFF;
 	}
 }

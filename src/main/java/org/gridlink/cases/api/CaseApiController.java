@@ -49,7 +49,7 @@ class CaseApiController {
 
 	/** A report: minor class, description, and a jurisdiction code or a point. */
 	record CaseRequest(@Nullable String categoryCode, @Nullable String description, @Nullable String jurisdictionCode,
-			@Nullable Double lat, @Nullable Double lng, @Nullable String address, @Nullable CaseSource source) {
+			@Nullable Double lat, @Nullable Double lng, @Nullable String address, @Nullable String source) {
 	}
 
 	@PostMapping("/cases")

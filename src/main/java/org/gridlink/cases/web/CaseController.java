@@ -77,9 +77,27 @@ class CaseController {
 		this.audit = audit;
 	}
 
-	/** The list's filters as typed; {@code category} is the minor class if chosen, else the major class. */
+	/**
+	 * The list's filters as typed (bound from the query string; kept as text so the form shows them back as typed);
+	 * {@code category} is the minor class if chosen, else the major class.
+	 */
 	record Filters(String status, String major, String minor, String unit, String jurisdiction, String overdue,
 			String q) {
+
+		Filters(@Nullable String status, @Nullable String major, @Nullable String minor, @Nullable String unit,
+				@Nullable String jurisdiction, @Nullable String overdue, @Nullable String q) {
+			this.status = typed(status);
+			this.major = typed(major);
+			this.minor = typed(minor);
+			this.unit = typed(unit);
+			this.jurisdiction = typed(jurisdiction);
+			this.overdue = typed(overdue);
+			this.q = typed(q);
+		}
+
+		private static String typed(@Nullable String text) {
+			return text == null ? "" : text.strip();
+		}
 
 		@Nullable
 		String category() {
@@ -106,13 +124,8 @@ class CaseController {
 	}
 
 	@GetMapping("/cases")
-	String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String major,
-			@RequestParam(defaultValue = "") String minor, @RequestParam(defaultValue = "") String unit,
-			@RequestParam(defaultValue = "") String jurisdiction, @RequestParam(defaultValue = "") String overdue,
-			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, CurrentUser user,
-			Model model, Locale locale) {
-		Filters filters = new Filters(status.strip(), major.strip(), minor.strip(), unit.strip(), jurisdiction.strip(),
-				overdue.strip(), q.strip());
+	String list(Filters filters, @RequestParam(defaultValue = "0") int page, CurrentUser user, Model model,
+			Locale locale) {
 		Page<CaseSummary> found;
 		try {
 			found = cases.list(user, filters.query(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
@@ -137,13 +150,7 @@ class CaseController {
 	/** The filtered list as CSV (UTF-8 with BOM for Excel): no reporter or contact data; at most 100,000 rows; audited. */
 	@GetMapping(value = "/cases/export.csv", produces = "text/csv;charset=UTF-8")
 	@ResponseBody
-	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "") String status,
-			@RequestParam(defaultValue = "") String major, @RequestParam(defaultValue = "") String minor,
-			@RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String jurisdiction,
-			@RequestParam(defaultValue = "") String overdue, @RequestParam(defaultValue = "") String q,
-			CurrentUser user, Locale locale) {
-		Filters filters = new Filters(status.strip(), major.strip(), minor.strip(), unit.strip(), jurisdiction.strip(),
-				overdue.strip(), q.strip());
+	ResponseEntity<byte[]> export(Filters filters, CurrentUser user, Locale locale) {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		csv.append(String.join(",", Arrays.stream(new String[] { "number", "status", "category", "description",
 				"jurisdiction", "address", "leadUnit", "reportedAt", "deadlineAt", "timeState" })

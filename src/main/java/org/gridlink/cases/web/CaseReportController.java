@@ -81,7 +81,7 @@ class CaseReportController {
 				CaseView created = cases.report(user, new NewCase(form.get("categoryCode"), form.get("description"),
 						location == null ? form.get("jurisdictionCode") : null, location == null ? null : location.lat(),
 						location == null ? null : location.lng(), form.get("address"),
-						CaseSource.reportedBy(user, null), null), form.get("key"));
+						CaseSource.reportedBy(user), null), form.get("key"));
 				redirect.addFlashAttribute("flash", messages.getMessage("cases.report.done",
 						new Object[] { created.number() }, locale));
 				// a repeated tap answers with the same case: its photos are already there
