@@ -10,25 +10,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gridlink.platform.Accounts;
+import org.gridlink.platform.DemoData;
 import org.gridlink.platform.NewAccount;
 import org.gridlink.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads {@link DemoDistrict} into an empty database in demo mode (the default with the embedded H2 database; off
- * as soon as {@code GRIDLINK_DB_URL} is set or {@code GRIDLINK_DEMO=false}). Rows go in by JDBC batches, a few
- * statements per table, so start-up stays within seconds.
+ * Loads {@link DemoDistrict} into an empty database in demo mode ({@link DemoData}: the default with the embedded
+ * H2 database). Rows go in by JDBC batches, a few statements per table, so start-up stays within seconds.
  */
-@Component
+@DemoData
 @Order(0)
 class DemoDistrictLoader implements ApplicationRunner {
 
@@ -40,21 +37,18 @@ class DemoDistrictLoader implements ApplicationRunner {
 	private final TransactionTemplate transactions;
 	private final Accounts accounts;
 	private final GridLocator locator;
-	private final boolean enabled;
 
-	DemoDistrictLoader(JdbcTemplate jdbc, TransactionTemplate transactions, Accounts accounts, GridLocator locator,
-			Environment environment, @Value("${gridlink.demo.enabled:true}") boolean enabled) {
+	DemoDistrictLoader(JdbcTemplate jdbc, TransactionTemplate transactions, Accounts accounts, GridLocator locator) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.accounts = accounts;
 		this.locator = locator;
-		this.enabled = enabled && environment.getProperty("GRIDLINK_DB_URL") == null;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM jurisdiction", Integer.class);
-		if (!enabled || existing == null || existing > 0) {
+		if (existing == null || existing > 0) {
 			return;
 		}
 		long start = System.nanoTime();

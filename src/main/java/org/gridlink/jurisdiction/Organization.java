@@ -1,5 +1,6 @@
 package org.gridlink.jurisdiction;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,10 @@ public class Organization {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final Accounts accounts;
+	private final Clock clock;
 
-	Organization(JdbcClient jdbc, AuditTrail audit, Accounts accounts) {
+	Organization(JdbcClient jdbc, AuditTrail audit, Accounts accounts, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.accounts = accounts;
@@ -278,7 +281,7 @@ public class Organization {
 			throw new InvalidInputException("post.exists", staff.name(), communityCode);
 		}
 		jdbc.sql("INSERT INTO post (staff_id, community_code, unit_id, since) VALUES (?, ?, ?, ?)")
-				.params(staffId, communityCode, unitId, LocalDate.now()).update();
+				.params(staffId, communityCode, unitId, LocalDate.now(clock)).update();
 		audit.record("POST_CREATE", "staff", String.valueOf(staffId), AuditTrail.SUCCESS,
 				"community=" + communityCode);
 	}

@@ -2,6 +2,7 @@ package org.gridlink.passes;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,9 +55,11 @@ public class CheckpointShifts {
 	private final Accounts accounts;
 	private final PersonalDataCipher cipher;
 	private final AuditTrail audit;
+	private final Clock clock;
 
 	CheckpointShifts(JdbcClient jdbc, Checkpoints checkpoints, Accounts accounts, PersonalDataCipher cipher,
-			AuditTrail audit) {
+			AuditTrail audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
 		this.accounts = accounts;
@@ -129,7 +132,7 @@ public class CheckpointShifts {
 				phone_masked, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(checkpointId, input.duty().name(), username, personSealed, person, phoneSealed, phoneMasked,
 						starts.withOffsetSameInstant(ZoneOffset.UTC), ends.withOffsetSameInstant(ZoneOffset.UTC),
-						user.username(), OffsetDateTime.now(ZoneOffset.UTC))
+						user.username(), clock.instant().atOffset(ZoneOffset.UTC))
 				.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		audit.record("CHECKPOINT_SHIFT_ADD", "checkpoint", String.valueOf(checkpointId), AuditTrail.SUCCESS,

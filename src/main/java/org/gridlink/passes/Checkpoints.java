@@ -2,6 +2,7 @@ package org.gridlink.passes;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,8 +40,10 @@ public class Checkpoints {
 	private final Jurisdictions jurisdictions;
 	private final Organization organization;
 	private final AuditTrail audit;
+	private final Clock clock;
 
-	Checkpoints(JdbcClient jdbc, Jurisdictions jurisdictions, Organization organization, AuditTrail audit) {
+	Checkpoints(JdbcClient jdbc, Jurisdictions jurisdictions, Organization organization, AuditTrail audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
 		this.organization = organization;
@@ -90,6 +93,16 @@ public class Checkpoints {
 		return checkpoint;
 	}
 
+	/** True when the user may set up checkpoints and plan shifts (community, street, center staff). */
+	public boolean canManage(CurrentUser user) {
+		return CheckpointAccess.manages(user);
+	}
+
+	/** True when the user may change this checkpoint and its shifts: a manager whose scope covers it. */
+	public boolean canManage(CurrentUser user, Checkpoint checkpoint) {
+		return canManage(user) && user.scope().covers(checkpoint.jurisdictionCode());
+	}
+
 	/** A checkpoint the caller manages: staff role and in scope. */
 	Checkpoint managed(CurrentUser user, long id) {
 		CheckpointAccess.require(user, CheckpointAccess.MANAGERS, "manage");
@@ -109,7 +122,7 @@ public class Checkpoints {
 				created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(checked.name(), checked.kind().name(), checked.code(),
 						JurisdictionCode.of(checked.code()).districtCode(), checked.compoundId(), checked.compoundName(),
-						checked.active(), user.username(), OffsetDateTime.now(ZoneOffset.UTC))
+						checked.active(), user.username(), clock.instant().atOffset(ZoneOffset.UTC))
 				.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		audit.record("CHECKPOINT_CREATE", "checkpoint", String.valueOf(id), AuditTrail.SUCCESS,

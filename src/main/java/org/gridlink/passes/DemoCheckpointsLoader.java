@@ -1,5 +1,6 @@
 package org.gridlink.passes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,22 +12,20 @@ import org.gridlink.jurisdiction.Organization;
 import org.gridlink.jurisdiction.OrganizationViews.CompoundRow;
 import org.gridlink.platform.AccountView;
 import org.gridlink.platform.Accounts;
+import org.gridlink.platform.DemoData;
 import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.shared.Masked;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The demo district's checkpoints, loaded once into an empty table: a road checkpoint and a compound gate in
  * 320819001002 (where checkpoint1 works, on duty there for two weeks from the first start) and a road checkpoint in
- * 320819001001 (police1 and a volunteer by day). Off when {@code GRIDLINK_DB_URL} is set or {@code GRIDLINK_DEMO=false}.
+ * 320819001001 (police1 and a volunteer by day). Only in demo mode ({@link DemoData}).
  */
-@Component
+@DemoData
 @Order(40)
 class DemoCheckpointsLoader implements ApplicationRunner {
 
@@ -38,25 +37,23 @@ class DemoCheckpointsLoader implements ApplicationRunner {
 	private final Jurisdictions jurisdictions;
 	private final Accounts accounts;
 	private final PersonalDataCipher cipher;
+	private final Clock clock;
 	private final ZoneId zone;
-	private final boolean enabled;
 
 	DemoCheckpointsLoader(JdbcClient jdbc, Organization organization, Jurisdictions jurisdictions, Accounts accounts,
-			PersonalDataCipher cipher, Environment environment,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") ZoneId zone,
-			@Value("${gridlink.demo.enabled:true}") boolean enabled) {
+			PersonalDataCipher cipher, Clock clock) {
 		this.jdbc = jdbc;
 		this.organization = organization;
 		this.jurisdictions = jurisdictions;
 		this.accounts = accounts;
 		this.cipher = cipher;
-		this.zone = zone;
-		this.enabled = enabled && environment.getProperty("GRIDLINK_DB_URL") == null;
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled || jdbc.sql("SELECT COUNT(*) FROM checkpoint").query(Long.class).single() > 0
+		if (jdbc.sql("SELECT COUNT(*) FROM checkpoint").query(Long.class).single() > 0
 				|| jurisdictions.find(COMMUNITY2).isEmpty()) {
 			return;
 		}
@@ -66,7 +63,7 @@ class DemoCheckpointsLoader implements ApplicationRunner {
 				: checkpoint(compounds.get(0).name() + "东门", CheckpointKind.GATE, compounds.get(0).gridCode(),
 						compounds.get(0));
 		long road1 = checkpoint("滨江路卡口", CheckpointKind.ROAD, COMMUNITY1, null);
-		LocalDate today = LocalDate.now(zone);
+		LocalDate today = LocalDate.now(clock);
 		for (int day = 0; day < 14; day++) {
 			LocalDate date = today.plusDays(day);
 			OffsetDateTime midnight = date.atStartOfDay(zone).toOffsetDateTime();
@@ -86,7 +83,7 @@ class DemoCheckpointsLoader implements ApplicationRunner {
 				INSERT INTO checkpoint (name, kind, jurisdiction_code, district_code, compound_id, compound_name, active,
 				created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, 'demo', ?)""")
 				.params(name, kind.name(), code, code.substring(0, 6), compound == null ? null : compound.id(),
-						compound == null ? null : compound.name(), OffsetDateTime.now(ZoneOffset.UTC))
+						compound == null ? null : compound.name(), clock.instant().atOffset(ZoneOffset.UTC))
 				.update();
 		return jdbc.sql("SELECT MAX(id) FROM checkpoint WHERE name = ?").param(name).query(Long.class).single();
 	}
@@ -104,7 +101,7 @@ class DemoCheckpointsLoader implements ApplicationRunner {
 				.params(checkpoint, duty, username, volunteer ? cipher.encrypt(name) : null,
 						volunteer ? Masked.name(name) : person, volunteer ? cipher.encrypt(phone) : null,
 						volunteer ? Masked.phone(phone) : null, from.withOffsetSameInstant(ZoneOffset.UTC),
-						to.withOffsetSameInstant(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC))
+						to.withOffsetSameInstant(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC))
 				.update();
 	}
 }

@@ -1,6 +1,7 @@
 package org.gridlink.passes;
 
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,13 +47,15 @@ class KeyRing {
 	private final Duration rotation;
 	private final Duration listRotation;
 	private final Duration listOverlap;
+	private final Clock clock;
 	private volatile @Nullable Snapshot snapshot;
 	private volatile long lastMissReload = System.nanoTime() - 10_000_000_000L;
 
 	KeyRing(JdbcClient jdbc, PersonalDataCipher cipher,
 			@Value("${gridlink.passes.key-rotation:P90D}") Duration rotation,
 			@Value("${gridlink.passes.list-key-rotation:P365D}") Duration listRotation,
-			@Value("${gridlink.passes.list-key-overlap:P14D}") Duration listOverlap) {
+			@Value("${gridlink.passes.list-key-overlap:P14D}") Duration listOverlap, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.rotation = rotation;
@@ -109,11 +112,11 @@ class KeyRing {
 	}
 
 	SigningKey listKey() {
-		return listSigner(Instant.now()).key();
+		return listSigner(clock.instant()).key();
 	}
 
 	byte[] listKeySpki() {
-		return listSigner(Instant.now()).spki();
+		return listSigner(clock.instant()).spki();
 	}
 
 	/**
@@ -191,7 +194,7 @@ class KeyRing {
 
 	/** Creates a new pass key for the algorithm, which signs from now on; the previous ones only verify. */
 	synchronized String rotate(PassAlgorithm algorithm) {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
 		jdbc.sql("""
 				UPDATE pass_signing_key SET retired_at = ?
 				WHERE purpose = 'PASS' AND algorithm = ? AND retired_at IS NULL""")
@@ -204,10 +207,11 @@ class KeyRing {
 
 	/** Withdraws a pass key: passes it signed fail verification from now on. False when unknown or withdrawn. */
 	synchronized boolean withdraw(String kid, String by, String reason) {
+		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
 		int updated = jdbc.sql("""
 				UPDATE pass_signing_key SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ?, retired_at =
 				COALESCE(retired_at, ?) WHERE kid = ? AND purpose = 'PASS' AND withdrawn_at IS NULL""")
-				.params(OffsetDateTime.now(ZoneOffset.UTC), by, reason, OffsetDateTime.now(ZoneOffset.UTC), kid)
+				.params(now, by, reason, now, kid)
 				.update();
 		if (updated > 0) {
 			reload(); // an algorithm left without a signing key gets a new one
@@ -219,8 +223,8 @@ class KeyRing {
 	@Scheduled(initialDelayString = "${gridlink.passes.rotation-check:PT1H}",
 			fixedDelayString = "${gridlink.passes.rotation-check:PT1H}")
 	void rotateDue() {
-		rotateDue(Instant.now());
-		rotateListDue(Instant.now());
+		rotateDue(clock.instant());
+		rotateListDue(clock.instant());
 	}
 
 	/**
@@ -267,7 +271,7 @@ class KeyRing {
 
 	/** Reads the keys, creating what is missing (first start, or an algorithm whose key was withdrawn). */
 	synchronized Snapshot reload() {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
 		for (PassAlgorithm algorithm : PassAlgorithm.values()) {
 			if (count("purpose = 'PASS' AND algorithm = '" + algorithm.name()
 					+ "' AND retired_at IS NULL AND withdrawn_at IS NULL") == 0) {

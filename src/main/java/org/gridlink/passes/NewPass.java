@@ -20,4 +20,21 @@ public record NewPass(@Nullable PassType type, @Nullable String holderName, @Nul
 			@Nullable OffsetDateTime validTo) {
 		this(type, holderName, plate, purpose, zones, validFrom, validTo, null);
 	}
+
+	/**
+	 * The component a refusal of {@link Passes#issue} is about, from its message key ("holderName" for
+	 * {@code passes.holder.required}, "validTo" for a bad window), or null when it is about none.
+	 */
+	public static @Nullable String field(String messageKey) {
+		for (String[] prefix : FIELDS) {
+			if (messageKey.startsWith(prefix[0])) {
+				return prefix[1];
+			}
+		}
+		return null;
+	}
+
+	private static final String[][] FIELDS = { { "passes.type", "type" }, { "passes.holder", "holderName" },
+			{ "passes.plate", "plate" }, { "passes.purpose", "purpose" }, { "passes.zone", "zones" },
+			{ "passes.window", "validTo" } };
 }

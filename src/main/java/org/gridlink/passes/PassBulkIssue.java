@@ -3,6 +3,7 @@ package org.gridlink.passes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -72,10 +73,12 @@ public class PassBulkIssue {
 	private final TransactionTemplate transaction;
 	private final int maxRows;
 	private final long maxBytes;
+	private final Clock clock;
 
 	PassBulkIssue(Passes passes, PassPdf pdf, JdbcClient jdbc, MessageSource messages, AuditTrail audit,
 			PlatformTransactionManager transactions, @Value("${gridlink.passes.bulk-max-rows:1000}") int maxRows,
-			@Value("${gridlink.passes.bulk-max-bytes:2097152}") long maxBytes) {
+			@Value("${gridlink.passes.bulk-max-bytes:2097152}") long maxBytes, Clock clock) {
+		this.clock = clock;
 		this.passes = passes;
 		this.pdf = pdf;
 		this.jdbc = jdbc;
@@ -139,7 +142,7 @@ public class PassBulkIssue {
 			}
 			jdbc.sql("INSERT INTO pass_batch (id, file_name, passes, issued_by, issued_at) VALUES (?, ?, ?, ?, ?)")
 					.params(batchId, name.length() > 200 ? name.substring(0, 200) : name, issued.size(),
-							user.username(), OffsetDateTime.now(ZoneOffset.UTC))
+							user.username(), clock.instant().atOffset(ZoneOffset.UTC))
 					.update();
 			audit.record("PASS_BULK_ISSUE", "passBatch", batchId.toString(), AuditTrail.SUCCESS,
 					"rows=" + lines.size() + " issued=" + issued.size());
@@ -219,7 +222,7 @@ public class PassBulkIssue {
 		boolean chinese = Locale.CHINESE.getLanguage().equals(locale.getLanguage());
 		StringWriter out = new StringWriter();
 		out.write('\uFEFF');
-		LocalDateTime start = LocalDateTime.now(BEIJING).plusDays(1).truncatedTo(ChronoUnit.DAYS).withHour(8);
+		LocalDateTime start = LocalDateTime.now(clock.withZone(BEIJING)).plusDays(1).truncatedTo(ChronoUnit.DAYS).withHour(8);
 		try (CSVPrinter printer = CSVFormat.EXCEL.print(out)) {
 			printer.printRecord(PassListFile.COLUMNS.values().stream().map(names -> names.get(chinese ? 1 : 0)).toList());
 			printer.printRecord(chinese ? "人员" : "PERSON", "王小明", "", chinese ? "上班" : "work", zone,
@@ -244,12 +247,12 @@ public class PassBulkIssue {
 		}
 	}
 
-	private static NewPass toPass(PassListFile.Line line) {
+	private NewPass toPass(PassListFile.Line line) {
 		PassType type = type(line.get("type"));
 		List<String> zones = Arrays.stream(line.get("zones").split("[\\s,;，；、]+")).filter(z -> !z.isBlank()).toList();
 		OffsetDateTime from = time(line.get("valid_from"), "valid_from", false);
 		if (from == null) {
-			from = OffsetDateTime.now(BEIJING).truncatedTo(ChronoUnit.MINUTES);
+			from = OffsetDateTime.now(clock.withZone(BEIJING)).truncatedTo(ChronoUnit.MINUTES);
 		}
 		OffsetDateTime to = time(line.get("valid_to"), "valid_to", true);
 		if (to == null) {
@@ -290,23 +293,10 @@ public class PassBulkIssue {
 		}
 	}
 
+	/** The list's column (snake case, as in the template) of a pass's field. */
 	private static String column(String messageKey) {
-		if (messageKey.startsWith("passes.type")) {
-			return "type";
-		}
-		if (messageKey.startsWith("passes.holder")) {
-			return "holder_name";
-		}
-		if (messageKey.startsWith("passes.plate")) {
-			return "plate";
-		}
-		if (messageKey.startsWith("passes.purpose")) {
-			return "purpose";
-		}
-		if (messageKey.startsWith("passes.zone")) {
-			return "zones";
-		}
-		return messageKey.startsWith("passes.window") ? "valid_to" : "";
+		String field = NewPass.field(messageKey);
+		return field == null ? "" : field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
 	}
 
 	private String text(InvalidInputException problem, Locale locale) {

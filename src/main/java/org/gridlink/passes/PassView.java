@@ -11,4 +11,10 @@ public record PassView(UUID id, String districtCode, PassType type, String holde
 		String purpose, List<String> zones, OffsetDateTime validFrom, OffsetDateTime validTo, String issuedBy,
 		OffsetDateTime issuedAt, String keyId, String code, @Nullable OffsetDateTime revokedAt,
 		@Nullable String revokedBy, @Nullable String revokeReason) {
+
+	/** The {@link PassStatus} as the pass's own page shows it: NOT_YET_VALID for a valid pass whose window starts later. */
+	public String standing(OffsetDateTime now) {
+		PassStatus status = PassStatus.of(this, now);
+		return status == PassStatus.VALID && now.isBefore(validFrom) ? "NOT_YET_VALID" : status.name();
+	}
 }

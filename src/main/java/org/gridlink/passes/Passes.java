@@ -2,6 +2,7 @@ package org.gridlink.passes;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,12 +62,14 @@ public class Passes {
 	private final Duration maxValidity;
 	private final PassVerifier live;
 	private final RevokedPasses revokedPasses;
+	private final Clock clock;
 
 	Passes(JdbcClient jdbc, KeyRing keys, PersonalDataCipher cipher, Jurisdictions jurisdictions, AuditTrail audit,
 			RevokedPasses revokedPasses,
 			@Value("${gridlink.passes.algorithm:ES256}") PassAlgorithm defaultAlgorithm,
 			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted,
-			@Value("${gridlink.passes.max-validity:P90D}") Duration maxValidity) {
+			@Value("${gridlink.passes.max-validity:P90D}") Duration maxValidity, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.cipher = cipher;
@@ -111,7 +114,7 @@ public class Passes {
 		List<String> zones = zones(user, pass.zones());
 		OffsetDateTime from = pass.validFrom();
 		OffsetDateTime to = pass.validTo();
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		if (from == null || to == null || !to.isAfter(from) || !to.toInstant().isAfter(now)
 				|| from.toInstant().isBefore(now.minus(Duration.ofDays(1)))
 				|| Duration.between(from, to).compareTo(maxValidity) > 0) {
@@ -132,7 +135,7 @@ public class Passes {
 				.params(id, district, pass.type().name(), holderName.isEmpty() ? null : cipher.encrypt(holderName),
 						pass.type() == PassType.VEHICLE ? plate : shown, plate, purpose, String.join(" ", zones),
 						validFrom.atOffset(ZoneOffset.UTC), validTo.atOffset(ZoneOffset.UTC), user.username(),
-						OffsetDateTime.now(ZoneOffset.UTC), kid, code)
+						clock.instant().atOffset(ZoneOffset.UTC), kid, code)
 				.update();
 		for (String zone : zones) {
 			jdbc.sql("INSERT INTO pass_zone (pass_id, district_code, zone_code) VALUES (?, ?, ?)")
@@ -147,23 +150,35 @@ public class Passes {
 	@Transactional
 	public PassView revoke(CurrentUser user, UUID id, @Nullable String reason) {
 		PassAccess.require(user, PassAccess.ISSUERS, "revoke");
-		PassView pass = find(id);
-		if (!pass.zones().stream().allMatch(user.scope()::covers)) {
-			throw new OutOfScopeException("pass", id.toString());
-		}
-		String why = reason == null ? "" : reason.strip();
-		if (why.isEmpty() || why.length() > 200) {
-			throw new InvalidInputException("passes.reason.invalid");
-		}
+		Pass.Revoked revoked = pass(id).revoke(user, reason, clock.instant());
+		PassRevoked event = revoked.event();
 		int updated = jdbc.sql("""
-				UPDATE pass SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL""")
-				.params(OffsetDateTime.now(ZoneOffset.UTC), user.username(), why, id).update();
+				UPDATE pass SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, version = ?
+				WHERE id = ? AND version = ?""")
+				.params(event.at().atOffset(ZoneOffset.UTC), event.by(), event.reason(), revoked.pass().version(), id,
+						revoked.pass().version() - 1)
+				.update();
 		if (updated == 0) {
+			// revoke is the only step after issue: whoever wrote first revoked it
 			throw new InvalidInputException("passes.already.revoked");
 		}
-		revokedPasses.revokedInThisTransaction(id);
-		audit.record("PASS_REVOKE", "pass", id.toString(), AuditTrail.SUCCESS, "reason=" + why);
+		revokedPasses.revokedInThisTransaction(event.passId());
+		audit.record("PASS_REVOKE", "pass", id.toString(), AuditTrail.SUCCESS, "reason=" + event.reason());
 		return find(id);
+	}
+
+	/** The pass as its steps see it. */
+	private Pass pass(UUID id) {
+		return jdbc.sql("SELECT id, zones, valid_from, valid_to, revoked_at, version FROM pass WHERE id = ?").param(id)
+				.query((rs, n) -> new Pass(rs.getObject("id", UUID.class), Arrays.asList(rs.getString("zones").split(" ")),
+						rs.getObject("valid_from", OffsetDateTime.class).toInstant(),
+						rs.getObject("valid_to", OffsetDateTime.class).toInstant(),
+						instant(rs.getObject("revoked_at", OffsetDateTime.class)), rs.getLong("version")))
+				.optional().orElseThrow(() -> new NotFoundException("passes.not.found", id.toString()));
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
 	}
 
 	/** One pass with a zone in the caller's scope. */
@@ -206,7 +221,7 @@ public class Passes {
 				case EXPIRED -> " AND p.revoked_at IS NULL AND p.valid_to <= ?";
 			});
 			if (query.status() != PassStatus.REVOKED) {
-				params.add(OffsetDateTime.now(ZoneOffset.UTC));
+				params.add(clock.instant().atOffset(ZoneOffset.UTC));
 			}
 		}
 		String zone = query.zone() == null ? "" : query.zone().strip();
@@ -246,7 +261,7 @@ public class Passes {
 	/** Verifies a code as a checkpoint does, with the live keys and revocations: never UNKNOWN. */
 	public Verdict verify(CurrentUser user, String code) {
 		PassAccess.require(user, PassAccess.VERIFIERS, "verify");
-		return verify(code, Instant.now());
+		return verify(code, clock.instant());
 	}
 
 	/** True when the user's roles may issue, list and revoke passes (community, street, center staff). */
@@ -267,7 +282,7 @@ public class Passes {
 	/** The signed list of trusted public keys (see {@link TrustList}). */
 	public String trustList(CurrentUser user) {
 		PassAccess.require(user, PassAccess.VERIFIERS, "trust-list");
-		return trustList(Instant.now());
+		return trustList(clock.instant());
 	}
 
 	String trustList(Instant at) {
@@ -281,7 +296,7 @@ public class Passes {
 	/** The signed list of revoked passes still inside their window, as truncated hashes (see {@link RevocationList}). */
 	public String revocations(CurrentUser user) {
 		PassAccess.require(user, PassAccess.VERIFIERS, "revocations");
-		return revocations(Instant.now());
+		return revocations(clock.instant());
 	}
 
 	String revocations(Instant at) {
@@ -301,12 +316,12 @@ public class Passes {
 	 */
 	public String rotateListKey(CurrentUser user) {
 		PassAccess.require(user, PassAccess.KEY_KEEPERS, "rotate-list");
-		String kid = keys.rotateList(Instant.now(), keys.listOverlap());
+		String kid = keys.rotateList(clock.instant(), keys.listOverlap());
 		if (kid == null) {
 			throw new ConflictException("passes.list.rotation.pending");
 		}
 		audit.record("PASS_LIST_KEY_ROTATE", "passKey", kid, AuditTrail.SUCCESS,
-				"from=" + Instant.now().plus(keys.listOverlap()));
+				"from=" + clock.instant().plus(keys.listOverlap()));
 		return kid;
 	}
 
@@ -328,10 +343,7 @@ public class Passes {
 	/** Withdraws a pass key (e.g. leaked): every pass it signed fails verification from now on. */
 	public void withdrawKey(CurrentUser user, String kid, @Nullable String reason) {
 		PassAccess.require(user, PassAccess.KEY_KEEPERS, "withdraw");
-		String why = reason == null ? "" : reason.strip();
-		if (why.isEmpty() || why.length() > 200) {
-			throw new InvalidInputException("passes.reason.invalid");
-		}
+		String why = Pass.reason(reason);
 		if (!keys.withdraw(kid, user.username(), why)) {
 			throw new NotFoundException("passes.key.not.found", kid);
 		}

@@ -2,6 +2,7 @@ package org.gridlink.passes;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -68,12 +68,14 @@ public class ScanLog {
 
 	private final JdbcClient jdbc;
 	private final Checkpoints checkpoints;
+	private final Clock clock;
 	private final ZoneId zone;
 
-	ScanLog(JdbcClient jdbc, Checkpoints checkpoints, @Value("${gridlink.time-zone:Asia/Shanghai}") ZoneId zone) {
+	ScanLog(JdbcClient jdbc, Checkpoints checkpoints, Clock clock) {
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
-		this.zone = zone;
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	/**
@@ -199,7 +201,7 @@ public class ScanLog {
 
 	/** Today's local date in the district. */
 	public LocalDate today() {
-		return LocalDate.now(zone);
+		return LocalDate.now(clock);
 	}
 
 	private boolean exists(UUID clientId) {

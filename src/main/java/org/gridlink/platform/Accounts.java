@@ -2,6 +2,7 @@ package org.gridlink.platform;
 
 import java.io.Reader;
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,9 +48,11 @@ public class Accounts {
 	private final JurisdictionDirectory jurisdictions;
 	private final MessageSource messages;
 	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+	private final Clock clock;
 
 	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, JurisdictionDirectory jurisdictions,
-			MessageSource messages, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+			MessageSource messages, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, Clock clock) {
+		this.clock = clock;
 		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
@@ -326,7 +329,7 @@ public class Accounts {
 				INSERT INTO app_user (username, display_name, password_hash, unit_id, district_code, created_at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
 				.params(account.username(), account.displayName(), passwordHash, account.unitId(), district,
-						OffsetDateTime.now())
+						OffsetDateTime.now(clock))
 				.update();
 		long id = idOf(account.username());
 		for (Role role : account.roles()) {
@@ -358,7 +361,7 @@ public class Accounts {
 				.forEach(r -> roles.add(Role.valueOf(r)));
 		Set<String> scope = new TreeSet<>(jdbc.sql("SELECT jurisdiction_code FROM user_scope WHERE user_id = ?")
 				.param(id).query(String.class).list());
-		boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(OffsetDateTime.now());
+		boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(OffsetDateTime.now(clock));
 		return new AccountView(row.id(), row.username(), row.displayName(), row.enabled(), locked, roles, scope,
 				row.unitId());
 	}

@@ -2,6 +2,7 @@ package org.gridlink.platform;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,8 +37,10 @@ public class AuditTrail {
 			FROM audit_entry""";
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc) {
+	AuditTrail(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -54,7 +57,7 @@ public class AuditTrail {
 		jdbc.sql("""
 				INSERT INTO audit_entry (occurred_at, username, action, subject_type, subject, outcome, ip, detail)
 				VALUES (:at, :username, :action, :subjectType, :subject, :outcome, :ip, :detail)""")
-				.param("at", OffsetDateTime.now())
+				.param("at", OffsetDateTime.now(clock))
 				.param("username", truncate(username, 64))
 				.param("action", action)
 				.param("subjectType", subjectType)

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridlink.support.Demo.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The system admin can neither read the audit trail nor make or change an auditor (separation of duties). */
@@ -44,6 +45,15 @@ class SeparationOfDutiesTest {
 		mvc.perform(get("/audit").with(as("admin"))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/audit").with(as("admin"))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/audit").with(as("auditor"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void theAuditApiTakesItsFiltersAsOneQuery() throws Exception {
+		mvc.perform(get("/api/v1/audit").with(as("auditor")).param("username", "nobody-at-all")
+				.param("from", "2026-01-01").param("to", "2026-12-31")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.page.totalElements").value(0));
+		mvc.perform(get("/api/v1/audit").with(as("auditor")).param("from", "01/02/2026"))
+				.andExpect(status().isBadRequest());
 	}
 
 	@Test

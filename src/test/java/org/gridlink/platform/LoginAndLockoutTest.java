@@ -1,6 +1,8 @@
 package org.gridlink.platform;
 
+import org.gridlink.support.TestClock;
 import org.gridlink.support.WebTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -31,6 +33,14 @@ class LoginAndLockoutTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	@Test
 	void formLoginLandsOnHomeAndIsAudited() throws Exception {
@@ -68,8 +78,7 @@ class LoginAndLockoutTest {
 				java.time.OffsetDateTime.now().plusMinutes(16));
 
 		// once the lock has expired the account works again
-		jdbc.sql("UPDATE app_user SET locked_until = ? WHERE username = 'lock-me'")
-				.param(java.time.OffsetDateTime.now().minusSeconds(1)).update();
+		clock.advance(java.time.Duration.ofMinutes(15).plusSeconds(1));
 		mvc.perform(get("/api/v1/me").with(httpBasic("lock-me", "Secret123"))).andExpect(status().isOk());
 	}
 

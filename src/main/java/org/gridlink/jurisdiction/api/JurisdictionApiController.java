@@ -7,7 +7,7 @@ import org.gridlink.jurisdiction.JurisdictionDetail;
 import org.gridlink.jurisdiction.JurisdictionNode;
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.ApiPaging;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.shared.JurisdictionLevel;
 import org.jspecify.annotations.Nullable;
@@ -33,16 +33,16 @@ class JurisdictionApiController {
 
 	@GetMapping("/jurisdictions")
 	@Operation(summary = "Jurisdictions in the caller's scope, optionally by level and parent, paged")
-	PagedModel<JurisdictionNode> list(@RequestParam(required = false) @Nullable JurisdictionLevel level,
+	PagedModel<JurisdictionNode> list(CurrentUser user, @RequestParam(required = false) @Nullable JurisdictionLevel level,
 			@RequestParam(required = false) @Nullable String parent, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(jurisdictions.list(CurrentUsers.current(), level, parent, ApiPaging.of(page, size)));
+		return new PagedModel<>(jurisdictions.list(user, level, parent, ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/jurisdictions/{code}")
 	@Operation(summary = "One jurisdiction with its children counts; 403 outside the caller's scope")
-	JurisdictionDetail get(@PathVariable String code) {
-		return jurisdictions.get(CurrentUsers.current(), code);
+	JurisdictionDetail get(CurrentUser user, @PathVariable String code) {
+		return jurisdictions.get(user, code);
 	}
 
 	@GetMapping("/grids/locate")
@@ -54,7 +54,7 @@ class JurisdictionApiController {
 
 	@GetMapping(value = "/grids/geojson", produces = "application/geo+json")
 	@Operation(summary = "Grid boundaries in the caller's scope (under an optional parent) as GeoJSON")
-	String geojson(@RequestParam(required = false) @Nullable String parent) {
-		return jurisdictions.gridsGeoJson(CurrentUsers.current(), parent);
+	String geojson(CurrentUser user, @RequestParam(required = false) @Nullable String parent) {
+		return jurisdictions.gridsGeoJson(user, parent);
 	}
 }

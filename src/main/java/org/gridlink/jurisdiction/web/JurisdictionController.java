@@ -4,7 +4,6 @@ import org.gridlink.jurisdiction.JurisdictionDetail;
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.Organization;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.shared.JurisdictionLevel;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,22 +27,21 @@ class JurisdictionController {
 	}
 
 	@GetMapping("/jurisdictions")
-	String tree(Model model) {
-		model.addAttribute("rows", jurisdictions.roots(CurrentUsers.current()));
+	String tree(CurrentUser user, Model model) {
+		model.addAttribute("rows", jurisdictions.roots(user));
 		return "jurisdiction/tree";
 	}
 
 	/** The children of a node as an htmx fragment, to unfold the tree in place. */
 	@GetMapping(value = "/jurisdictions/{code}/children", headers = "HX-Request")
-	String children(@PathVariable String code, Model model) {
-		model.addAttribute("rows", jurisdictions.children(CurrentUsers.current(), code));
+	String children(CurrentUser user, @PathVariable String code, Model model) {
+		model.addAttribute("rows", jurisdictions.children(user, code));
 		return "jurisdiction/tree :: rows";
 	}
 
 	@GetMapping("/jurisdictions/{code}")
-	String detail(@PathVariable String code, Model model,
+	String detail(CurrentUser user, @PathVariable String code, Model model,
 			@RequestHeader(value = "HX-Request", required = false) String htmx) {
-		CurrentUser user = CurrentUsers.current();
 		JurisdictionDetail detail = jurisdictions.get(user, code);
 		model.addAttribute("detail", detail);
 		if (detail.level().equals(JurisdictionLevel.GRID.name())) {

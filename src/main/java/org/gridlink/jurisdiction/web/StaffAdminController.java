@@ -3,6 +3,8 @@ package org.gridlink.jurisdiction.web;
 import java.util.Arrays;
 import java.util.Locale;
 
+import jakarta.validation.Valid;
+
 import org.gridlink.jurisdiction.Organization;
 import org.gridlink.jurisdiction.StaffKind;
 import org.gridlink.platform.FormErrors;
@@ -37,6 +39,14 @@ class StaffAdminController {
 
 	/** The new-staff form as typed; unit and company are ids as text ({@code ""} for none). */
 	record StaffForm(String name, String kind, String unitId, String companyId, String username) {
+
+		StaffForm {
+			name = name == null ? "" : name;
+			kind = kind == null ? "" : kind;
+			unitId = unitId == null ? "" : unitId;
+			companyId = companyId == null ? "" : companyId;
+			username = username == null ? "" : username;
+		}
 	}
 
 	@ModelAttribute("kinds")
@@ -66,24 +76,23 @@ class StaffAdminController {
 	}
 
 	@PostMapping
-	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String kind,
-			@RequestParam(defaultValue = "") String unitId, @RequestParam(defaultValue = "") String companyId,
-			@RequestParam(defaultValue = "") String username, Model model, Locale locale, RedirectAttributes redirect) {
-		StaffForm typed = new StaffForm(name, kind, unitId, companyId, username);
+	String create(@Valid @ModelAttribute("form") StaffForm typed, Model model, Locale locale,
+			RedirectAttributes redirect) {
 		FormErrors errors = FormErrors.in(messages, locale);
-		StaffKind staffKind = kind(kind);
+		StaffKind staffKind = kind(typed.kind());
 		if (staffKind == null) {
 			errors.addKey("kind", "admin.staff.kind.required");
 			return form(typed, errors, model);
 		}
 		long id;
 		try {
-			id = organization.createStaff(name, staffKind, id(unitId), id(companyId), username);
+			id = organization.createStaff(typed.name(), staffKind, id(typed.unitId()), id(typed.companyId()),
+					typed.username());
 		}
 		catch (InvalidInputException ex) {
 			return form(typed, errors.add(field(ex), ex), model);
 		}
-		redirect.addFlashAttribute("flash", messages.getMessage("admin.staff.created", new Object[] { name.trim() },
+		redirect.addFlashAttribute("flash", messages.getMessage("admin.staff.created", new Object[] { typed.name().trim() },
 				locale));
 		return "redirect:/admin/staff/" + id;
 	}

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.gridlink.jurisdiction.Organization;
 import org.gridlink.jurisdiction.OrganizationViews.StaffView;
 import org.gridlink.jurisdiction.StaffKind;
+import org.gridlink.platform.CodeLists;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -47,7 +48,7 @@ class StaffAssignmentController {
 	String grids(@PathVariable long id, @RequestParam(defaultValue = "") String codes, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		try {
-			organization.assignGrids(id, Codes.parse(codes));
+			organization.assignGrids(id, CodeLists.parse(codes));
 		}
 		catch (InvalidInputException ex) {
 			return failed(id, new Typed(codes, "", ""), "codes", ex, model, locale);
@@ -59,7 +60,7 @@ class StaffAssignmentController {
 	String policeGrids(@PathVariable long id, @RequestParam(defaultValue = "") String codes, Model model,
 			Locale locale, RedirectAttributes redirect) {
 		try {
-			organization.assignPoliceGrids(id, Codes.parse(codes));
+			organization.assignPoliceGrids(id, CodeLists.parse(codes));
 		}
 		catch (InvalidInputException ex) {
 			return failed(id, new Typed(codes, "", ""), "codes", ex, model, locale);

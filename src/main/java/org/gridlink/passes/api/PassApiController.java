@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -15,7 +17,6 @@ import org.gridlink.passes.IssuedPass;
 import org.gridlink.passes.PassBulkIssue;
 import org.gridlink.passes.PassPrints;
 import org.gridlink.passes.PassQuery;
-import org.gridlink.passes.PassStatus;
 import org.gridlink.passes.NewPass;
 import org.gridlink.passes.PassKey;
 import org.gridlink.passes.PassType;
@@ -24,7 +25,7 @@ import org.gridlink.passes.Passes;
 import org.gridlink.passes.Verdict;
 import org.gridlink.passes.token.PassAlgorithm;
 import org.gridlink.platform.ApiPaging;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.web.PagedModel;
@@ -34,6 +35,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -65,43 +67,39 @@ class PassApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Issue a person or vehicle pass for zones in the caller's scope; answers its id and signed "
 			+ "code (GL1:...). Optional \"algorithm\": ES256 (default) or SM2_SM3")
-	IssuedPass issue(@RequestBody NewPass pass) {
-		return passes.issue(CurrentUsers.current(), pass);
+	IssuedPass issue(CurrentUser user, @RequestBody NewPass pass) {
+		return passes.issue(user, pass);
 	}
 
 	@GetMapping
 	@Operation(summary = "Passes with a zone in the caller's scope, newest first (holder masked), one page; filters: "
 			+ "type, status (VALID, EXPIRED, REVOKED), zone (a jurisdiction's subtree), issuedBy (username), q (text in "
 			+ "the plate or masked holder name)")
-	PagedModel<PassView> list(@RequestParam(required = false) @Nullable PassType type,
-			@RequestParam(required = false) @Nullable PassStatus status,
-			@RequestParam(required = false) @Nullable String zone,
-			@RequestParam(required = false) @Nullable String issuedBy, @RequestParam(required = false) @Nullable String q,
+	PagedModel<PassView> list(CurrentUser user, @Valid @ModelAttribute PassQuery query,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(passes.search(CurrentUsers.current(), new PassQuery(type, status, zone, issuedBy, q),
-				ApiPaging.of(page, size)));
+		return new PagedModel<>(passes.search(user, query, ApiPaging.of(page, size)));
 	}
 
 	@PostMapping(value = "/bulk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Issue passes from a list (CSV or .xlsx, columns as in the template of /passes/bulk), all or "
 			+ "nothing: 201 with the batch and its passes, or 400 with every bad row's problems and nothing issued")
-	ResponseEntity<PassBulkIssue.Result> bulk(@RequestParam("file") MultipartFile file, Locale locale)
+	ResponseEntity<PassBulkIssue.Result> bulk(CurrentUser user, @RequestParam("file") MultipartFile file, Locale locale)
 			throws IOException {
-		PassBulkIssue.Result result = bulk.issue(CurrentUsers.current(),
+		PassBulkIssue.Result result = bulk.issue(user,
 				file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes(), locale);
 		return ResponseEntity.status(result.accepted() ? HttpStatus.CREATED : HttpStatus.BAD_REQUEST).body(result);
 	}
 
 	@GetMapping(value = "/bulk/{batchId}/passes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	@Operation(summary = "The passes of a bulk batch as one PDF, a page each (those in the caller's scope)")
-	ResponseEntity<byte[]> batchPdf(@PathVariable UUID batchId, Locale locale) {
-		return pdf(bulk.batchPdf(CurrentUsers.current(), batchId, locale), "passes-" + batchId + ".pdf");
+	ResponseEntity<byte[]> batchPdf(CurrentUser user, @PathVariable UUID batchId, Locale locale) {
+		return pdf(bulk.batchPdf(user, batchId, locale), "passes-" + batchId + ".pdf");
 	}
 
 	@GetMapping(value = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	@Operation(summary = "The printable pass: a PDF page with the QR code, masked holder or plate, zones and window")
-	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Locale locale) {
-		return pdf(prints.pdf(CurrentUsers.current(), id, locale), PassPrints.fileName(id));
+	ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, Locale locale) {
+		return pdf(prints.pdf(user, id, locale), PassPrints.fileName(id));
 	}
 
 	static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {
@@ -112,29 +110,29 @@ class PassApiController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One pass with a zone in the caller's scope (holder masked)")
-	PassView get(@PathVariable UUID id) {
-		return passes.get(CurrentUsers.current(), id);
+	PassView get(CurrentUser user, @PathVariable UUID id) {
+		return passes.get(user, id);
 	}
 
 	@GetMapping(value = "/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "The pass's code as a QR image (PNG, alphanumeric mode, error correction M)")
-	ResponseEntity<byte[]> qr(@PathVariable UUID id) {
+	ResponseEntity<byte[]> qr(CurrentUser user, @PathVariable UUID id) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
-				.body(passes.qrPng(CurrentUsers.current(), id));
+				.body(passes.qrPng(user, id));
 	}
 
 	@PostMapping("/{id}/revoke")
 	@Operation(summary = "Revoke a pass whose zones all lie in the caller's scope, with a reason: it never verifies again")
-	PassView revoke(@PathVariable UUID id, @RequestBody(required = false) @Nullable Map<String, String> body) {
-		return passes.revoke(CurrentUsers.current(), id, body == null ? null : body.get("reason"));
+	PassView revoke(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) @Nullable Map<String, String> body) {
+		return passes.revoke(user, id, body == null ? null : body.get("reason"));
 	}
 
 	@PostMapping("/verify")
 	@Operation(summary = "Verify a code: result VALID, INVALID, REVOKED or EXPIRED with a reason code and message; "
 			+ "for a code whose signature is good also the type, masked holder or plate, zones and window")
-	VerifyAnswer verify(@RequestBody Map<String, String> body, Locale locale) {
+	VerifyAnswer verify(CurrentUser user, @RequestBody Map<String, String> body, Locale locale) {
 		String code = body.get("code");
-		Verdict verdict = passes.verify(CurrentUsers.current(), code == null ? "" : code);
+		Verdict verdict = passes.verify(user, code == null ? "" : code);
 		String key = "passes.reason." + verdict.reason().name();
 		var claims = verdict.claims();
 		return new VerifyAnswer(verdict.result().name(), verdict.reason().name(),
@@ -146,41 +144,41 @@ class PassApiController {
 	@GetMapping(value = "/trust-list", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The signed trust list: the public keys that sign passes, issued now (envelope: alg, kid, "
 			+ "publicKey, payload, signature; see docs/passes.md)")
-	ResponseEntity<String> trustList() {
-		return signed(passes.trustList(CurrentUsers.current()));
+	ResponseEntity<String> trustList(CurrentUser user) {
+		return signed(passes.trustList(user));
 	}
 
 	@GetMapping(value = "/revocations", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The signed revocation list: truncated SHA-256 hashes of the ids of revoked passes still in "
 			+ "their window, issued now")
-	ResponseEntity<String> revocations() {
-		return signed(passes.revocations(CurrentUsers.current()));
+	ResponseEntity<String> revocations(CurrentUser user) {
+		return signed(passes.revocations(user));
 	}
 
 	@GetMapping("/keys")
 	@Operation(summary = "Signing keys without private parts (admin, center)")
-	List<PassKey> keys() {
-		return passes.keys(CurrentUsers.current());
+	List<PassKey> keys(CurrentUser user) {
+		return passes.keys(user);
 	}
 
 	@PostMapping("/keys/rotate")
 	@Operation(summary = "Start a new signing key for an algorithm now; passes signed before still verify")
-	Map<String, String> rotate(@RequestParam(defaultValue = "ES256") PassAlgorithm algorithm) {
-		return Map.of("kid", passes.rotateKey(CurrentUsers.current(), algorithm));
+	Map<String, String> rotate(CurrentUser user, @RequestParam(defaultValue = "ES256") PassAlgorithm algorithm) {
+		return Map.of("kid", passes.rotateKey(user, algorithm));
 	}
 
 	@PostMapping("/keys/rotate-list")
 	@Operation(summary = "Start a rotation of the list-signing key: the new key is announced inside the lists signed by "
 			+ "the current one for the overlap period (14 days), then signs them; 409 while a rotation is under way")
-	Map<String, String> rotateList() {
-		return Map.of("kid", passes.rotateListKey(CurrentUsers.current()));
+	Map<String, String> rotateList(CurrentUser user) {
+		return Map.of("kid", passes.rotateListKey(user));
 	}
 
 	@PostMapping("/keys/{kid}/withdraw")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Withdraw a signing key with a reason: every pass it signed fails verification from now on")
-	void withdraw(@PathVariable String kid, @RequestBody(required = false) @Nullable Map<String, String> body) {
-		passes.withdrawKey(CurrentUsers.current(), kid, body == null ? null : body.get("reason"));
+	void withdraw(CurrentUser user, @PathVariable String kid, @RequestBody(required = false) @Nullable Map<String, String> body) {
+		passes.withdrawKey(user, kid, body == null ? null : body.get("reason"));
 	}
 
 	private static ResponseEntity<String> signed(String envelope) {

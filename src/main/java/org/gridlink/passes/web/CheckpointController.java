@@ -2,7 +2,7 @@ package org.gridlink.passes.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -15,7 +15,6 @@ import org.gridlink.passes.VerifyReason;
 import org.gridlink.passes.VerifyResult;
 import org.gridlink.passes.token.PassAlgorithm;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.OutOfScopeException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
@@ -42,25 +41,27 @@ class CheckpointController {
 	private final Passes passes;
 	private final Checkpoints checkpoints;
 	private final String accepted;
+	private final Clock clock;
 
 	CheckpointController(Passes passes, Checkpoints checkpoints,
-			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted) {
+			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted, Clock clock) {
+		this.clock = clock;
 		this.passes = passes;
 		this.checkpoints = checkpoints;
 		this.accepted = accepted.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 	}
 
 	@GetMapping("/checkpoint")
-	String page(Model model) {
-		prepare(CurrentUsers.current(), model);
+	String page(CurrentUser user, Model model) {
+		prepare(user, model);
 		return "passes/checkpoint";
 	}
 
 	@PostMapping("/checkpoint/verify")
-	String verify(@RequestParam(defaultValue = "") String code,
+	String verify(CurrentUser user, @RequestParam(defaultValue = "") String code,
 			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
-		Verdict verdict = passes.verify(CurrentUsers.current(), code);
+		Verdict verdict = passes.verify(user, code);
 		model.addAttribute("verdict", verdict);
 		if (verdict.claims() != null) {
 			model.addAttribute("from", MINUTES.format(verdict.claims().validFrom()));
@@ -69,7 +70,7 @@ class CheckpointController {
 		if (htmx != null) {
 			return "passes/checkpoint :: result";
 		}
-		prepare(CurrentUsers.current(), model);
+		prepare(user, model);
 		return "passes/checkpoint";
 	}
 
@@ -86,7 +87,7 @@ class CheckpointController {
 		if (!passes.canVerify(user)) {
 			throw new OutOfScopeException("pass", "verify");
 		}
-		model.addAttribute("checkpoints", checkpoints.mine(user, Instant.now()));
+		model.addAttribute("checkpoints", checkpoints.mine(user, clock.instant()));
 		model.addAttribute("listKid", passes.listKeyId());
 		model.addAttribute("accepted", accepted);
 		model.addAttribute("results", VerifyResult.values());

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Valid;
+
 import org.gridlink.passes.Checkpoint;
 import org.gridlink.passes.CheckpointKind;
 import org.gridlink.passes.CheckpointShifts;
@@ -18,9 +20,7 @@ import org.gridlink.passes.ScanLog;
 import org.gridlink.passes.ScanLog.DailyCount;
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
-import org.gridlink.platform.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -28,6 +28,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,13 +57,12 @@ class CheckpointPages {
 	}
 
 	@GetMapping("/checkpoints")
-	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String list(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
 		LocalDate today = scans.today();
 		model.addAttribute("page", checkpoints.list(user, ApiPaging.of(page, 50)));
 		model.addAttribute("counts", scans.counts(user, null, today, today).stream()
 				.collect(Collectors.toMap(DailyCount::checkpointId, Function.identity())));
-		boolean manages = user.roles().stream().anyMatch(r -> r == Role.COMMUNITY || r == Role.STREET || r == Role.CENTER);
+		boolean manages = checkpoints.canManage(user);
 		model.addAttribute("manages", manages);
 		if (manages) {
 			model.addAttribute("compounds", checkpoints.compounds(user));
@@ -71,13 +71,17 @@ class CheckpointPages {
 		return "passes/checkpoints";
 	}
 
+	/** The set-up form of a checkpoint: a road checkpoint at a jurisdiction, or a gate of a compound. */
+	record CheckpointForm(@Nullable String name, @Nullable CheckpointKind kind, @Nullable String jurisdictionCode,
+			@Nullable Long compoundId) {
+	}
+
 	@PostMapping("/checkpoints")
-	String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) @Nullable CheckpointKind kind,
-			@RequestParam(defaultValue = "") String jurisdictionCode,
-			@RequestParam(required = false) @Nullable Long compoundId, Locale locale, RedirectAttributes redirect) {
+	String create(CurrentUser user, @Valid @ModelAttribute CheckpointForm form, Locale locale,
+			RedirectAttributes redirect) {
 		try {
-			Checkpoint created = checkpoints.create(CurrentUsers.current(),
-					new NewCheckpoint(name, kind, jurisdictionCode, compoundId, true));
+			Checkpoint created = checkpoints.create(user,
+					new NewCheckpoint(form.name(), form.kind(), form.jurisdictionCode(), form.compoundId(), true));
 			redirect.addFlashAttribute("flash", messages.getMessage("checkpoints.created", null, locale));
 			return "redirect:/checkpoints/" + created.id();
 		}
@@ -88,10 +92,9 @@ class CheckpointPages {
 	}
 
 	@GetMapping("/checkpoints/{id}")
-	String detail(@PathVariable long id,
+	String detail(CurrentUser user, @PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser user = CurrentUsers.current();
 		Checkpoint checkpoint = checkpoints.get(user, id);
 		LocalDate today = scans.today();
 		LocalDate shown = day != null ? day : today;
@@ -101,9 +104,7 @@ class CheckpointPages {
 		model.addAttribute("counts", scans.counts(user, id, today.minusDays(13), today));
 		model.addAttribute("day", shown);
 		model.addAttribute("log", scans.log(user, id, shown, ApiPaging.of(page, 50)));
-		model.addAttribute("manages", user.roles().stream()
-				.anyMatch(r -> r == Role.COMMUNITY || r == Role.STREET || r == Role.CENTER)
-				&& user.scope().covers(checkpoint.jurisdictionCode()));
+		model.addAttribute("manages", checkpoints.canManage(user, checkpoint));
 		model.addAttribute("duties", Duty.values());
 		model.addAttribute("zone", zone);
 		model.addAttribute("defaultFrom", today.atTime(8, 0));
@@ -112,9 +113,8 @@ class CheckpointPages {
 	}
 
 	@PostMapping("/checkpoints/{id}")
-	String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+	String update(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "false") boolean active, Locale locale, RedirectAttributes redirect) {
-		CurrentUser user = CurrentUsers.current();
 		Checkpoint checkpoint = checkpoints.get(user, id);
 		try {
 			checkpoints.update(user, id, new NewCheckpoint(name, checkpoint.kind(), checkpoint.jurisdictionCode(),
@@ -127,17 +127,22 @@ class CheckpointPages {
 		return "redirect:/checkpoints/" + id;
 	}
 
+	/** A shift as typed in the form: times in the district's time zone. */
+	record ShiftForm(@Nullable Duty duty, @Nullable String username, @Nullable String name, @Nullable String phone,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime to) {
+
+		NewShift toShift(ZoneId zone) {
+			return new NewShift(duty, username, name, phone, from == null ? null : from.atZone(zone).toOffsetDateTime(),
+					to == null ? null : to.atZone(zone).toOffsetDateTime());
+		}
+	}
+
 	@PostMapping("/checkpoints/{id}/shifts")
-	String addShift(@PathVariable long id, @RequestParam(required = false) @Nullable Duty duty,
-			@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String phone,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime to,
-			Locale locale, RedirectAttributes redirect) {
+	String addShift(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute ShiftForm form, Locale locale,
+			RedirectAttributes redirect) {
 		try {
-			shifts.add(CurrentUsers.current(), id, new NewShift(duty, username, name, phone,
-					from == null ? null : from.atZone(zone).toOffsetDateTime(),
-					to == null ? null : to.atZone(zone).toOffsetDateTime()));
+			shifts.add(user, id, form.toShift(zone));
 			redirect.addFlashAttribute("flash", messages.getMessage("checkpoints.shift.added", null, locale));
 		}
 		catch (InvalidInputException ex) {
@@ -147,8 +152,8 @@ class CheckpointPages {
 	}
 
 	@PostMapping("/checkpoints/{id}/shifts/{shiftId}/remove")
-	String removeShift(@PathVariable long id, @PathVariable long shiftId, Locale locale, RedirectAttributes redirect) {
-		shifts.remove(CurrentUsers.current(), shiftId);
+	String removeShift(CurrentUser user, @PathVariable long id, @PathVariable long shiftId, Locale locale, RedirectAttributes redirect) {
+		shifts.remove(user, shiftId);
 		redirect.addFlashAttribute("flash", messages.getMessage("checkpoints.shift.removed", null, locale));
 		return "redirect:/checkpoints/" + id;
 	}

@@ -1,5 +1,6 @@
 package org.gridlink.passes.web;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,7 @@ import org.gridlink.passes.PassView;
 import org.gridlink.passes.Passes;
 import org.gridlink.platform.AuditQuery;
 import org.gridlink.platform.AuditTrail;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.CurrentUser;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -28,20 +29,19 @@ class PassController {
 
 	private final Passes passes;
 	private final AuditTrail audit;
+	private final Clock clock;
 
-	PassController(Passes passes, AuditTrail audit) {
+	PassController(Passes passes, AuditTrail audit, Clock clock) {
+		this.clock = clock;
 		this.passes = passes;
 		this.audit = audit;
 	}
 
 	@GetMapping("/passes/{id}")
-	String pass(@PathVariable UUID id, Model model) {
-		PassView pass = passes.get(CurrentUsers.current(), id);
-		OffsetDateTime now = OffsetDateTime.now();
-		String status = pass.revokedAt() != null ? "REVOKED"
-				: !now.isBefore(pass.validTo()) ? "EXPIRED" : now.isBefore(pass.validFrom()) ? "NOT_YET_VALID" : "VALID";
+	String pass(CurrentUser user, @PathVariable UUID id, Model model) {
+		PassView pass = passes.get(user, id);
 		model.addAttribute("pass", pass);
-		model.addAttribute("status", status);
+		model.addAttribute("status", pass.standing(OffsetDateTime.now(clock)));
 		model.addAttribute("from", MINUTES.format(pass.validFrom().atZoneSameInstant(ZONE)));
 		model.addAttribute("to", MINUTES.format(pass.validTo().atZoneSameInstant(ZONE)));
 		// issue, revoke and print of this pass, for staff checking who did what
@@ -52,8 +52,8 @@ class PassController {
 	}
 
 	@GetMapping("/passes/{id}/qr.png")
-	ResponseEntity<byte[]> qr(@PathVariable UUID id) {
+	ResponseEntity<byte[]> qr(CurrentUser user, @PathVariable UUID id) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG)
-				.body(passes.qrPng(CurrentUsers.current(), id));
+				.body(passes.qrPng(user, id));
 	}
 }

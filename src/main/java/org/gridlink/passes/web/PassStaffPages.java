@@ -2,6 +2,7 @@ package org.gridlink.passes.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 
 import org.gridlink.jurisdiction.JurisdictionNode;
 import org.gridlink.jurisdiction.Jurisdictions;
@@ -32,7 +34,6 @@ import org.gridlink.passes.PassView;
 import org.gridlink.passes.Passes;
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.OutOfScopeException;
@@ -73,9 +74,12 @@ class PassStaffPages {
 	private final Jurisdictions jurisdictions;
 	private final MessageSource messages;
 	private final long maxValidityDays;
+	private final Clock clock;
 
 	PassStaffPages(Passes passes, PassBulkIssue bulk, PassPrints prints, Jurisdictions jurisdictions,
-			MessageSource messages, @Value("${gridlink.passes.max-validity:P90D}") java.time.Duration maxValidity) {
+			MessageSource messages, @Value("${gridlink.passes.max-validity:P90D}") java.time.Duration maxValidity,
+			Clock clock) {
+		this.clock = clock;
 		this.passes = passes;
 		this.bulk = bulk;
 		this.prints = prints;
@@ -89,8 +93,8 @@ class PassStaffPages {
 			@Nullable String purpose, @Nullable List<String> zones, @Nullable String otherZones,
 			@Nullable String validFrom, @Nullable String validTo) {
 
-		static IssueForm empty() {
-			LocalDateTime now = LocalDateTime.now(BEIJING).truncatedTo(ChronoUnit.MINUTES);
+		static IssueForm empty(Clock clock) {
+			LocalDateTime now = LocalDateTime.now(clock.withZone(BEIJING)).truncatedTo(ChronoUnit.MINUTES);
 			return new IssueForm("PERSON", "", "", "", List.of(), "", INPUT.format(now),
 					INPUT.format(now.plus(PassBulkIssue.DEFAULT_VALIDITY)));
 		}
@@ -100,53 +104,60 @@ class PassStaffPages {
 		}
 	}
 
+	/** The list's filters as typed; an unknown type or status is ignored, as if not chosen. */
+	record Filters(@Nullable String type, @Nullable String status, @Nullable String zone, @Nullable String issuedBy,
+			@Nullable String q) {
+
+		PassQuery query() {
+			return new PassQuery(parse(PassType.class, type), parse(PassStatus.class, status), zone, issuedBy, q);
+		}
+
+		/** The filters as the form shows them again (blank, not null; unknown values dropped). */
+		Filters shown() {
+			PassQuery query = query();
+			return new Filters(query.type() == null ? "" : query.type().name(),
+					query.status() == null ? "" : query.status().name(), blank(zone), blank(issuedBy), blank(q));
+		}
+	}
+
 	@GetMapping("/passes")
-	String list(@RequestParam(required = false) @Nullable String type,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String zone,
-			@RequestParam(required = false) @Nullable String issuedBy, @RequestParam(required = false) @Nullable String q,
+	String list(CurrentUser user, @Valid @ModelAttribute("filters") Filters filters,
 			@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-		CurrentUser user = CurrentUsers.current();
-		PassType passType = parse(PassType.class, type);
-		PassStatus passStatus = parse(PassStatus.class, status);
+		PassQuery query = filters.query();
 		Page<PassView> found;
 		try {
-			found = passes.search(user, new PassQuery(passType, passStatus, zone, issuedBy, q),
-					ApiPaging.of(Math.max(page, 0), PAGE_SIZE));
+			found = passes.search(user, query, ApiPaging.of(Math.max(page, 0), PAGE_SIZE));
 		}
 		catch (InvalidInputException bad) {
 			model.addAttribute("filterError",
 					messages.getMessage(bad.messageKey(), bad.arguments(), bad.messageKey(), locale));
 			found = Page.empty(ApiPaging.of(0, PAGE_SIZE));
 		}
+		Filters shown = filters.shown();
 		model.addAttribute("passes", found);
-		model.addAttribute("now", OffsetDateTime.now());
+		model.addAttribute("now", OffsetDateTime.now(clock));
 		model.addAttribute("zone", BEIJING);
 		model.addAttribute("types", PassType.values());
 		model.addAttribute("statuses", PassStatus.values());
-		model.addAttribute("filters", new Filters(passType == null ? "" : passType.name(),
-				passStatus == null ? "" : passStatus.name(), blank(zone), blank(issuedBy), blank(q)));
+		model.addAttribute("filters", shown);
 		model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/passes")
-				.queryParamIfPresent("type", java.util.Optional.ofNullable(passType))
-				.queryParamIfPresent("status", java.util.Optional.ofNullable(passStatus))
-				.queryParam("zone", blank(zone)).queryParam("issuedBy", blank(issuedBy)).queryParam("q", blank(q))
+				.queryParamIfPresent("type", java.util.Optional.ofNullable(query.type()))
+				.queryParamIfPresent("status", java.util.Optional.ofNullable(query.status()))
+				.queryParam("zone", shown.zone()).queryParam("issuedBy", shown.issuedBy()).queryParam("q", shown.q())
 				.encode().build().toUriString() + "&page=");
 		model.addAttribute("zoneChoices", zoneChoices(user));
 		return "passes/list";
 	}
 
-	record Filters(String type, String status, String zone, String issuedBy, String q) {
-	}
-
 	@GetMapping("/passes/new")
-	String newPass(Model model, Locale locale) {
-		requireIssuer();
-		return form(model, IssueForm.empty(), FormErrors.in(messages, locale));
+	String newPass(CurrentUser user, Model model, Locale locale) {
+		requireIssuer(user);
+		return form(user, model, IssueForm.empty(clock), FormErrors.in(messages, locale));
 	}
 
 	@PostMapping("/passes/new")
-	String issue(@ModelAttribute IssueForm form, Model model, Locale locale, RedirectAttributes redirect) {
-		requireIssuer();
-		CurrentUser user = CurrentUsers.current();
+	String issue(CurrentUser user, @ModelAttribute IssueForm form, Model model, Locale locale, RedirectAttributes redirect) {
+		requireIssuer(user);
 		FormErrors errors = FormErrors.in(messages, locale);
 		PassType type = parse(PassType.class, form.type());
 		OffsetDateTime from = time(form.validFrom(), "validFrom", errors);
@@ -172,23 +183,23 @@ class PassStaffPages {
 				errors.addKey("zones", "passes.bulk.zone.outside");
 			}
 		}
-		return form(model, form, errors);
+		return form(user, model, form, errors);
 	}
 
-	private String form(Model model, IssueForm form, FormErrors errors) {
+	private String form(CurrentUser user, Model model, IssueForm form, FormErrors errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("chosen", form.chosen());
 		model.addAttribute("errors", errors);
-		model.addAttribute("zoneChoices", zoneChoices(CurrentUsers.current()));
+		model.addAttribute("zoneChoices", zoneChoices(user));
 		model.addAttribute("maxDays", maxValidityDays);
 		return "passes/issue";
 	}
 
 	@PostMapping("/passes/{id}/revoke")
-	String revoke(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Locale locale,
+	String revoke(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Locale locale,
 			RedirectAttributes redirect) {
 		try {
-			passes.revoke(CurrentUsers.current(), id, reason);
+			passes.revoke(user, id, reason);
 			redirect.addFlashAttribute("flash", messages.getMessage("passes.revoked", null, locale));
 		}
 		catch (InvalidInputException bad) {
@@ -199,29 +210,29 @@ class PassStaffPages {
 	}
 
 	@GetMapping(value = "/passes/{id}/pass.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Locale locale) {
-		return pdf(prints.pdf(CurrentUsers.current(), id, locale), PassPrints.fileName(id));
+	ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id, Locale locale) {
+		return pdf(prints.pdf(user, id, locale), PassPrints.fileName(id));
 	}
 
 	@GetMapping("/passes/bulk")
-	String bulkForm(Model model, Locale locale) {
-		requireIssuer();
+	String bulkForm(CurrentUser user, Model model, Locale locale) {
+		requireIssuer(user);
 		model.addAttribute("errors", FormErrors.in(messages, locale));
 		model.addAttribute("maxRows", bulk.maxRows());
 		return "passes/bulk";
 	}
 
 	@PostMapping("/passes/bulk")
-	String bulkUpload(@RequestParam(required = false) @Nullable MultipartFile file, Model model, Locale locale,
+	String bulkUpload(CurrentUser user, @RequestParam(required = false) @Nullable MultipartFile file, Model model, Locale locale,
 			HttpSession session) throws IOException {
-		requireIssuer();
+		requireIssuer(user);
 		model.addAttribute("maxRows", bulk.maxRows());
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("errors", FormErrors.in(messages, locale).addKey("file", "passes.bulk.file.required"));
 			return "passes/bulk";
 		}
 		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-		PassBulkIssue.Result result = bulk.issue(CurrentUsers.current(), name, file.getBytes(), locale);
+		PassBulkIssue.Result result = bulk.issue(user, name, file.getBytes(), locale);
 		session.setAttribute(BULK_RESULT, bulk.resultCsv(result, locale));
 		model.addAttribute("result", result);
 		model.addAttribute("fileName", name);
@@ -229,8 +240,8 @@ class PassStaffPages {
 	}
 
 	@GetMapping("/passes/bulk/template.csv")
-	ResponseEntity<byte[]> template(Locale locale) {
-		return csv(bulk.templateCsv(CurrentUsers.current(), locale), "passes-template.csv");
+	ResponseEntity<byte[]> template(CurrentUser user, Locale locale) {
+		return csv(bulk.templateCsv(user, locale), "passes-template.csv");
 	}
 
 	@GetMapping("/passes/bulk/result.csv")
@@ -242,12 +253,12 @@ class PassStaffPages {
 	}
 
 	@GetMapping(value = "/passes/bulk/{batchId}/passes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-	ResponseEntity<byte[]> batchPdf(@PathVariable UUID batchId, Locale locale) {
-		return pdf(bulk.batchPdf(CurrentUsers.current(), batchId, locale), "passes-" + batchId + ".pdf");
+	ResponseEntity<byte[]> batchPdf(CurrentUser user, @PathVariable UUID batchId, Locale locale) {
+		return pdf(bulk.batchPdf(user, batchId, locale), "passes-" + batchId + ".pdf");
 	}
 
-	private void requireIssuer() {
-		if (!passes.canIssue(CurrentUsers.current())) {
+	private void requireIssuer(CurrentUser user) {
+		if (!passes.canIssue(user)) {
 			throw new OutOfScopeException("pass", "issue");
 		}
 	}
@@ -290,22 +301,8 @@ class PassStaffPages {
 	}
 
 	private static String field(String messageKey) {
-		if (messageKey.startsWith("passes.type")) {
-			return "type";
-		}
-		if (messageKey.startsWith("passes.holder")) {
-			return "holderName";
-		}
-		if (messageKey.startsWith("passes.plate")) {
-			return "plate";
-		}
-		if (messageKey.startsWith("passes.purpose")) {
-			return "purpose";
-		}
-		if (messageKey.startsWith("passes.zone")) {
-			return "zones";
-		}
-		return messageKey.startsWith("passes.window") ? "validTo" : "type";
+		String field = NewPass.field(messageKey);
+		return field == null ? "type" : field;
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.Role;
 import org.gridlink.platform.security.ApiTokens;
 import org.springframework.http.HttpStatus;
@@ -40,31 +39,28 @@ class MeApiController {
 
 	@GetMapping("/me")
 	@Operation(summary = "The caller: username, roles and scope (jurisdiction codes)")
-	Me me() {
-		CurrentUser user = CurrentUsers.current();
+	Me me(CurrentUser user) {
 		return new Me(user.username(), user.displayName(), user.roles(),
 				user.scope().codes().stream().sorted().toList());
 	}
 
 	@GetMapping("/tokens")
 	@Operation(summary = "The caller's API tokens (never the token itself)")
-	List<ApiTokens.TokenView> tokens() {
-		return tokens.list(CurrentUsers.current().id());
+	List<ApiTokens.TokenView> tokens(CurrentUser user) {
+		return tokens.list(user.id());
 	}
 
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API token; the plain token is in this answer only")
-	ApiTokens.CreatedToken create(@RequestBody TokenRequest request) {
-		CurrentUser user = CurrentUsers.current();
+	ApiTokens.CreatedToken create(CurrentUser user, @RequestBody TokenRequest request) {
 		return tokens.create(user.id(), user.username(), request.name());
 	}
 
 	@DeleteMapping("/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke one of the caller's API tokens")
-	void revoke(@PathVariable long id) {
-		CurrentUser user = CurrentUsers.current();
+	void revoke(CurrentUser user, @PathVariable long id) {
 		tokens.revoke(user.id(), user.username(), id);
 	}
 }

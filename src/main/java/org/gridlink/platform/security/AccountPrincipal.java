@@ -1,7 +1,6 @@
 package org.gridlink.platform.security;
 
 import java.io.Serial;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Set;
 
@@ -24,19 +23,20 @@ public final class AccountPrincipal implements UserDetails {
 	private final String displayName;
 	private final String passwordHash;
 	private final boolean enabled;
-	private final @Nullable OffsetDateTime lockedUntil;
+	/** Locked by failed log-ins at the time of loading (the clock is the loader's). */
+	private final boolean locked;
 	private final Set<Role> roles;
 	private final Set<String> scope;
 	private final @Nullable Long unitId;
 
 	AccountPrincipal(long id, String username, String displayName, String passwordHash, boolean enabled,
-			@Nullable OffsetDateTime lockedUntil, Set<Role> roles, Set<String> scope, @Nullable Long unitId) {
+			boolean locked, Set<Role> roles, Set<String> scope, @Nullable Long unitId) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
-		this.lockedUntil = lockedUntil;
+		this.locked = locked;
 		this.roles = Set.copyOf(roles);
 		this.scope = Set.copyOf(scope);
 		this.unitId = unitId;
@@ -63,7 +63,7 @@ public final class AccountPrincipal implements UserDetails {
 
 	@Override
 	public boolean isAccountNonLocked() {
-		return lockedUntil == null || lockedUntil.isBefore(OffsetDateTime.now());
+		return !locked;
 	}
 
 	@Override

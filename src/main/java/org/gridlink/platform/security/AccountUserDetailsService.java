@@ -1,5 +1,6 @@
 package org.gridlink.platform.security;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -28,11 +29,13 @@ class AccountUserDetailsService implements UserDetailsService {
 			+ "u.locked_until, u.unit_id, u.security_version";
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
 	/** Roles and scope by user id, with the version they were read at. */
 	private final Map<Long, Grants> grants = new ConcurrentHashMap<>();
 
-	AccountUserDetailsService(JdbcClient jdbc) {
+	AccountUserDetailsService(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -83,8 +86,9 @@ class AccountUserDetailsService implements UserDetailsService {
 		return new Grants(row.securityVersion(), roles, scope);
 	}
 
-	private static AccountPrincipal principal(Row row, Grants grants) {
-		return new AccountPrincipal(row.id(), row.username(), row.displayName(), row.hash(), row.enabled(),
-				row.lockedUntil(), grants.roles(), grants.scope(), row.unitId());
+	private AccountPrincipal principal(Row row, Grants grants) {
+		boolean locked = row.lockedUntil() != null && !row.lockedUntil().isBefore(OffsetDateTime.now(clock));
+		return new AccountPrincipal(row.id(), row.username(), row.displayName(), row.hash(), row.enabled(), locked,
+				grants.roles(), grants.scope(), row.unitId());
 	}
 }

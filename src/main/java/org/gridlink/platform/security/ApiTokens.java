@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -33,11 +34,13 @@ public class ApiTokens {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final AccountUserDetailsService accounts;
+	private final Clock clock;
 
 	/** When this instance last wrote {@code last_used_at}, by token hash (bounded by the number of tokens). */
 	private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
-	ApiTokens(JdbcClient jdbc, AuditTrail audit, AccountUserDetailsService accounts) {
+	ApiTokens(JdbcClient jdbc, AuditTrail audit, AccountUserDetailsService accounts, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.accounts = accounts;
@@ -61,7 +64,7 @@ public class ApiTokens {
 		RANDOM.nextBytes(bytes);
 		String token = "gl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		jdbc.sql("INSERT INTO api_token (user_id, name, token_hash, token_hint, created_at) VALUES (?, ?, ?, ?, ?)")
-				.params(userId, name.trim(), hash(token), token.substring(0, 7), OffsetDateTime.now()).update();
+				.params(userId, name.trim(), hash(token), token.substring(0, 7), OffsetDateTime.now(clock)).update();
 		long id = jdbc.sql("SELECT id FROM api_token WHERE token_hash = ?").param(hash(token)).query(Long.class).single();
 		audit.recordAs(username, "TOKEN_CREATE", "token", String.valueOf(id), AuditTrail.SUCCESS, name.trim());
 		return new CreatedToken(id, name.trim(), token);
@@ -81,7 +84,7 @@ public class ApiTokens {
 	@Transactional
 	public void revoke(long userId, String username, long tokenId) {
 		int updated = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
-				.params(OffsetDateTime.now(), tokenId, userId).update();
+				.params(OffsetDateTime.now(clock), tokenId, userId).update();
 		if (updated == 0) {
 			throw new NotFoundException("token.not.found", String.valueOf(tokenId));
 		}
@@ -96,7 +99,7 @@ public class ApiTokens {
 		String hash = hash(token);
 		Optional<AccountPrincipal> principal = accounts.loadByTokenHash(hash);
 		if (principal.isPresent()) {
-			Instant now = Instant.now();
+			Instant now = clock.instant();
 			Instant last = lastTouched.get(hash);
 			if (last == null || last.isBefore(now.minusSeconds(60))) {
 				lastTouched.put(hash, now);
@@ -108,7 +111,7 @@ public class ApiTokens {
 
 	/** Sets {@code last_used_at}, at most once a minute per token across instances too. */
 	private void touch(String hash) {
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("""
 				UPDATE api_token SET last_used_at = ?
 				WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")

@@ -1,5 +1,6 @@
 package org.gridlink.platform.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
@@ -24,8 +25,10 @@ class LoginAttempts {
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
+	private final Clock clock;
 
-	LoginAttempts(JdbcClient jdbc, AuditTrail audit) {
+	LoginAttempts(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -41,7 +44,7 @@ class LoginAttempts {
 						.query(Integer.class).single();
 				if (failures >= MAX_FAILURES) {
 					jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = ? WHERE username = ?")
-							.params(OffsetDateTime.now().plus(LOCK_DURATION), username).update();
+							.params(OffsetDateTime.now(clock).plus(LOCK_DURATION), username).update();
 					audit.recordAs(username, "LOCKOUT", "user", username, AuditTrail.SUCCESS,
 							"locked for " + LOCK_DURATION.toMinutes() + " minutes after " + failures + " failures");
 				}

@@ -2,9 +2,9 @@ package org.gridlink.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.HomeCard;
 import org.gridlink.platform.HomeCards;
 import org.springframework.stereotype.Controller;
@@ -22,8 +22,7 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String home(CurrentUser user, Model model) {
 		List<HomeCard> cards = new ArrayList<>();
 		contributors.forEach(c -> cards.addAll(c.cardsFor(user)));
 		model.addAttribute("cards", cards);
@@ -32,7 +31,7 @@ class HomeController {
 	}
 
 	@GetMapping("/login")
-	String login() {
-		return CurrentUsers.find().isPresent() ? "redirect:/" : "platform/login";
+	String login(Optional<CurrentUser> user) {
+		return user.isPresent() ? "redirect:/" : "platform/login";
 	}
 }

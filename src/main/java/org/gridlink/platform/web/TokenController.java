@@ -3,7 +3,6 @@ package org.gridlink.platform.web;
 import java.util.Locale;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
@@ -35,19 +34,18 @@ class TokenController {
 	}
 
 	@GetMapping
-	String list(Model model, Locale locale) {
-		return page("", FormErrors.in(messages, locale), model);
+	String list(CurrentUser user, Model model, Locale locale) {
+		return page(user, "", FormErrors.in(messages, locale), model);
 	}
 
 	@PostMapping
-	String create(@RequestParam(defaultValue = "") String name, Model model, Locale locale,
+	String create(CurrentUser user, @RequestParam(defaultValue = "") String name, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.current();
 		try {
-			redirect.addFlashAttribute("created", tokens.create(me.id(), me.username(), name));
+			redirect.addFlashAttribute("created", tokens.create(user.id(), user.username(), name));
 		}
 		catch (InvalidInputException ex) {
-			return page(name, FormErrors.in(messages, locale).add("name", ex), model);
+			return page(user, name, FormErrors.in(messages, locale).add("name", ex), model);
 		}
 		return "redirect:/account/tokens/created";
 	}
@@ -59,10 +57,9 @@ class TokenController {
 	}
 
 	@PostMapping("/{id}/revoke")
-	String revoke(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
-		CurrentUser me = CurrentUsers.current();
+	String revoke(CurrentUser user, @PathVariable long id, Locale locale, RedirectAttributes redirect) {
 		try {
-			tokens.revoke(me.id(), me.username(), id);
+			tokens.revoke(user.id(), user.username(), id);
 			redirect.addFlashAttribute("flash", messages.getMessage("tokens.revoked", null, locale));
 		}
 		catch (NotFoundException ex) {
@@ -71,8 +68,8 @@ class TokenController {
 		return "redirect:/account/tokens";
 	}
 
-	private String page(String name, FormErrors errors, Model model) {
-		model.addAttribute("tokens", tokens.list(CurrentUsers.current().id()));
+	private String page(CurrentUser user, String name, FormErrors errors, Model model) {
+		model.addAttribute("tokens", tokens.list(user.id()));
 		model.addAttribute("name", name);
 		model.addAttribute("errors", errors);
 		model.addAttribute("time", DistrictTime.INSTANCE);

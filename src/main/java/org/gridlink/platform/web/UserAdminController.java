@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.gridlink.platform.AccountView;
 import org.gridlink.platform.Accounts;
+import org.gridlink.platform.CodeLists;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.Role;
@@ -101,7 +102,7 @@ class UserAdminController {
 			RedirectAttributes redirect) {
 		AccountView user = accounts.get(id);
 		try {
-			accounts.setScope(user.username(), UserForm.codes(scope));
+			accounts.setScope(user.username(), CodeLists.parse(scope));
 		}
 		catch (InvalidInputException ex) {
 			return detailPage(user, user.roles().stream().map(Role::name).toList(), scope,

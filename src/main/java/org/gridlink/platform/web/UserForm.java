@@ -2,11 +2,11 @@ package org.gridlink.platform.web;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.gridlink.platform.CodeLists;
 import org.gridlink.platform.NewAccount;
 import org.gridlink.platform.Role;
 
@@ -21,7 +21,7 @@ public class UserForm {
 
 	NewAccount toNewAccount() {
 		return new NewAccount(username.trim().toLowerCase(Locale.ROOT), displayName.trim(), password, roles(roles),
-				codes(scope), null);
+				CodeLists.parse(scope), null);
 	}
 
 	/** The page's field for a column of {@code Accounts.problemsOf}. */
@@ -33,17 +33,6 @@ public class UserForm {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		names.stream().filter(Role::isValid).map(Role::valueOf).forEach(roles::add);
 		return roles;
-	}
-
-	/** Jurisdiction codes typed one per line or separated by commas, semicolons or spaces. */
-	static Set<String> codes(String text) {
-		Set<String> codes = new LinkedHashSet<>();
-		for (String code : text.split("[\\s,，;；|、]+")) {
-			if (!code.isBlank()) {
-				codes.add(code.trim());
-			}
-		}
-		return codes;
 	}
 
 	public String getUsername() {
