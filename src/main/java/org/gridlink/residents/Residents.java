@@ -1,5 +1,6 @@
 package org.gridlink.residents;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -49,9 +50,11 @@ public class Residents {
 	private final JurisdictionDirectory jurisdictions;
 	private final ApplicationEventPublisher events;
 	private final Households households;
+	private final Clock clock;
 
 	Residents(JdbcClient jdbc, PersonalDataCipher cipher, AuditTrail audit, JurisdictionDirectory jurisdictions,
-			ApplicationEventPublisher events, Households households) {
+			ApplicationEventPublisher events, Households households, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.audit = audit;
@@ -194,7 +197,7 @@ public class Residents {
 	long upsert(String district, String grid, long household, String name, IdNumber idNumber, @Nullable String phone,
 			String status) {
 		String hash = cipher.lookupHash(idNumber.value());
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		int updated = jdbc.sql("""
 				UPDATE resident SET grid_code = ?, household_id = ?, name = ?, phone_hash = ?, phone_enc = ?,
 				phone_masked = ?, status = ?, version = version + 1, updated_at = ?
@@ -234,7 +237,7 @@ public class Residents {
 		long household = households.findOrCreate(district, gridCode, compound, building, entrance, room, address);
 		jdbc.sql("""
 				UPDATE resident SET grid_code = ?, household_id = ?, version = version + 1, updated_at = ?
-				WHERE id = ?""").params(gridCode, household, OffsetDateTime.now(), id).update();
+				WHERE id = ?""").params(gridCode, household, OffsetDateTime.now(clock), id).update();
 		audit.record("RESIDENT_MOVE", "resident", String.valueOf(id), AuditTrail.SUCCESS,
 				resident.gridCode() + " -> " + gridCode);
 		events.publishEvent(new ResidentMoved(id, resident.gridCode(), gridCode));
@@ -254,8 +257,8 @@ public class Residents {
 		jdbc.sql("""
 				INSERT INTO resident_tag (resident_id, district_code, tag, set_by, set_at, review_on)
 				VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(id, resident.gridCode().substring(0, 6), tag, user.username(), OffsetDateTime.now(),
-						LocalDate.now().plusDays(reviewDays))
+				.params(id, resident.gridCode().substring(0, 6), tag, user.username(), OffsetDateTime.now(clock),
+						LocalDate.now(clock).plusDays(reviewDays))
 				.update();
 		audit.record("RESIDENT_TAG", "resident", String.valueOf(id), AuditTrail.SUCCESS, "+" + tag);
 	}
@@ -334,7 +337,7 @@ public class Residents {
 		requireEditor(user);
 		get(user, id);
 		jdbc.sql("UPDATE resident SET status = 'ACTIVE', updated_at = ? WHERE id = ? AND status = 'PENDING'")
-				.params(OffsetDateTime.now(), id).update();
+				.params(OffsetDateTime.now(clock), id).update();
 		audit.record("RESIDENT_CONFIRM", "resident", String.valueOf(id), AuditTrail.SUCCESS, null);
 	}
 
