@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * background jobs shares: daemon threads, resuming the jobs a previous process left unfinished, the futures for
  * tests to wait on, a guard so a job runs at most once at a time in this process (whether it was queued or is run
  * directly), and the committed steps told to the {@link JobListener}s. The job's state, its claim and what a step
- * writes stay with the module that owns the job. Made by {@link JobQueues}; the owner shuts it down with
- * {@link #shutdown()} (e.g. from {@code @PreDestroy}).
+ * writes stay with the module that owns the job. Made by {@link JobQueues}, which shuts it down with the
+ * application.
  */
 public final class JobQueue {
 

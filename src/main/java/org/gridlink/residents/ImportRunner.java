@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.PreDestroy;
-
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
 import org.gridlink.platform.JobQueue;
@@ -191,7 +189,7 @@ class ImportRunner {
 		jobs.await(id, seconds);
 	}
 
-	@PreDestroy
+	/** Stops this runner's threads (a second runner made by a test; the application's stops with it). */
 	void stop() {
 		jobs.shutdown();
 	}

@@ -9,8 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PreDestroy;
-
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
 import org.gridlink.platform.JobQueue;
@@ -87,11 +85,6 @@ class CampaignStarter {
 	/** Waits for a scheduled run to end (tests, benchmark); rethrows what ended it. */
 	void await(long id, long seconds) throws InterruptedException, ExecutionException, TimeoutException {
 		jobs.await(id, seconds);
-	}
-
-	@PreDestroy
-	void stop() {
-		jobs.shutdown();
 	}
 
 	/** Prepares (or goes on preparing) one campaign to its end in the calling thread, unless it runs already. */

@@ -217,6 +217,11 @@ public class Screening {
 		return ScreeningAccess.canRecord(user);
 	}
 
+	/** True when the caller may record in this campaign now: it is running and has tasks in their grids. */
+	public boolean canRecord(CurrentUser user, CampaignView campaign) {
+		return canRecord(user) && campaign.status() == CampaignStatus.RUNNING && !myGrids(user, campaign.id()).isEmpty();
+	}
+
 	/**
 	 * Progress of a node and its children, summed from the per-grid counters (at most one row per grid). Without
 	 * a code: the campaign's jurisdiction when the caller covers it, else the caller's own node under it.
