@@ -1,5 +1,6 @@
 package org.gridlink.residents;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BatchResidentRowWriter implements ResidentRowWriter {
 
 	private final JdbcTemplate jdbc;
+	private final Clock clock;
 
-	BatchResidentRowWriter(JdbcTemplate jdbc) {
+	BatchResidentRowWriter(JdbcTemplate jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -20,7 +23,7 @@ class BatchResidentRowWriter implements ResidentRowWriter {
 		if (rows.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		int[] updated = jdbc.batchUpdate("""
 				UPDATE resident SET grid_code = ?, household_id = ?, name = ?, phone_hash = ?, phone_enc = ?,
 				phone_masked = ?, status = 'ACTIVE', version = version + 1, updated_at = ?

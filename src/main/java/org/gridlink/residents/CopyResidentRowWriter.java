@@ -1,5 +1,6 @@
 package org.gridlink.residents;
 
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,8 +36,10 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 
 	private final DataSource dataSource;
 	private final JdbcTemplate jdbc;
+	private final Clock clock;
 
-	CopyResidentRowWriter(DataSource dataSource, JdbcTemplate jdbc) {
+	CopyResidentRowWriter(DataSource dataSource, JdbcTemplate jdbc, Clock clock) {
+		this.clock = clock;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 	}
@@ -53,7 +56,7 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 		if (rows.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		if (copyAllNew(rows, now)) {
 			return;
 		}

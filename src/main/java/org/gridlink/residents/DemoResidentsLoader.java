@@ -5,23 +5,22 @@ import java.util.List;
 
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
+import org.gridlink.platform.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Loads the {@link DemoResidents} population (default 40,000; {@code GRIDLINK_DEMO_RESIDENTS=928700} for the
  * full-scale district) through the bulk import's writer, after the demo district, into a registry that has no
- * resident of the district yet. Off when {@code GRIDLINK_DB_URL} is set or {@code GRIDLINK_DEMO=false}.
+ * resident of the district yet. Demo mode only ({@link DemoData}).
  */
-@Component
+@DemoData
 @Order(10)
 class DemoResidentsLoader implements ApplicationRunner {
 
@@ -32,23 +31,20 @@ class DemoResidentsLoader implements ApplicationRunner {
 	private final ResidentBulkWriter writer;
 	private final TransactionTemplate transactions;
 	private final JdbcClient jdbc;
-	private final boolean enabled;
 	private final int residents;
 
 	DemoResidentsLoader(Jurisdictions jurisdictions, ResidentBulkWriter writer, TransactionTemplate transactions,
-			JdbcClient jdbc, Environment environment, @Value("${gridlink.demo.enabled:true}") boolean enabled,
-			@Value("${gridlink.demo.residents:40000}") int residents) {
+			JdbcClient jdbc, @Value("${gridlink.demo.residents:40000}") int residents) {
 		this.jurisdictions = jurisdictions;
 		this.writer = writer;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
-		this.enabled = enabled && environment.getProperty("GRIDLINK_DB_URL") == null;
 		this.residents = residents;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled || residents <= 0) {
+		if (residents <= 0) {
 			return;
 		}
 		List<ResidentialGrid> grids = jurisdictions.residentialGrids();

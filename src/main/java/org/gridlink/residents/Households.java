@@ -1,5 +1,6 @@
 package org.gridlink.residents;
 
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -44,7 +45,10 @@ class Households {
 	private final DataSource dataSource;
 	private volatile @Nullable String idSequence;
 
-	Households(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+	private final Clock clock;
+
+	Households(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.dataSource = dataSource;
@@ -91,7 +95,7 @@ class Households {
 		if (missing.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		if (postgres && copyNew(missing, now, cache)) {
 			return;
 		}
@@ -216,7 +220,7 @@ class Households {
 			jdbc.sql("""
 					INSERT INTO household (district_code, grid_code, compound, building, entrance, room, address, created_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(key[0], key[1], key[2], key[3], key[4], key[5], key[6], OffsetDateTime.now()).update();
+					.params(key[0], key[1], key[2], key[3], key[4], key[5], key[6], OffsetDateTime.now(clock)).update();
 		}
 		catch (DuplicateKeyException ex) {
 			// created by a concurrent request: use theirs

@@ -60,7 +60,6 @@ final class ImportRun implements ImportFile.RowSink, AutoCloseable {
 	private int accepted;
 	private int rejected;
 	private int batchRows;
-	private int batches;
 
 	ImportRun(Job job, ImportRules rules, ImportRunner runner) {
 		this.job = job;
@@ -131,8 +130,8 @@ final class ImportRun implements ImportFile.RowSink, AutoCloseable {
 
 	/**
 	 * Seals the current batch's personal data, then hands the batch to the writer thread once the previous batch is
-	 * committed (batches are committed one after the other, in file order; a failure of the previous one, or the
-	 * crash hook, stops the run here, before anything later is written).
+	 * committed (batches are committed one after the other, in file order; a failure of the previous one stops the
+	 * run here, before anything later is written).
 	 */
 	private void flush() {
 		if (batchRows == 0) {
@@ -159,10 +158,6 @@ final class ImportRun implements ImportFile.RowSink, AutoCloseable {
 			int atAccepted, int atRejected) {
 		runner.commit(job, sealed, households, batchProblems, atProcessed, atAccepted, atRejected,
 				Math.max(0, atRejected - batchProblems.size())); // about the rejected rows stored before this batch
-		batches++;
-		if (runner.crashAfterBatches > 0 && batches >= runner.crashAfterBatches) {
-			throw new ImportRunner.SimulatedCrash();
-		}
 	}
 
 	/** Waits until the batch handed to the writer thread is committed; rethrows what stopped it. */

@@ -2,6 +2,7 @@ package org.gridlink.residents;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,11 +16,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.PreDestroy;
-
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
 import org.gridlink.platform.JobQueue;
+import org.gridlink.platform.JobQueues;
 import org.gridlink.platform.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportRunner {
 
 	static final int MAX_STORED_ERRORS = 100_000;
+	/** The name of the import's {@link JobQueue} (its threads, what {@link org.gridlink.platform.JobListener}s hear). */
+	static final String QUEUE = "resident-import";
 	private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
 
 	private final JdbcClient jdbc;
@@ -62,6 +64,7 @@ class ImportRunner {
 	private final Jurisdictions jurisdictions;
 	private final MessageSource messages;
 	private final JobQueue jobs;
+	private final Clock clock;
 
 	/** This process: hostname, process id and a random UUID, generated once per process. */
 	static final String PROCESS_ID = processId();
@@ -75,23 +78,20 @@ class ImportRunner {
 	/** Rows per committed batch. */
 	volatile int batchSize;
 
-	/** Test hook: after this many committed batches the run stops as if the process had died (0 = never). */
-	volatile int crashAfterBatches;
-
 	@Autowired
 	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
-			Jurisdictions jurisdictions, MessageSource messages,
+			Jurisdictions jurisdictions, MessageSource messages, JobQueues queues, Clock clock,
 			@Value("${gridlink.residents.import.batch-size:20000}") int batchSize,
 			@Value("${gridlink.residents.import.threads:2}") int threads,
 			@Value("${gridlink.imports.claim-timeout:PT2M}") Duration claimTimeout) {
-		this(jdbc, template, transactions, writer, jurisdictions, messages, batchSize, threads, claimTimeout,
-				PROCESS_ID);
+		this(jdbc, template, transactions, writer, jurisdictions, messages, queues, clock, batchSize, threads,
+				claimTimeout, PROCESS_ID);
 	}
 
 	/** A runner claiming jobs as {@code instanceId}: another "instance" in tests. */
 	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
-			Jurisdictions jurisdictions, MessageSource messages, int batchSize, int threads, Duration claimTimeout,
-			String instanceId) {
+			Jurisdictions jurisdictions, MessageSource messages, JobQueues queues, Clock clock, int batchSize,
+			int threads, Duration claimTimeout, String instanceId) {
 		this.instanceId = instanceId;
 		this.claimTimeout = claimTimeout;
 		this.jdbc = jdbc;
@@ -101,7 +101,8 @@ class ImportRunner {
 		this.jurisdictions = jurisdictions;
 		this.messages = messages;
 		this.batchSize = batchSize;
-		this.jobs = new JobQueue("resident-import", threads);
+		this.clock = clock;
+		this.jobs = queues.create(QUEUE, threads, this::execute);
 	}
 
 	private static String processId() {
@@ -123,15 +124,8 @@ class ImportRunner {
 		}
 	}
 
-	/** Thrown by the test hook: leaves the job RUNNING, as a killed process would. */
-	static final class SimulatedCrash extends RuntimeException {
-		SimulatedCrash() {
-			super("simulated crash");
-		}
-	}
-
 	void schedule(long id) {
-		jobs.submit(id, () -> run(id));
+		jobs.submit(id);
 	}
 
 	/**
@@ -140,7 +134,7 @@ class ImportRunner {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void resumeUnfinished() {
-		resume(jdbc.sql("""
+		jobs.resume(jdbc.sql("""
 				SELECT id FROM resident_import WHERE status IN ('QUEUED', 'RUNNING')
 				AND (claimed_by IS NULL OR claimed_by = ? OR heartbeat_at < ?) ORDER BY id""")
 				.params(instanceId, stale()).query(Long.class).list());
@@ -155,7 +149,7 @@ class ImportRunner {
 			fixedDelayString = "${gridlink.imports.sweep-interval:PT1M}")
 	void sweep() {
 		OffsetDateTime stale = stale();
-		resume(jdbc.sql("""
+		jobs.resume(jdbc.sql("""
 				SELECT id FROM resident_import WHERE status IN ('QUEUED', 'RUNNING')
 				AND ((claimed_by IS NULL AND created_at < ?) OR heartbeat_at < ?) ORDER BY id""")
 				.params(stale, stale).query(Long.class).list());
@@ -167,21 +161,12 @@ class ImportRunner {
 	void heartbeat() {
 		for (Long id : jobs.runningIds()) {
 			jdbc.sql("UPDATE resident_import SET heartbeat_at = ? WHERE id = ? AND claimed_by = ?")
-					.params(OffsetDateTime.now(), id, instanceId).update();
-		}
-	}
-
-	private void resume(List<Long> ids) {
-		for (Long id : ids) {
-			if (!jobs.isActive(id)) {
-				LOG.info("Resuming residents import {}", id);
-				schedule(id);
-			}
+					.params(OffsetDateTime.now(clock), id, instanceId).update();
 		}
 	}
 
 	private OffsetDateTime stale() {
-		return OffsetDateTime.now().minus(claimTimeout);
+		return OffsetDateTime.now(clock).minus(claimTimeout);
 	}
 
 	/**
@@ -191,7 +176,7 @@ class ImportRunner {
 	 * @return true when {@code owner} now holds the claim
 	 */
 	boolean claim(long id, String owner) {
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		return jdbc.sql("""
 				UPDATE resident_import SET claimed_by = ?, heartbeat_at = ?
 				WHERE id = ? AND status IN ('QUEUED', 'RUNNING')
@@ -204,57 +189,50 @@ class ImportRunner {
 		jobs.await(id, seconds);
 	}
 
-	@PreDestroy
+	/** Stops this runner's threads (a second runner made by a test; the application's stops with it). */
 	void stop() {
 		jobs.shutdown();
 	}
 
-	/** Runs (or resumes) one job to its end in the calling thread. */
+	/** Runs (or resumes) one job to its end in the calling thread, unless it runs already. */
 	void run(long id) {
-		if (!jobs.enter(id)) {
-			return;
-		}
-		try {
-			if (!claim(id, instanceId)) {
-				LOG.debug("Residents import {} is finished or claimed by another instance", id);
-				return;
-			}
-			ImportRun.Job job = jdbc.sql("""
-					SELECT id, username, roles, scope, default_grid, status, processed_rows, accepted_rows, rejected_rows
-					FROM resident_import WHERE id = ?""").param(id)
-					.query((rs, i) -> new ImportRun.Job(rs.getLong(1), rs.getString(2), rs.getString(4),
-							rs.getString(5), ImportStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getInt(8),
-							rs.getInt(9)))
-					.optional().orElse(null);
-			if (job == null || job.status().finished()) {
-				return;
-			}
-			if (jdbc.sql("""
-					UPDATE resident_import SET status = 'RUNNING', started_at = COALESCE(started_at, ?)
-					WHERE id = ? AND claimed_by = ?""").params(OffsetDateTime.now(), id, instanceId).update() == 0) {
-				return;
-			}
-			byte[] content = jdbc.sql("SELECT content FROM resident_import_file WHERE import_id = ?").param(id)
-					.query(byte[].class).single();
-			Integer total = ImportFile.estimateRows(content);
-			if (total != null) {
-				jdbc.sql("UPDATE resident_import SET total_rows = ? WHERE id = ?").params(total, id).update();
-			}
-			execute(job, content);
-		}
-		finally {
-			jobs.leave(id);
-		}
+		jobs.run(id);
 	}
 
-	private void execute(ImportRun.Job job, byte[] content) {
+	private void execute(long id) {
+		if (!claim(id, instanceId)) {
+			LOG.debug("Residents import {} is finished or claimed by another instance", id);
+			return;
+		}
+		ImportRun.Job job = jdbc.sql("""
+				SELECT id, username, roles, scope, default_grid, status, processed_rows, accepted_rows, rejected_rows
+				FROM resident_import WHERE id = ?""").param(id)
+				.query((rs, i) -> new ImportRun.Job(rs.getLong(1), rs.getString(2), rs.getString(4),
+						rs.getString(5), ImportStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getInt(8),
+						rs.getInt(9)))
+				.optional().orElse(null);
+		if (job == null || job.status().finished()) {
+			return;
+		}
+		if (jdbc.sql("""
+				UPDATE resident_import SET status = 'RUNNING', started_at = COALESCE(started_at, ?)
+				WHERE id = ? AND claimed_by = ?""").params(OffsetDateTime.now(clock), id, instanceId).update() == 0) {
+			return;
+		}
+		byte[] content = jdbc.sql("SELECT content FROM resident_import_file WHERE import_id = ?").param(id)
+				.query(byte[].class).single();
+		Integer total = ImportFile.estimateRows(content);
+		if (total != null) {
+			jdbc.sql("UPDATE resident_import SET total_rows = ? WHERE id = ?").params(total, id).update();
+		}
+		importFile(job, content);
+	}
+
+	private void importFile(ImportRun.Job job, byte[] content) {
 		// the run is closed (its last batch written or stopped) before a failure is recorded
 		try (ImportRun run = new ImportRun(job, rules(job), this)) {
 			ImportFile.read(content, run);
 			run.finish();
-		}
-		catch (SimulatedCrash crash) {
-			throw crash;
 		}
 		catch (ClaimLost lost) {
 			LOG.warn("Residents import {} was taken over by another instance; this run stops", job.id());
@@ -296,12 +274,13 @@ class ImportRunner {
 			if (jdbc.sql("""
 					UPDATE resident_import SET processed_rows = ?, accepted_rows = ?, rejected_rows = ?, heartbeat_at = ?
 					WHERE id = ? AND claimed_by = ?""")
-					.params(processed, accepted, rejected, OffsetDateTime.now(), job.id(), instanceId).update() == 0) {
+					.params(processed, accepted, rejected, OffsetDateTime.now(clock), job.id(), instanceId).update() == 0) {
 				throw new ClaimLost(job.id());
 			}
 			writer.write(rows, cache, writer.rowWriter(), job.username());
 			storeErrors(job.id(), problems, storedErrors);
 		});
+		jobs.committed(job.id());
 	}
 
 	ResidentBulkWriter writer() {
@@ -310,7 +289,7 @@ class ImportRunner {
 
 	void succeed(long id) {
 		if (jdbc.sql("UPDATE resident_import SET status = 'SUCCEEDED', finished_at = ? WHERE id = ? AND claimed_by = ?")
-				.params(OffsetDateTime.now(), id, instanceId).update() == 0) {
+				.params(OffsetDateTime.now(clock), id, instanceId).update() == 0) {
 			throw new ClaimLost(id);
 		}
 	}
@@ -321,7 +300,7 @@ class ImportRunner {
 				if (jdbc.sql("""
 						UPDATE resident_import SET status = 'FAILED', message = ?, finished_at = ?
 						WHERE id = ? AND claimed_by = ?""")
-						.params(messageKey, OffsetDateTime.now(), id, instanceId).update() == 0) {
+						.params(messageKey, OffsetDateTime.now(clock), id, instanceId).update() == 0) {
 					throw new ClaimLost(id);
 				}
 				storeErrors(id, problems, 0);

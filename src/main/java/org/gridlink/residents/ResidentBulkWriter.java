@@ -1,5 +1,6 @@
 package org.gridlink.residents;
 
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -36,16 +37,18 @@ class ResidentBulkWriter {
 	private final ResidentRowWriter portable;
 	private final ResidentRowWriter fast;
 	private final boolean postgres;
+	private final Clock clock;
 
 	ResidentBulkWriter(PersonalDataCipher cipher, Households households, JdbcTemplate jdbc, JdbcClient client,
-			DataSource dataSource) {
+			DataSource dataSource, Clock clock) {
+		this.clock = clock;
 		this.cipher = cipher;
 		this.households = households;
 		this.jdbc = jdbc;
 		this.client = client;
-		this.portable = new BatchResidentRowWriter(jdbc);
+		this.portable = new BatchResidentRowWriter(jdbc, clock);
 		this.postgres = isPostgres(dataSource);
-		this.fast = postgres ? new CopyResidentRowWriter(dataSource, jdbc) : portable;
+		this.fast = postgres ? new CopyResidentRowWriter(dataSource, jdbc, clock) : portable;
 	}
 
 	/** The writer in use: COPY on PostgreSQL, JDBC batches elsewhere. */
@@ -132,7 +135,7 @@ class ResidentBulkWriter {
 				});
 		Map<String, List<Sealed>> byDistrict = new HashMap<>();
 		tagged.forEach(s -> byDistrict.computeIfAbsent(s.row().district(), d -> new ArrayList<>()).add(s));
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		List<Object[]> inserts = new ArrayList<>();
 		byDistrict.forEach((district, list) -> {
 			Map<String, Long> ids = new HashMap<>();
@@ -153,7 +156,7 @@ class ResidentBulkWriter {
 				}
 				for (String tag : s.row().tags()) {
 					inserts.add(new Object[] { id, district, tag, setBy, now,
-							LocalDate.now().plusDays(reviewDays.getOrDefault(tag, 365)) });
+							LocalDate.now(clock).plusDays(reviewDays.getOrDefault(tag, 365)) });
 				}
 			}
 		});

@@ -1,5 +1,6 @@
 package org.gridlink.residents;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -39,9 +40,11 @@ public class ResidentImports {
 	private final ImportRunner runner;
 	private final AuditTrail audit;
 	private final JurisdictionDirectory jurisdictions;
+	private final Clock clock;
 
 	ResidentImports(JdbcClient jdbc, TransactionTemplate transactions, ImportRunner runner, AuditTrail audit,
-			JurisdictionDirectory jurisdictions) {
+			JurisdictionDirectory jurisdictions, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.runner = runner;
@@ -96,7 +99,7 @@ public class ResidentImports {
 					INSERT INTO resident_import (username, roles, scope, default_grid, filename, size_bytes, status, created_at)
 					VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
 					.params(user.username(), user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-							String.join(",", user.scope().codes()), grid, name, content.length, OffsetDateTime.now())
+							String.join(",", user.scope().codes()), grid, name, content.length, OffsetDateTime.now(clock))
 					.update(keys, "id");
 			long job = keys.getKeyAs(Long.class);
 			jdbc.sql("INSERT INTO resident_import_file (import_id, content) VALUES (?, ?)").params(job, content).update();

@@ -1,5 +1,6 @@
 package org.gridlink.residents;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 import org.gridlink.platform.AuditTrail;
@@ -24,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,9 +53,11 @@ public class Residents {
 	private final JurisdictionDirectory jurisdictions;
 	private final ApplicationEventPublisher events;
 	private final Households households;
+	private final Clock clock;
 
 	Residents(JdbcClient jdbc, PersonalDataCipher cipher, AuditTrail audit, JurisdictionDirectory jurisdictions,
-			ApplicationEventPublisher events, Households households) {
+			ApplicationEventPublisher events, Households households, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.audit = audit;
@@ -107,6 +112,29 @@ public class Residents {
 		List<ResidentView> rows = jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY r.grid_code, r.id LIMIT ? OFFSET ?")
 				.params(pageParams).query(Residents::row).list();
 		return new PageImpl<>(withTags(rows), pageable, total);
+	}
+
+	/** Most rows one export carries. */
+	public static final int MAX_EXPORT_ROWS = 100_000;
+
+	private static final int EXPORT_PAGE = 1_000;
+
+	/**
+	 * Hands the residents matching the query (masked, like the list) to {@code sink} page by page, at most
+	 * {@link #MAX_EXPORT_ROWS}, and audits the export; returns the rows handed over.
+	 */
+	public long export(CurrentUser user, ResidentQuery query, Consumer<ResidentView> sink) {
+		int page = 0;
+		Page<ResidentView> rows;
+		do {
+			rows = search(user, query, PageRequest.of(page++, EXPORT_PAGE));
+			rows.forEach(sink);
+		}
+		while (rows.hasNext() && page < MAX_EXPORT_ROWS / EXPORT_PAGE);
+		long exported = Math.min(rows.getTotalElements(), MAX_EXPORT_ROWS);
+		audit.record("RESIDENT_EXPORT", "residents", query.jurisdiction(), AuditTrail.SUCCESS,
+				"rows=" + exported + " masked");
+		return exported;
 	}
 
 	/** One resident, scope-checked. */
@@ -195,7 +223,7 @@ public class Residents {
 	long upsert(String district, String grid, long household, String name, IdNumber idNumber, @Nullable String phone,
 			String status) {
 		String hash = cipher.lookupHash(idNumber.value());
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		int updated = jdbc.sql("""
 				UPDATE resident SET grid_code = ?, household_id = ?, name = ?, phone_hash = ?, phone_enc = ?,
 				phone_masked = ?, status = ?, version = version + 1, updated_at = ?
@@ -221,9 +249,9 @@ public class Residents {
 
 	/** Moves a resident to a household of another grid; the old grid's worker no longer sees them. */
 	@Transactional
-	public ResidentView move(CurrentUser user, long id, String gridCode, String compound, String building,
-			String entrance, String room, String address) {
+	public ResidentView move(CurrentUser user, long id, ResidentMove move) {
 		requireEditor(user);
+		String gridCode = move.gridCode();
 		ResidentView resident = get(user, id);
 		if (!user.scope().covers(gridCode)) {
 			throw new OutOfScopeException("grid", gridCode);
@@ -232,10 +260,11 @@ public class Residents {
 			throw new InvalidInputException("resident.grid.unknown", gridCode);
 		}
 		String district = gridCode.substring(0, 6);
-		long household = households.findOrCreate(district, gridCode, compound, building, entrance, room, address);
+		long household = households.findOrCreate(district, gridCode, move.compound(), move.building(),
+				move.entrance(), move.room(), move.address());
 		jdbc.sql("""
 				UPDATE resident SET grid_code = ?, household_id = ?, version = version + 1, updated_at = ?
-				WHERE id = ?""").params(gridCode, household, OffsetDateTime.now(), id).update();
+				WHERE id = ?""").params(gridCode, household, OffsetDateTime.now(clock), id).update();
 		audit.record("RESIDENT_MOVE", "resident", String.valueOf(id), AuditTrail.SUCCESS,
 				resident.gridCode() + " -> " + gridCode);
 		events.publishEvent(new ResidentMoved(id, resident.gridCode(), gridCode));
@@ -255,8 +284,8 @@ public class Residents {
 		jdbc.sql("""
 				INSERT INTO resident_tag (resident_id, district_code, tag, set_by, set_at, review_on)
 				VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(id, resident.gridCode().substring(0, 6), tag, user.username(), OffsetDateTime.now(),
-						LocalDate.now().plusDays(reviewDays))
+				.params(id, resident.gridCode().substring(0, 6), tag, user.username(), OffsetDateTime.now(clock),
+						LocalDate.now(clock).plusDays(reviewDays))
 				.update();
 		audit.record("RESIDENT_TAG", "resident", String.valueOf(id), AuditTrail.SUCCESS, "+" + tag);
 	}
@@ -335,7 +364,7 @@ public class Residents {
 		requireEditor(user);
 		get(user, id);
 		jdbc.sql("UPDATE resident SET status = 'ACTIVE', updated_at = ? WHERE id = ? AND status = 'PENDING'")
-				.params(OffsetDateTime.now(), id).update();
+				.params(OffsetDateTime.now(clock), id).update();
 		audit.record("RESIDENT_CONFIRM", "resident", String.valueOf(id), AuditTrail.SUCCESS, null);
 	}
 

@@ -1,25 +1,22 @@
 package org.gridlink.screening;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import jakarta.annotation.PreDestroy;
 
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
 import org.gridlink.platform.JobQueue;
+import org.gridlink.platform.JobQueues;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.residents.HouseholdView;
 import org.gridlink.residents.Residents;
 import org.gridlink.shared.JurisdictionCode;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -44,6 +41,8 @@ class CampaignStarter {
 
 	private static final Logger LOG = LoggerFactory.getLogger(CampaignStarter.class);
 	private static final int IN_LIST = 1_000;
+	/** The name of the campaign starts' {@link JobQueue}. */
+	static final String QUEUE = "screening-start";
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
@@ -52,16 +51,14 @@ class CampaignStarter {
 	private final Jurisdictions jurisdictions;
 	private final TableStatistics statistics;
 	private final AuditTrail audit;
-	private final JobQueue jobs = new JobQueue("screening-start", 1);
-
-	/** Test hook: when set, a run waits (at most a minute) for this latch before it reads its campaign. */
-	volatile @Nullable CountDownLatch hold;
-
-	/** Test hook: after this many grids written the run stops as if the process had died (0 = never). */
-	volatile int crashAfterGrids;
+	private final Clock clock;
+	private final Campaigns campaigns;
+	private final JobQueue jobs;
 
 	CampaignStarter(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Residents residents,
-			Jurisdictions jurisdictions, TableStatistics statistics, AuditTrail audit) {
+			Jurisdictions jurisdictions, TableStatistics statistics, AuditTrail audit, JobQueues queues, Clock clock,
+			Campaigns campaigns) {
+		this.campaigns = campaigns;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.transactions = transactions;
@@ -69,30 +66,20 @@ class CampaignStarter {
 		this.jurisdictions = jurisdictions;
 		this.statistics = statistics;
 		this.audit = audit;
-	}
-
-	/** Thrown by the test hook: leaves the campaign STARTING, as a killed process would. */
-	static final class SimulatedCrash extends RuntimeException {
-		SimulatedCrash() {
-			super("simulated crash");
-		}
+		this.clock = clock;
+		this.jobs = queues.create(QUEUE, 1, this::prepareCampaign);
 	}
 
 	/** Queues the preparation of a STARTING campaign (call it once the status change is committed). */
 	void schedule(long id) {
-		jobs.submit(id, () -> run(id));
+		jobs.submit(id);
 	}
 
 	/** Resumes the campaigns a previous run of the application left STARTING. */
 	@EventListener(ApplicationReadyEvent.class)
 	void resumeUnfinished() {
-		for (Long id : jdbc.sql("SELECT id FROM screening_campaign WHERE status = 'STARTING' ORDER BY id")
-				.query(Long.class).list()) {
-			if (!jobs.isActive(id)) {
-				LOG.info("Resuming the start of screening campaign {}", id);
-				schedule(id);
-			}
-		}
+		jobs.resume(jdbc.sql("SELECT id FROM screening_campaign WHERE status = 'STARTING' ORDER BY id")
+				.query(Long.class).list());
 	}
 
 	/** Waits for a scheduled run to end (tests, benchmark); rethrows what ended it. */
@@ -100,21 +87,13 @@ class CampaignStarter {
 		jobs.await(id, seconds);
 	}
 
-	@PreDestroy
-	void stop() {
-		jobs.shutdown();
+	/** Prepares (or goes on preparing) one campaign to its end in the calling thread, unless it runs already. */
+	void run(long id) {
+		jobs.run(id);
 	}
 
-	/** Prepares (or goes on preparing) one campaign to its end in the calling thread. */
-	void run(long id) {
-		if (!jobs.enter(id)) {
-			return;
-		}
+	private void prepareCampaign(long id) {
 		try {
-			CountDownLatch gate = hold;
-			if (gate != null && !gate.await(1, TimeUnit.MINUTES)) {
-				LOG.warn("Test hold on screening campaign {} not released within a minute", id);
-			}
 			String code = jdbc.sql("SELECT jurisdiction_code FROM screening_campaign WHERE id = ? AND status = 'STARTING'")
 					.param(id).query(String.class).optional().orElse(null);
 			if (code == null) {
@@ -138,35 +117,25 @@ class CampaignStarter {
 						// scan of the whole campaign (autovacuum lags behind, or is off): 0.1 s per grid and growing
 						statistics.refresh("screening_household");
 					}
-					if (crashAfterGrids > 0 && written >= crashAfterGrids) {
-						throw new SimulatedCrash();
-					}
+					jobs.committed(id);
 				}
 			}
 			statistics.refresh("screening_household", "screening_task");
-			int updated = jdbc.sql("""
-					UPDATE screening_campaign SET status = 'RUNNING', started_at = ?,
-					grids_done = (SELECT COUNT(*) FROM screening_task t WHERE t.campaign_id = ?)
-					WHERE id = ? AND status = 'STARTING'""").params(OffsetDateTime.now(), id, id).update();
-			if (updated == 1) {
-				audit.recordAs(null, "SCREENING_RUNNING", "screeningCampaign", String.valueOf(id), AuditTrail.SUCCESS,
-						"grids=" + grids.size());
+			Campaign campaign = campaigns.find(id).orElse(null);
+			if (campaign == null || campaign.status() != CampaignStatus.STARTING) {
+				return; // another instance finished it meanwhile
+			}
+			Campaign.Step step = campaign.run(tasks(id), OffsetDateTime.now(clock));
+			if (campaigns.save(step)) {
+				audit.recordAs(null, step.event().auditAction(), "screeningCampaign", String.valueOf(id),
+						AuditTrail.SUCCESS, step.event().detail());
 				LOG.info("Screening campaign {} is running: {} grids prepared", id, grids.size());
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (SimulatedCrash crash) {
-			throw crash;
 		}
 		catch (RuntimeException ex) {
 			LOG.error("Start of screening campaign {} failed; it stays STARTING and resumes at the next start-up", id,
 					ex);
 			throw ex;
-		}
-		finally {
-			jobs.leave(id);
 		}
 	}
 
@@ -212,6 +181,11 @@ class CampaignStarter {
 			}
 			throw ex;
 		}
+	}
+
+	private int tasks(long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM screening_task WHERE campaign_id = ?").param(id).query(Integer.class)
+				.single();
 	}
 
 	private boolean hasTask(long id, String district, String grid) {

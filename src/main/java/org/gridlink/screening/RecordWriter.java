@@ -1,5 +1,6 @@
 package org.gridlink.screening;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,8 +44,11 @@ class RecordWriter {
 	private final JsonMapper json;
 	private final Residents residents;
 	private final AuditTrail audit;
+	private final Clock clock;
 
-	RecordWriter(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Residents residents, AuditTrail audit) {
+	RecordWriter(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Residents residents, AuditTrail audit,
+			Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.json = json;
@@ -94,7 +98,7 @@ class RecordWriter {
 						new State(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5))))
 				.list().forEach(e -> states.put(e.getKey(), e.getValue()));
 
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		Timestamp at = Timestamp.from(now.toInstant());
 		Map<String, long[]> deltas = new TreeMap<>();
 		List<Object[]> recordRows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.gridlink.screening;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -55,10 +56,14 @@ public class Screening {
 	private final RecordWriter writer;
 	private final ResultWorkbook workbook;
 	private final CampaignStarter starter;
+	private final Clock clock;
+	private final Campaigns campaigns;
 
 	Screening(JdbcClient jdbc, JsonMapper json, Residents residents,
 			Jurisdictions jurisdictions, AuditTrail audit, RecordWriter writer, ResultWorkbook workbook,
-			CampaignStarter starter) {
+			CampaignStarter starter, Clock clock, Campaigns campaigns) {
+		this.campaigns = campaigns;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.residents = residents;
@@ -99,7 +104,7 @@ public class Screening {
 				INSERT INTO screening_campaign (district_code, jurisdiction_code, code_prefix, name, period_from, period_to,
 				questionnaire, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")
 				.params(jc.districtCode(), code, jc.prefix(), name, campaign.from(), campaign.to(), questions,
-						user.username(), OffsetDateTime.now())
+						user.username(), OffsetDateTime.now(clock))
 				.update(key, "id");
 		long id = key.getKeyAs(Long.class);
 		audit.record("SCREENING_CREATE", "screeningCampaign", String.valueOf(id), AuditTrail.SUCCESS,
@@ -115,21 +120,11 @@ public class Screening {
 	 */
 	@Transactional
 	public CampaignView start(CurrentUser user, long id) {
-		CampaignView campaign = managed(user, id);
-		if (campaign.status() != CampaignStatus.DRAFT) {
-			throw new InvalidInputException("screening.status.invalid", campaign.status().name());
-		}
-		String prefix = JurisdictionCode.of(campaign.jurisdictionCode()).prefix();
-		long grids = jurisdictions.list(user, JurisdictionLevel.GRID, null, PageRequest.of(0, 100_000))
+		CampaignView view = managed(user, id);
+		String prefix = JurisdictionCode.of(view.jurisdictionCode()).prefix();
+		int grids = (int) jurisdictions.list(user, JurisdictionLevel.GRID, null, PageRequest.of(0, 100_000))
 				.getContent().stream().map(JurisdictionNode::code).filter(c -> c.startsWith(prefix)).count();
-		int updated = jdbc.sql("""
-				UPDATE screening_campaign SET status = 'STARTING', grids_total = ?, grids_done = 0
-				WHERE id = ? AND status = 'DRAFT'""").params(grids, id).update();
-		if (updated == 0) { // started by someone else meanwhile
-			throw new InvalidInputException("screening.status.invalid", find(id).map(c -> c.status().name()).orElse("?"));
-		}
-		audit.record("SCREENING_START", "screeningCampaign", String.valueOf(id), AuditTrail.SUCCESS,
-				"grids=" + grids);
+		step(aggregate(id).start(grids));
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -147,14 +142,23 @@ public class Screening {
 	/** Closes a running campaign: no more records are accepted. */
 	@Transactional
 	public CampaignView close(CurrentUser user, long id) {
-		CampaignView campaign = managed(user, id);
-		if (campaign.status() != CampaignStatus.RUNNING) {
-			throw new InvalidInputException("screening.status.invalid", campaign.status().name());
-		}
-		jdbc.sql("UPDATE screening_campaign SET status = 'CLOSED', closed_at = ? WHERE id = ?")
-				.params(OffsetDateTime.now(), id).update();
-		audit.record("SCREENING_CLOSE", "screeningCampaign", String.valueOf(id), AuditTrail.SUCCESS, null);
+		managed(user, id);
+		step(aggregate(id).close(OffsetDateTime.now(clock)));
 		return get(user, id);
+	}
+
+	private Campaign aggregate(long id) {
+		return campaigns.find(id).orElseThrow(() -> new NotFoundException("screening.not.found", "" + id));
+	}
+
+	/** Writes a step under the version it was read at and audits its event; refused if the campaign moved on. */
+	private void step(Campaign.Step step) {
+		if (!campaigns.save(step)) { // another step came first (e.g. started by someone else meanwhile)
+			throw new InvalidInputException("screening.status.invalid",
+					find(step.after().id()).map(c -> c.status().name()).orElse("?"));
+		}
+		audit.record(step.event().auditAction(), "screeningCampaign", String.valueOf(step.after().id()),
+				AuditTrail.SUCCESS, step.event().detail());
 	}
 
 	/** One campaign the caller may see: its jurisdiction lies in their scope or contains part of it. */
@@ -212,6 +216,11 @@ public class Screening {
 	/** True when the caller may record results. */
 	public boolean canRecord(CurrentUser user) {
 		return ScreeningAccess.canRecord(user);
+	}
+
+	/** True when the caller may record in this campaign now: it is running and has tasks in their grids. */
+	public boolean canRecord(CurrentUser user, CampaignView campaign) {
+		return canRecord(user) && campaign.status() == CampaignStatus.RUNNING && !myGrids(user, campaign.id()).isEmpty();
 	}
 
 	/**
@@ -312,9 +321,7 @@ public class Screening {
 			throw new OutOfScopeException("screeningCampaign", String.valueOf(id));
 		}
 		CampaignView campaign = get(user, id);
-		if (campaign.status() != CampaignStatus.RUNNING) {
-			throw new InvalidInputException("screening.not.running", campaign.status().name());
-		}
+		aggregate(id).requireRunning();
 		return writer.write(user, campaign, records);
 	}
 
@@ -344,7 +351,7 @@ public class Screening {
 		}
 		int updated = jdbc.sql("UPDATE screening_key_person SET owner = ?, owner_set_by = ?, owner_set_at = ?"
 				+ " WHERE campaign_id = ? AND resident_id = ? AND " + user.scope().sqlCondition("grid_code"))
-				.params(value, user.username(), OffsetDateTime.now(), campaign.id(), residentId).update();
+				.params(value, user.username(), OffsetDateTime.now(clock), campaign.id(), residentId).update();
 		if (updated == 0) {
 			throw new NotFoundException("screening.keyPerson.not.found", String.valueOf(residentId));
 		}

@@ -2,7 +2,6 @@ package org.gridlink.residents;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +9,13 @@ import java.util.UUID;
 
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.JobQueues;
 import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.platform.Role;
 import org.gridlink.platform.Scope;
 import org.gridlink.support.Demo;
+import org.gridlink.support.JobHooks;
+import org.gridlink.support.TestClock;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,9 @@ class ResidentImportClaimTest {
 	ImportRunner runner;
 
 	@Autowired
+	JobHooks hooks;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -65,6 +70,12 @@ class ResidentImportClaimTest {
 	@Autowired
 	PersonalDataCipher cipher;
 
+	@Autowired
+	JobQueues queues;
+
+	@Autowired
+	TestClock clock;
+
 	/** A second application instance on the same database. */
 	ImportRunner other;
 
@@ -73,14 +84,15 @@ class ResidentImportClaimTest {
 
 	@BeforeEach
 	void secondInstance() {
-		other = new ImportRunner(jdbc, template, transactions, writer, jurisdictions, messages, 2, 1,
+		other = new ImportRunner(jdbc, template, transactions, writer, jurisdictions, messages, queues, clock, 2, 1,
 				Duration.ofMinutes(2), "other-host/4242/" + UUID.randomUUID());
 	}
 
 	@AfterEach
 	void reset() {
 		other.stop();
-		runner.crashAfterBatches = 0;
+		clock.reset();
+		hooks.reset();
 		runner.batchSize = 5000;
 	}
 
@@ -97,11 +109,6 @@ class ResidentImportClaimTest {
 
 	String claimedBy(long id) {
 		return template.queryForObject("SELECT claimed_by FROM resident_import WHERE id = ?", String.class, id);
-	}
-
-	void ageHeartbeat(long id) {
-		jdbc.sql("UPDATE resident_import SET heartbeat_at = ? WHERE id = ?")
-				.params(OffsetDateTime.now().minusMinutes(3), id).update();
 	}
 
 	long residents(String id) {
@@ -133,14 +140,14 @@ class ResidentImportClaimTest {
 	void aStaleClaimIsTakenOverAndTheOldOwnerCanNoLongerCommit() {
 		byte[] content = file(7);
 		runner.batchSize = 2;
-		runner.crashAfterBatches = 2;
+		hooks.crashAfter(ImportRunner.QUEUE, 2);
 		long id = imports.create(COMMUNITY1, "stale.csv", content, null);
-		assertThatThrownBy(() -> runner.run(id)).isInstanceOf(ImportRunner.SimulatedCrash.class);
-		runner.crashAfterBatches = 0;
+		assertThatThrownBy(() -> runner.run(id)).isInstanceOf(JobHooks.SimulatedCrash.class);
+		hooks.reset();
 		assertThat(claimedBy(id)).isEqualTo(runner.instanceId);
 		assertThat(other.claim(id, other.instanceId)).as("the heartbeat is fresh").isFalse();
 
-		ageHeartbeat(id); // the first instance hangs or died: no heartbeat for longer than the claim timeout
+		clock.advance(Duration.ofMinutes(3)); // the first instance hangs or died: no heartbeat for longer than the timeout
 		assertThat(other.claim(id, other.instanceId)).as("a stale claim is taken over").isTrue();
 		ImportRun.Job job = new ImportRun.Job(id, "community1", Demo.COMMUNITY1, null, ImportStatus.RUNNING, 4, 4, 0);
 		assertThatThrownBy(() -> runner.commit(job, List.of(), new Households.Cache(), List.of(), 6, 6, 0, 0))
@@ -161,10 +168,9 @@ class ResidentImportClaimTest {
 
 	@Test
 	void theSweepResumesAJobNobodyClaimedInTimeButLeavesAFreshOneToItsInstance() throws Exception {
-		long fresh = imports.create(COMMUNITY1, "fresh.csv", file(2), null);
 		long orphan = imports.create(COMMUNITY1, "orphan.csv", file(2), null);
-		jdbc.sql("UPDATE resident_import SET created_at = ? WHERE id = ?")
-				.params(OffsetDateTime.now().minusMinutes(5), orphan).update();
+		clock.advance(Duration.ofMinutes(5));
+		long fresh = imports.create(COMMUNITY1, "fresh.csv", file(2), null);
 		other.sweep();
 		other.await(orphan, 60);
 		assertThat(imports.get(COMMUNITY1, orphan).status()).isEqualTo(ImportStatus.SUCCEEDED);

@@ -14,6 +14,7 @@ import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.platform.Role;
 import org.gridlink.platform.Scope;
 import org.gridlink.support.Demo;
+import org.gridlink.support.JobHooks;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ class ResidentImportTest {
 	ImportRunner runner;
 
 	@Autowired
+	JobHooks hooks;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -50,7 +54,7 @@ class ResidentImportTest {
 
 	@AfterEach
 	void resetHooks() {
-		runner.crashAfterBatches = 0;
+		hooks.reset();
 		runner.batchSize = 5000;
 	}
 
@@ -204,9 +208,9 @@ class ResidentImportTest {
 		}
 		byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 		runner.batchSize = 2;
-		runner.crashAfterBatches = 2;
+		hooks.crashAfter(ImportRunner.QUEUE, 2);
 		long id = imports.create(COMMUNITY1, "crash.csv", file, null);
-		assertThatThrownBy(() -> runner.run(id)).isInstanceOf(ImportRunner.SimulatedCrash.class);
+		assertThatThrownBy(() -> runner.run(id)).isInstanceOf(JobHooks.SimulatedCrash.class);
 
 		ImportJob crashed = job(id);
 		assertThat(crashed.status()).isEqualTo(ImportStatus.RUNNING);
@@ -214,7 +218,7 @@ class ResidentImportTest {
 		assertThat(crashed.acceptedRows()).isEqualTo(3);
 		assertThat(residents(ids.get(4))).isZero();
 
-		runner.crashAfterBatches = 0;
+		hooks.reset();
 		runner.run(id); // what start-up does for a RUNNING job
 		ImportJob resumed = job(id);
 		assertThat(resumed.status()).isEqualTo(ImportStatus.SUCCEEDED);

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.residents.HouseholdView;
 import org.gridlink.residents.Residents;
+import org.gridlink.support.JobHooks;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,9 @@ class ScreeningStartTest {
 	CampaignStarter starter;
 
 	@Autowired
+	JobHooks hooks;
+
+	@Autowired
 	Residents residents;
 
 	@Autowired
@@ -62,12 +66,7 @@ class ScreeningStartTest {
 
 	@AfterEach
 	void resetHooks() {
-		CountDownLatch hold = starter.hold;
-		if (hold != null) {
-			hold.countDown();
-		}
-		starter.hold = null;
-		starter.crashAfterGrids = 0;
+		hooks.reset();
 	}
 
 	long draft() throws Exception {
@@ -104,7 +103,7 @@ class ScreeningStartTest {
 		mvc.perform(get("/screening/" + id + "?lang=en").with(as("community1"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"screening-start\"")))
 				.andExpect(content().string(not(containsString("id=\"screening-progress\""))));
-		starter.hold = new CountDownLatch(1);
+		CountDownLatch hold = hooks.hold(CampaignStarter.QUEUE);
 		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/start").with(as("community1")))
 				.andExpect(status().isAccepted()).andExpect(jsonPath("$.status").value("STARTING"));
 		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/records").with(as("grid1"))
@@ -125,7 +124,7 @@ class ScreeningStartTest {
 				.andExpect(content().string(not(containsString("<html"))));
 		assertThat(screening.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.STARTING);
 
-		starter.hold.countDown();
+		hold.countDown();
 		fixture.awaitRunning(id);
 		mvc.perform(get("/screening/" + id + "/preparing").with(as("community1")).header("HX-Request", "true"))
 				.andExpect(status().isOk()).andExpect(header().string("HX-Refresh", "true"));
@@ -142,16 +141,16 @@ class ScreeningStartTest {
 		CurrentUser community = fixture.user("community1");
 		long id = screening.create(community, new NewCampaign("中断测试", COMMUNITY1, LocalDate.now(),
 				LocalDate.now().plusDays(1), Questionnaire.standard())).id();
-		starter.crashAfterGrids = 3;
+		hooks.crashAfter(CampaignStarter.QUEUE, 3);
 		screening.start(community, id);
 		assertThatThrownBy(() -> starter.await(id, 30)).isInstanceOf(ExecutionException.class)
-				.hasCauseInstanceOf(CampaignStarter.SimulatedCrash.class);
+				.hasCauseInstanceOf(JobHooks.SimulatedCrash.class);
 		CampaignView stopped = screening.find(id).orElseThrow();
 		assertThat(stopped.status()).isEqualTo(CampaignStatus.STARTING);
 		assertThat(stopped.gridsDone()).isEqualTo(3);
 		assertThat(tasks(id)).isEqualTo(3);
 
-		starter.crashAfterGrids = 0;
+		hooks.reset();
 		starter.resumeUnfinished(); // what start-up does for a campaign left STARTING
 		starter.await(id, 30);
 		CampaignView resumed = fixture.awaitRunning(id);

@@ -1,18 +1,17 @@
 package org.gridlink.residents.api;
 
-import java.util.Set;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.ApiPaging;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.residents.NewResident;
+import org.gridlink.residents.ResidentMove;
 import org.gridlink.residents.ResidentQuery;
 import org.gridlink.residents.ResidentView;
 import org.gridlink.residents.Residents;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,66 +43,50 @@ class ResidentApiController {
 	record Revealed(String field, String value) {
 	}
 
-	record MoveRequest(String gridCode, @Nullable String compound, @Nullable String building,
-			@Nullable String entrance, @Nullable String room, @Nullable String address) {
-	}
-
-	record ResidentRequest(String name, String idNumber, @Nullable String phone, String gridCode,
-			@Nullable String compound, @Nullable String building, @Nullable String entrance, @Nullable String room,
-			@Nullable String address, @Nullable Set<String> tags) {
-	}
-
 	@GetMapping
 	@Operation(summary = "Residents in the caller's scope by jurisdiction, text (name, address; exact ID number or phone) and tag; masked")
-	PagedModel<ResidentView> search(@RequestParam(required = false) @Nullable String jurisdiction,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
+	PagedModel<ResidentView> search(CurrentUser user, @ParameterObject ResidentQuery query,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(residents.search(CurrentUsers.current(), new ResidentQuery(jurisdiction, q, tag),
-				ApiPaging.of(page, size)));
+		return new PagedModel<>(residents.search(user, query, ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One resident in the caller's scope, masked")
-	ResidentView get(@PathVariable long id) {
-		return residents.get(CurrentUsers.current(), id);
+	ResidentView get(CurrentUser user, @PathVariable long id) {
+		return residents.get(user, id);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a resident (or update the one with the same ID number)")
-	ResidentView register(@RequestBody ResidentRequest request) {
-		return residents.register(CurrentUsers.current(), new NewResident(nz(request.name()), nz(request.idNumber()),
-				request.phone(), nz(request.gridCode()), nz(request.compound()), nz(request.building()),
-				nz(request.entrance()), nz(request.room()), nz(request.address()),
-				request.tags() == null ? Set.of() : request.tags()));
+	ResidentView register(CurrentUser user, @RequestBody NewResident resident) {
+		return residents.register(user, resident);
 	}
 
 	@PostMapping("/{id}/reveal")
 	@Operation(summary = "The full ID number or phone of one resident, with a reason; audited")
-	Revealed reveal(@PathVariable long id, @RequestBody RevealRequest request) {
-		CurrentUser user = CurrentUsers.current();
+	Revealed reveal(CurrentUser user, @PathVariable long id, @RequestBody RevealRequest request) {
 		return new Revealed(request.field(), residents.reveal(user, id, nz(request.field()), nz(request.reason())));
 	}
 
 	@PostMapping("/{id}/move")
 	@Operation(summary = "Move a resident to a household of another grid")
-	ResidentView move(@PathVariable long id, @RequestBody MoveRequest request) {
-		return residents.move(CurrentUsers.current(), id, nz(request.gridCode()), nz(request.compound()),
-				nz(request.building()), nz(request.entrance()), nz(request.room()), nz(request.address()));
+	ResidentView move(CurrentUser user, @PathVariable long id, @RequestBody ResidentMove move) {
+		return residents.move(user, id, move);
 	}
 
 	@PutMapping("/{id}/tags/{tag}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Set a care or follow-up tag")
-	void tag(@PathVariable long id, @PathVariable String tag) {
-		residents.tag(CurrentUsers.current(), id, tag);
+	void tag(CurrentUser user, @PathVariable long id, @PathVariable String tag) {
+		residents.tag(user, id, tag);
 	}
 
 	@DeleteMapping("/{id}/tags/{tag}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Remove a tag")
-	void untag(@PathVariable long id, @PathVariable String tag) {
-		residents.untag(CurrentUsers.current(), id, tag);
+	void untag(CurrentUser user, @PathVariable long id, @PathVariable String tag) {
+		residents.untag(user, id, tag);
 	}
 
 	@GetMapping("/tag-types")

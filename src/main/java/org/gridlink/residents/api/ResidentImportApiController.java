@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.residents.ImportDownloads;
 import org.gridlink.residents.ImportJob;
@@ -55,9 +54,9 @@ class ResidentImportApiController {
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Queue an import of a CSV or .xlsx file (202 with the job id); grid = default grid code")
-	ResponseEntity<Map<String, Long>> upload(@RequestParam(required = false) @Nullable MultipartFile file,
+	ResponseEntity<Map<String, Long>> upload(CurrentUser user,
+			@RequestParam(required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable String grid) throws IOException {
-		CurrentUser user = CurrentUsers.current();
 		if (file == null || file.isEmpty()) {
 			imports.requireImporter(user);
 			throw new InvalidInputException("imports.file.required");
@@ -69,15 +68,15 @@ class ResidentImportApiController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Status and counts of an import job")
-	Status get(@PathVariable long id) {
-		return Status.of(imports.get(CurrentUsers.current(), id));
+	Status get(CurrentUser user, @PathVariable long id) {
+		return Status.of(imports.get(user, id));
 	}
 
 	@GetMapping("/{id}/errors.csv")
 	@Operation(summary = "Rejected rows: row, column, masked value, reason in Chinese and English")
-	ResponseEntity<byte[]> errors(@PathVariable long id) {
+	ResponseEntity<byte[]> errors(CurrentUser user, @PathVariable long id) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImportDownloads.errorsCsv(imports, CurrentUsers.current(), id, out);
+		ImportDownloads.errorsCsv(imports, user, id, out);
 		return ResponseEntity.ok().headers(attachment("import-" + id + "-errors.csv", CSV)).body(out.toByteArray());
 	}
 

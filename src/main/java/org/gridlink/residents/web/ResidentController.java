@@ -5,11 +5,10 @@ import java.util.Set;
 
 import java.nio.charset.StandardCharsets;
 
-import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.residents.NewResident;
+import org.gridlink.residents.ResidentMove;
 import org.gridlink.residents.ResidentQuery;
 import org.gridlink.residents.ResidentView;
 import org.gridlink.residents.Residents;
@@ -36,12 +35,9 @@ class ResidentController {
 
 	private final Residents residents;
 	private final MessageSource messages;
-	private final AuditTrail audit;
-
-	ResidentController(Residents residents, MessageSource messages, AuditTrail audit) {
+	ResidentController(Residents residents, MessageSource messages) {
 		this.residents = residents;
 		this.messages = messages;
-		this.audit = audit;
 	}
 
 	/**
@@ -49,50 +45,31 @@ class ResidentController {
 	 * proxy and access logs); paging links of name searches use GET.
 	 */
 	@PostMapping("/residents/search")
-	String search(@RequestParam(required = false) @Nullable String jurisdiction,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
-			Model model) {
-		return list(jurisdiction, q, tag, 0, model);
+	String search(CurrentUser user, ResidentQuery query, Model model) {
+		return list(user, query, 0, model);
 	}
 
 	@GetMapping("/residents")
-	String list(@RequestParam(required = false) @Nullable String jurisdiction,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser user = CurrentUsers.current();
-		model.addAttribute("residents", residents.search(user, new ResidentQuery(jurisdiction, q, tag),
-				PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+	String list(CurrentUser user, ResidentQuery query, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("residents", residents.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
 		model.addAttribute("tagTypes", residents.tagTypes());
 		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
-		model.addAttribute("jurisdiction", jurisdiction == null ? "" : jurisdiction);
-		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("tag", tag == null ? "" : tag);
+		model.addAttribute("jurisdiction", query.jurisdiction() == null ? "" : query.jurisdiction());
+		model.addAttribute("q", query.q() == null ? "" : query.q());
+		model.addAttribute("tag", query.tag() == null ? "" : query.tag());
 		return "residents/list";
 	}
 
-	/** The filtered list as CSV (UTF-8 with BOM for Excel), masked like the page; at most 100,000 rows; audited. */
+	/** The filtered list as CSV (UTF-8 with BOM for Excel), masked like the page; the module pages and audits it. */
 	@GetMapping(value = "/residents/export.csv", produces = "text/csv;charset=UTF-8")
 	@ResponseBody
-	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String jurisdiction,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
-			Locale locale) {
-		CurrentUser user = CurrentUsers.current();
+	ResponseEntity<byte[]> export(CurrentUser user, ResidentQuery query, Locale locale) {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		csv.append(String.join(",", header(locale))).append(",").append(messages.getMessage("residents.col.status", null, locale)).append("\r\n");
-		int page = 0;
-		org.springframework.data.domain.Page<ResidentView> rows;
-		do {
-			rows = residents.search(user, new ResidentQuery(jurisdiction, q, tag), PageRequest.of(page++, 1000));
-			for (ResidentView r : rows) {
-				csv.append(Csv.cell(r.name())).append(',').append(Csv.cell(r.idNumber())).append(',')
-						.append(Csv.cell(r.phone())).append(',').append(Csv.cell(r.gridCode())).append(',')
-						.append(Csv.cell(r.address())).append(',').append(Csv.cell(String.join("|", r.tags())))
-						.append(',').append(Csv.cell(r.status())).append("\r\n");
-			}
-		}
-		while (rows.hasNext() && page < 100);
-		audit.record("RESIDENT_EXPORT", "residents", jurisdiction, AuditTrail.SUCCESS,
-				"rows=" + Math.min(rows.getTotalElements(), 100_000) + " masked");
+		residents.export(user, query, r -> csv.append(Csv.cell(r.name())).append(',').append(Csv.cell(r.idNumber()))
+				.append(',').append(Csv.cell(r.phone())).append(',').append(Csv.cell(r.gridCode())).append(',')
+				.append(Csv.cell(r.address())).append(',').append(Csv.cell(String.join("|", r.tags()))).append(',')
+				.append(Csv.cell(r.status())).append("\r\n"));
 		return ResponseEntity.ok()
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"residents.csv\"")
 				.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -106,20 +83,21 @@ class ResidentController {
 	}
 
 	@GetMapping("/residents/{id}")
-	String detail(@PathVariable long id, Model model) {
-		model.addAttribute("resident", residents.get(CurrentUsers.current(), id));
+	String detail(CurrentUser user, @PathVariable long id, Model model) {
+		model.addAttribute("resident", residents.get(user, id));
 		model.addAttribute("tagTypes", residents.tagTypes());
 		return "residents/detail";
 	}
 
 	/** Reveals one value as an htmx fragment in place of the masked one; the reveal and its reason are audited. */
 	@PostMapping("/residents/{id}/reveal")
-	String reveal(@PathVariable long id, @RequestParam String field, @RequestParam(defaultValue = "") String reason,
+	String reveal(CurrentUser user, @PathVariable long id, @RequestParam String field,
+			@RequestParam(defaultValue = "") String reason,
 			Model model, Locale locale) {
 		model.addAttribute("field", field);
 		model.addAttribute("id", id);
 		try {
-			model.addAttribute("value", residents.reveal(CurrentUsers.current(), id, field, reason));
+			model.addAttribute("value", residents.reveal(user, id, field, reason));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
@@ -135,36 +113,27 @@ class ResidentController {
 	}
 
 	@PostMapping("/residents")
-	String register(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String idNumber,
-			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String gridCode,
-			@RequestParam(defaultValue = "") String compound, @RequestParam(defaultValue = "") String building,
-			@RequestParam(defaultValue = "") String entrance, @RequestParam(defaultValue = "") String room,
-			@RequestParam(defaultValue = "") String address, @RequestParam(required = false) @Nullable Set<String> tags,
-			Model model, Locale locale, RedirectAttributes redirect) {
-		NewResident form = new NewResident(name, idNumber, phone, gridCode, compound, building, entrance, room, address,
-				tags == null ? Set.of() : tags);
+	String register(CurrentUser user, NewResident form, Model model, Locale locale, RedirectAttributes redirect) {
 		try {
-			ResidentView created = residents.register(CurrentUsers.current(), form);
+			ResidentView created = residents.register(user, form);
 			redirect.addFlashAttribute("flash", messages.getMessage("residents.saved", null, locale));
 			return "redirect:/residents/" + created.id();
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
-			model.addAttribute("form", new NewResident(name, "", phone, gridCode, compound, building, entrance, room,
-					address, form.tags()));
-			model.addAttribute("typedId", idNumber);
+			model.addAttribute("form", new NewResident(form.name(), "", form.phone(), form.gridCode(), form.compound(),
+					form.building(), form.entrance(), form.room(), form.address(), form.tags()));
+			model.addAttribute("typedId", form.idNumber());
 			model.addAttribute("tagTypes", residents.tagTypes());
 			return "residents/new";
 		}
 	}
 
 	@PostMapping("/residents/{id}/move")
-	String move(@PathVariable long id, @RequestParam(defaultValue = "") String gridCode,
-			@RequestParam(defaultValue = "") String compound, @RequestParam(defaultValue = "") String building,
-			@RequestParam(defaultValue = "") String entrance, @RequestParam(defaultValue = "") String room,
-			@RequestParam(defaultValue = "") String address, Locale locale, RedirectAttributes redirect) {
+	String move(CurrentUser user, @PathVariable long id, ResidentMove move, Locale locale,
+			RedirectAttributes redirect) {
 		try {
-			residents.move(CurrentUsers.current(), id, gridCode.trim(), compound, building, entrance, room, address);
+			residents.move(user, id, move);
 			redirect.addFlashAttribute("flash", messages.getMessage("residents.moved", null, locale));
 		}
 		catch (InvalidInputException ex) {
@@ -174,14 +143,15 @@ class ResidentController {
 	}
 
 	@PostMapping("/residents/{id}/tags")
-	String tag(@PathVariable long id, @RequestParam String tag, @RequestParam(defaultValue = "add") String action,
+	String tag(CurrentUser user, @PathVariable long id, @RequestParam String tag,
+			@RequestParam(defaultValue = "add") String action,
 			Locale locale, RedirectAttributes redirect) {
 		try {
 			if ("remove".equals(action)) {
-				residents.untag(CurrentUsers.current(), id, tag);
+				residents.untag(user, id, tag);
 			}
 			else {
-				residents.tag(CurrentUsers.current(), id, tag);
+				residents.tag(user, id, tag);
 			}
 		}
 		catch (InvalidInputException ex) {

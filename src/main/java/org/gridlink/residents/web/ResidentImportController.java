@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.Locale;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.residents.ImportDownloads;
@@ -45,9 +44,9 @@ class ResidentImportController {
 	}
 
 	@GetMapping
-	String form(@RequestParam(name = "tooLarge", required = false) @Nullable String tooLarge, Model model,
+	String form(CurrentUser user, @RequestParam(name = "tooLarge", required = false) @Nullable String tooLarge,
+			Model model,
 			Locale locale) {
-		CurrentUser user = CurrentUsers.current();
 		imports.requireImporter(user);
 		FormErrors errors = FormErrors.in(messages, locale);
 		if (tooLarge != null) {
@@ -64,9 +63,8 @@ class ResidentImportController {
 	}
 
 	@PostMapping
-	String upload(@RequestParam(required = false) @Nullable MultipartFile file,
+	String upload(CurrentUser user, @RequestParam(required = false) @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable String grid, Model model, Locale locale) throws IOException {
-		CurrentUser user = CurrentUsers.current();
 		imports.requireImporter(user);
 		FormErrors errors = FormErrors.in(messages, locale);
 		if (file == null || file.isEmpty() || file.getOriginalFilename() == null) {
@@ -83,8 +81,7 @@ class ResidentImportController {
 	}
 
 	@GetMapping("/{id}")
-	String job(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String job(CurrentUser user, @PathVariable long id, Model model) {
 		ImportJob job = imports.get(user, id);
 		model.addAttribute("job", job);
 		model.addAttribute("errors", job.status().finished() ? imports.errors(user, id, ERRORS_SHOWN) : java.util.List.of());
@@ -93,15 +90,15 @@ class ResidentImportController {
 	}
 
 	@GetMapping("/{id}/progress")
-	String progress(@PathVariable long id, Model model) {
-		model.addAttribute("job", imports.get(CurrentUsers.current(), id));
+	String progress(CurrentUser user, @PathVariable long id, Model model) {
+		model.addAttribute("job", imports.get(user, id));
 		return "residents/import-job :: progress";
 	}
 
 	@GetMapping("/{id}/errors.csv")
-	ResponseEntity<byte[]> errors(@PathVariable long id) {
+	ResponseEntity<byte[]> errors(CurrentUser user, @PathVariable long id) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImportDownloads.errorsCsv(imports, CurrentUsers.current(), id, out);
+		ImportDownloads.errorsCsv(imports, user, id, out);
 		return download("import-" + id + "-errors.csv", "text/csv;charset=UTF-8", out.toByteArray());
 	}
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.CurrentUser;
 import org.gridlink.screening.CampaignView;
 import org.gridlink.screening.KeyPerson;
 import org.gridlink.screening.NewCampaign;
@@ -48,21 +48,21 @@ class ScreeningApiController {
 
 	@GetMapping
 	@Operation(summary = "Campaigns the caller may see, newest first")
-	List<CampaignView> list() {
-		return screening.list(CurrentUsers.current());
+	List<CampaignView> list(CurrentUser user) {
+		return screening.list(user);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Prepare a campaign (DRAFT) on a jurisdiction of the caller's scope")
-	CampaignView create(@RequestBody NewCampaign campaign) {
-		return screening.create(CurrentUsers.current(), campaign);
+	CampaignView create(CurrentUser user, @RequestBody NewCampaign campaign) {
+		return screening.create(user, campaign);
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One campaign, with gridsDone / gridsTotal while it is STARTING")
-	CampaignView get(@PathVariable long id) {
-		return screening.get(CurrentUsers.current(), id);
+	CampaignView get(CurrentUser user, @PathVariable long id) {
+		return screening.get(user, id);
 	}
 
 	@PostMapping("/{id}/start")
@@ -70,20 +70,21 @@ class ScreeningApiController {
 	@Operation(summary = "Start a draft: answers 202 at once with status STARTING; the tasks (one per grid with a "
 			+ "snapshot of its households) are created in the background, gridsDone / gridsTotal tell how far, and "
 			+ "the campaign becomes RUNNING (records accepted) when every grid is done")
-	CampaignView start(@PathVariable long id) {
-		return screening.start(CurrentUsers.current(), id);
+	CampaignView start(CurrentUser user, @PathVariable long id) {
+		return screening.start(user, id);
 	}
 
 	@PostMapping("/{id}/close")
 	@Operation(summary = "Close a running campaign")
-	CampaignView close(@PathVariable long id) {
-		return screening.close(CurrentUsers.current(), id);
+	CampaignView close(CurrentUser user, @PathVariable long id) {
+		return screening.close(user, id);
 	}
 
 	@PostMapping("/{id}/records")
 	@Operation(summary = "Up to 500 records; idempotent by clientId; a result per record (ACCEPTED, DUPLICATE, REJECTED)")
-	BatchAnswer records(@PathVariable long id, @RequestBody List<RecordInput> records, Locale locale) {
-		List<RecordResult> results = screening.submit(CurrentUsers.current(), id, records);
+	BatchAnswer records(CurrentUser user, @PathVariable long id, @RequestBody List<RecordInput> records,
+			Locale locale) {
+		List<RecordResult> results = screening.submit(user, id, records);
 		List<Result> out = results.stream()
 				.map(r -> new Result(r.clientId(), r.status(), r.code(), r.messageKey() == null ? null
 						: messages.getMessage(r.messageKey(), r.arguments(), r.messageKey(), locale)))
@@ -94,27 +95,28 @@ class ScreeningApiController {
 
 	@GetMapping("/{id}/progress")
 	@Operation(summary = "Screened / total / abnormal households and persons of a node and its children")
-	Progress progress(@PathVariable long id, @RequestParam(required = false) @Nullable String jurisdiction) {
-		return screening.progress(CurrentUsers.current(), id, jurisdiction);
+	Progress progress(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable String jurisdiction) {
+		return screening.progress(user, id, jurisdiction);
 	}
 
 	@GetMapping("/{id}/households")
 	@Operation(summary = "A grid's households in walking order with their state and masked members")
-	List<TaskHousehold> households(@PathVariable long id, @RequestParam String grid) {
-		return screening.households(CurrentUsers.current(), id, grid);
+	List<TaskHousehold> households(CurrentUser user, @PathVariable long id, @RequestParam String grid) {
+		return screening.households(user, id, grid);
 	}
 
 	@GetMapping("/{id}/key-persons")
 	@Operation(summary = "Residents with abnormal answers (masked) and their follow-up owners")
-	List<KeyPerson> keyPersons(@PathVariable long id) {
-		return screening.keyPersons(CurrentUsers.current(), id);
+	List<KeyPerson> keyPersons(CurrentUser user, @PathVariable long id) {
+		return screening.keyPersons(user, id);
 	}
 
 	@PutMapping("/{id}/key-persons/{residentId}/owner")
 	@Operation(summary = "Assign (or clear) the follow-up owner of a key person")
-	ResponseEntity<Void> owner(@PathVariable long id, @PathVariable long residentId,
-			@RequestBody Map<String, String> body) {
-		screening.assignOwner(CurrentUsers.current(), id, residentId, body.get("owner"));
+	ResponseEntity<Void> owner(CurrentUser user, @PathVariable long id, @PathVariable long residentId,
+			@RequestBody OwnerRequest body) {
+		screening.assignOwner(user, id, residentId, body.owner());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -126,6 +128,10 @@ class ScreeningApiController {
 
 	private static long count(List<RecordResult> results, String status) {
 		return results.stream().filter(r -> r.status().equals(status)).count();
+	}
+
+	/** The follow-up owner to set; blank or missing clears it. */
+	record OwnerRequest(@Nullable String owner) {
 	}
 
 	record BatchAnswer(long accepted, long duplicates, long rejected, List<Result> results) {

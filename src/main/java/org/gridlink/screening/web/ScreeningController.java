@@ -1,25 +1,19 @@
 package org.gridlink.screening.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.screening.CampaignStatus;
 import org.gridlink.screening.CampaignView;
-import org.gridlink.screening.NewCampaign;
 import org.gridlink.screening.Progress;
-import org.gridlink.screening.Questionnaire;
 import org.gridlink.screening.Screening;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -42,15 +36,16 @@ class ScreeningController {
 
 	private final Screening screening;
 	private final MessageSource messages;
+	private final Clock clock;
 
-	ScreeningController(Screening screening, MessageSource messages) {
+	ScreeningController(Screening screening, MessageSource messages, Clock clock) {
 		this.screening = screening;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/screening")
-	String list(Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String list(CurrentUser user, Model model) {
 		List<CampaignView> campaigns = screening.list(user);
 		model.addAttribute("campaigns", campaigns);
 		model.addAttribute("canCreate", screening.canCreate(user));
@@ -58,58 +53,43 @@ class ScreeningController {
 	}
 
 	@GetMapping("/screening/new")
-	String form(Model model) {
-		if (!screening.canCreate(CurrentUsers.current())) {
+	String form(CurrentUser user, Model model) {
+		if (!screening.canCreate(user)) {
 			throw new OutOfScopeException("screeningCampaign", "manage");
 		}
-		Questionnaire q = Questionnaire.standard();
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("name", "");
-		form.put("jurisdictionCode", CurrentUsers.current().scope().codes().stream().sorted().findFirst().orElse(""));
-		form.put("from", LocalDate.now().toString());
-		form.put("to", LocalDate.now().plusDays(2).toString());
-		form.put("symptomList", String.join("\n", q.symptomList()));
-		form.put("travelAreas", "");
-		model.addAttribute("form", form);
-		model.addAttribute("questions", List.of("temperature", "symptoms", "travel", "contact", "note"));
-		model.addAttribute("checked", List.of("temperature", "symptoms", "travel", "contact", "note"));
-		model.addAttribute("errors", List.of());
-		return "screening/new";
+		CampaignForm form = CampaignForm.blank(user.scope().codes().stream().sorted().findFirst().orElse(""),
+				LocalDate.now(clock));
+		return showForm(form, List.of(), model);
 	}
 
 	@PostMapping("/screening")
-	String create(@RequestParam Map<String, String> params,
-			@RequestParam(name = "questions", required = false) @Nullable List<String> questions, Model model,
-			Locale locale) {
-		CurrentUser user = CurrentUsers.current();
-		List<String> on = questions == null ? List.of() : questions;
+	String create(CurrentUser user, CampaignForm form, Model model, Locale locale) {
 		try {
-			Questionnaire questionnaire = new Questionnaire(on.contains("temperature"), on.contains("symptoms"),
-					lines(params.get("symptomList")), on.contains("travel"), lines(params.get("travelAreas")),
-					on.contains("contact"), on.contains("note"));
-			CampaignView campaign = screening.create(user, new NewCampaign(params.get("name"),
-					params.get("jurisdictionCode"), date(params.get("from")), date(params.get("to")), questionnaire));
+			CampaignView campaign = screening.create(user, form.campaign());
 			return "redirect:/screening/" + campaign.id();
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("form", params);
-			model.addAttribute("questions", List.of("temperature", "symptoms", "travel", "contact", "note"));
-			model.addAttribute("checked", on);
-			model.addAttribute("errors",
-					List.of(messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale)));
-			return "screening/new";
+			return showForm(form,
+					List.of(messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale)), model);
 		}
 	}
 
+	private static String showForm(CampaignForm form, List<String> errors, Model model) {
+		model.addAttribute("form", form.fields());
+		model.addAttribute("questions", CampaignForm.QUESTIONS);
+		model.addAttribute("checked", form.checked());
+		model.addAttribute("errors", errors);
+		return "screening/new";
+	}
+
 	@GetMapping("/screening/{id}")
-	String detail(@PathVariable long id, @RequestParam(required = false) @Nullable String jurisdiction, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String detail(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable String jurisdiction, Model model) {
 		CampaignView campaign = screening.get(user, id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("coversCampaign", user.scope().covers(campaign.jurisdictionCode()));
 		model.addAttribute("canManage", screening.canManage(user, campaign));
-		model.addAttribute("canRecord", screening.canRecord(user) && campaign.status() == CampaignStatus.RUNNING
-				&& !screening.myGrids(user, id).isEmpty());
+		model.addAttribute("canRecord", screening.canRecord(user, campaign));
 		if (campaign.status() == CampaignStatus.RUNNING || campaign.status() == CampaignStatus.CLOSED) {
 			model.addAttribute("progress", screening.progress(user, id, jurisdiction));
 		}
@@ -121,8 +101,8 @@ class ScreeningController {
 	 * the answer asks htmx to reload the page (HX-Refresh), which then shows the normal campaign page.
 	 */
 	@GetMapping("/screening/{id}/preparing")
-	String preparing(@PathVariable long id, Model model, HttpServletResponse response) {
-		CampaignView campaign = screening.get(CurrentUsers.current(), id);
+	String preparing(CurrentUser user, @PathVariable long id, Model model, HttpServletResponse response) {
+		CampaignView campaign = screening.get(user, id);
 		model.addAttribute("campaign", campaign);
 		if (campaign.status() != CampaignStatus.STARTING) {
 			response.setHeader("HX-Refresh", "true");
@@ -131,8 +111,8 @@ class ScreeningController {
 	}
 
 	@GetMapping(value = "/screening/{id}/progress")
-	String progress(@PathVariable long id, @RequestParam(required = false) @Nullable String jurisdiction, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String progress(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable String jurisdiction, Model model) {
 		CampaignView campaign = screening.get(user, id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("coversCampaign", user.scope().covers(campaign.jurisdictionCode()));
@@ -141,13 +121,13 @@ class ScreeningController {
 	}
 
 	@PostMapping("/screening/{id}/start")
-	String start(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-		return act(() -> screening.start(CurrentUsers.current(), id), id, redirect, locale);
+	String start(CurrentUser user, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
+		return act(() -> screening.start(user, id), id, redirect, locale);
 	}
 
 	@PostMapping("/screening/{id}/close")
-	String close(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-		return act(() -> screening.close(CurrentUsers.current(), id), id, redirect, locale);
+	String close(CurrentUser user, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
+		return act(() -> screening.close(user, id), id, redirect, locale);
 	}
 
 	private String act(Runnable action, long id, RedirectAttributes redirect, Locale locale) {
@@ -163,8 +143,8 @@ class ScreeningController {
 
 	/** The grid worker's phone page: their households in walking order, one tap per household. */
 	@GetMapping("/screening/{id}/work")
-	String work(@PathVariable long id, @RequestParam(required = false) @Nullable String grid, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String work(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String grid,
+			Model model) {
 		CampaignView campaign = screening.get(user, id);
 		List<String> grids = screening.myGrids(user, id);
 		String chosen = grid != null && !grid.isBlank() ? grid : grids.isEmpty() ? null : grids.get(0);
@@ -176,8 +156,7 @@ class ScreeningController {
 	}
 
 	@GetMapping("/screening/{id}/key-persons")
-	String keyPersons(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String keyPersons(CurrentUser user, @PathVariable long id, Model model) {
 		CampaignView campaign = screening.get(user, id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("canManage", screening.canManage(user, campaign) || screening.canAssign(user));
@@ -186,10 +165,11 @@ class ScreeningController {
 	}
 
 	@PostMapping("/screening/{id}/key-persons/{residentId}/owner")
-	String owner(@PathVariable long id, @PathVariable long residentId, @RequestParam(required = false) String owner,
+	String owner(CurrentUser user, @PathVariable long id, @PathVariable long residentId,
+			@RequestParam(required = false) String owner,
 			RedirectAttributes redirect, Locale locale) {
 		try {
-			screening.assignOwner(CurrentUsers.current(), id, residentId, owner);
+			screening.assignOwner(user, id, residentId, owner);
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("flashError",
@@ -199,25 +179,11 @@ class ScreeningController {
 	}
 
 	@GetMapping("/screening/{id}/export.xlsx")
-	void export(@PathVariable long id, HttpServletResponse response, Locale locale) throws IOException {
-		CurrentUser user = CurrentUsers.current();
+	void export(CurrentUser user, @PathVariable long id, HttpServletResponse response,
+			Locale locale) throws IOException {
 		screening.get(user, id);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"screening-" + id + ".xlsx\"");
 		screening.export(user, id, locale, response.getOutputStream());
-	}
-
-	private static List<String> lines(@Nullable String text) {
-		return text == null ? List.of() : Arrays.stream(text.split("[\\r\\n,，、]+")).map(String::strip)
-				.filter(s -> !s.isEmpty()).toList();
-	}
-
-	private static @Nullable LocalDate date(@Nullable String text) {
-		try {
-			return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 }
