@@ -21,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -57,7 +56,7 @@ class OrganizationAdminTest {
 				.with(Demo.as("admin"))).andExpect(status().is3xxRedirection())
 				.andExpect(flash().attributeExists("flash"));
 
-		mvc.perform(get("/api/v1/me").with(httpBasic(username, PASSWORD))).andExpect(status().isOk())
+		mvc.perform(get("/api/v1/me").with(Demo.as(username))).andExpect(status().isOk())
 				.andExpect(jsonPath("$.scope", containsInAnyOrder(GRID_A, GRID_B)));
 		assertThat(organization.staffMember(staff).assignments()).containsExactly(GRID_A, GRID_B);
 		assertAudited("STAFF_CREATE", String.valueOf(staff));
@@ -86,7 +85,7 @@ class OrganizationAdminTest {
 		mvc.perform(post("/admin/staff/{id}/police-grids", staff).param("codes", "JG320819001002").with(csrf())
 				.with(Demo.as("admin"))).andExpect(status().is3xxRedirection());
 
-		mvc.perform(get("/api/v1/me").with(httpBasic(username, PASSWORD))).andExpect(status().isOk())
+		mvc.perform(get("/api/v1/me").with(Demo.as(username))).andExpect(status().isOk())
 				.andExpect(jsonPath("$.scope", hasSize(13)));
 		assertAudited("ASSIGN_POLICE_GRIDS", String.valueOf(staff));
 	}

@@ -1,14 +1,11 @@
 package org.gridlink.cases;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 
-import org.gridlink.support.Chromium;
+import org.gridlink.support.BrowserExtension;
 import org.gridlink.support.Demo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -17,7 +14,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,92 +28,76 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CaseBrowserTest {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@Autowired
 	JdbcClient jdbc;
 
-	private Chromium browser;
 	private ChromeDriver driver;
 
-	@BeforeAll
-	static void chromiumIsInstalled() {
-		Chromium.assumeInstalled();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
-
 	@Test
-	void reportOnThePhoneThenFileDispatchAcceptAndFeedBack() throws IOException {
+	void reportOnThePhoneThenFileDispatchAcceptAndFeedBack() {
 		String description = "浏览器测试：人行道井盖破损 " + System.nanoTime();
 
 		// grid1 on a phone, at the place: the location is the phone's
-		open(360, 780, "grid1");
+		driver = browser.open(360, 780, "grid1");
 		driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", java.util.List.of("geolocation"),
-				"origin", url("")));
+				"origin", browser.url("")));
 		driver.executeCdpCommand("Emulation.setGeolocationOverride",
 				Map.of("latitude", 33.797, "longitude", 119.004, "accuracy", 10));
-		driver.get(url("/cases/report"));
-		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("report-form")));
-		assertNoSidewaysScrolling();
+		browser.get("/cases/report");
+		browser.waiting().until(visibilityOfElementLocated(By.id("report-form")));
+		browser.assertNoSidewaysScrolling();
 		new Select(driver.findElement(By.id("major"))).selectByValue("C01");
 		assertThat(visibleMinorGroups()).as("the minor list shows the chosen major class only").containsOnly("C01");
 		new Select(driver.findElement(By.id("major"))).selectByValue("E01");
 		new Select(driver.findElement(By.id("categoryCode"))).selectByValue("E0101");
 		driver.findElement(By.id("description")).sendKeys(description);
 		driver.findElement(By.id("address")).sendKeys("金桥路 18 号门前");
-		click(driver.findElement(By.id("use-location")));
-		browser.waiting(TIMEOUT).until(d -> !d.findElement(By.id("lat")).getAttribute("value").isEmpty());
+		browser.click(driver.findElement(By.id("use-location")));
+		browser.waiting().until(d -> !d.findElement(By.id("lat")).getAttribute("value").isEmpty());
 		assertThat(driver.findElement(By.id("location-status")).getText()).contains("33.797");
 		browser.screenshot("cases-360-report.png");
-		click(driver.findElement(By.id("report-submit")));
-		browser.waiting(TIMEOUT).until(urlMatches(".*/cases/\\d+$"));
+		browser.click(driver.findElement(By.id("report-submit")));
+		browser.waiting().until(urlMatches(".*/cases/\\d+$"));
 		String caseUrl = driver.getCurrentUrl();
 		long id = Long.parseLong(caseUrl.substring(caseUrl.lastIndexOf('/') + 1));
 		assertThat(driver.findElement(By.id("flash")).getText()).contains("已上报");
 		assertThat(driver.findElement(By.id("case-place")).getText()).contains(Demo.GRID1);
-		browser.waiting(TIMEOUT).until(d -> !d.findElements(By.cssSelector("#case-map .leaflet-interactive")).isEmpty());
-		assertNoSidewaysScrolling();
+		browser.waiting().until(d -> !d.findElements(By.cssSelector("#case-map .leaflet-interactive")).isEmpty());
+		browser.assertNoSidewaysScrolling();
 		browser.screenshot("cases-360-reported.png");
-		assertNoScriptErrors();
+		browser.assertNoScriptErrors();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM case_file WHERE description = ?").param(description)
 				.query(Long.class).single()).isEqualTo(1);
-		closeBrowser();
+		browser.close();
 
 		// the center at a desk: file, then dispatch to the unit the routing rule names
-		open(1280, 900, "center");
+		driver = browser.open(1280, 900, "center");
 		driver.get(caseUrl);
-		click(browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("do-file"))));
+		browser.click(browser.waiting().until(visibilityOfElementLocated(By.id("do-file"))));
 		statusShows("已立案");
-		WebElement lead = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("dispatch-unit")));
+		WebElement lead = browser.waiting().until(visibilityOfElementLocated(By.id("dispatch-unit")));
 		assertThat(new Select(lead).getFirstSelectedOption().getText()).isEqualTo("区城市管理局");
 		browser.screenshot("cases-1280-dispatch.png");
-		click(driver.findElement(By.id("do-dispatch")));
+		browser.click(driver.findElement(By.id("do-dispatch")));
 		statusShows("已派遣");
 		assertThat(driver.findElement(By.id("case-lead")).getText()).contains("区城市管理局");
 		assertThat(driver.findElement(By.id("case-deadline")).getText()).matches(".*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*");
 		assertThat(driver.findElements(By.id("action-accept"))).as("the center does not accept for the unit").isEmpty();
 		browser.screenshot("cases-1280-dispatched.png");
-		assertNoScriptErrors();
-		closeBrowser();
+		browser.assertNoScriptErrors();
+		browser.close();
 
 		// dept1 (区城市管理局) accepts and feeds back
-		open(1280, 900, "dept1");
+		driver = browser.open(1280, 900, "dept1");
 		driver.get(caseUrl);
-		click(browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("do-accept"))));
+		browser.click(browser.waiting().until(visibilityOfElementLocated(By.id("do-accept"))));
 		statusShows("已签收");
-		WebElement note = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("note-feedback")));
+		WebElement note = browser.waiting().until(visibilityOfElementLocated(By.id("note-feedback")));
 		note.sendKeys("已更换井盖");
-		click(driver.findElement(By.id("do-feedback")));
+		browser.click(driver.findElement(By.id("do-feedback")));
 		statusShows("处置完毕");
 		assertThat(driver.findElement(By.id("case-timeline")).getText()).contains("已更换井盖");
 		browser.screenshot("cases-1280-handled.png");
@@ -127,7 +107,7 @@ class CaseBrowserTest {
 
 	/** Waits for the status badge after a step; the page is reloaded meanwhile (post/redirect/get). */
 	private void statusShows(String text) {
-		browser.waiting(TIMEOUT).ignoring(StaleElementReferenceException.class)
+		browser.waiting().ignoring(StaleElementReferenceException.class)
 				.until(d -> d.findElement(By.id("case-status")).getText().contains(text));
 	}
 
@@ -136,29 +116,4 @@ class CaseBrowserTest {
 				.filter(g -> g.getDomAttribute("hidden") == null).map(g -> g.getDomAttribute("data-major")).toList();
 	}
 
-	private void assertNoSidewaysScrolling() {
-		int width = ((Number) browser.js("return window.innerWidth")).intValue();
-		assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
-				.as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(width);
-	}
-
-	private void assertNoScriptErrors() {
-		assertThat(browser.console()).as("browser console")
-				.noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught"));
-	}
-
-	private void click(WebElement element) {
-		browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		element.click();
-	}
-
-	private void open(int width, int height, String user) throws IOException {
-		browser = Chromium.open(width, height);
-		driver = browser.driver();
-		browser.logIn(url(""), user);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 }

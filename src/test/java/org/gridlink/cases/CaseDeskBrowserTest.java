@@ -1,19 +1,15 @@
 package org.gridlink.cases;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
-import org.gridlink.support.Chromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.gridlink.support.BrowserExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -26,36 +22,17 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CaseDeskBrowserTest {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@LocalServerPort
-	int port;
-
-	private Chromium browser;
-	private ChromeDriver driver;
-
-	@BeforeAll
-	static void chromiumIsInstalled() {
-		Chromium.assumeInstalled();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@Test
-	void kpiChartSortingAndDutyDeskWorkOnAPhone() throws IOException {
-		browser = Chromium.open(360, 800);
-		driver = browser.driver();
-		browser.logIn(url(""), "center");
+	void kpiChartSortingAndDutyDeskWorkOnAPhone() {
+		ChromeDriver driver = browser.open(360, 800, "center");
 
-		driver.get(url("/cases/kpis?period=last"));
-		browser.waiting(TIMEOUT).until(d -> !d.findElements(By.cssSelector("#kpi-chart canvas")).isEmpty());
+		browser.get("/cases/kpis?period=last");
+		browser.waiting().until(d -> !d.findElements(By.cssSelector("#kpi-chart canvas")).isEmpty());
 		assertThat(driver.findElements(By.cssSelector("#kpi-rows tr"))).as("demo units").hasSizeGreaterThan(3);
-		assertThat(scrollWidth()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(360);
+		assertThat(browser.scrollWidth()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(360);
 		browser.screenshot("case-kpis-360.png");
 		browser.js("document.getElementById('kpi-chart').scrollIntoView({block: 'start', behavior: 'instant'})");
 		browser.screenshot("case-kpis-360-chart.png");
@@ -63,7 +40,7 @@ class CaseDeskBrowserTest {
 		// sort by due cases (column 4), largest first
 		WebElement due = driver.findElements(By.cssSelector("#kpi-units thead th")).get(3);
 		browser.js("arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'})", due);
-		browser.waiting(TIMEOUT).until(d -> ((Number) browser.js(
+		browser.waiting().until(d -> ((Number) browser.js(
 				"var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight ? 1 : 0",
 				due)).intValue() == 1);
 		due.click();
@@ -72,20 +49,12 @@ class CaseDeskBrowserTest {
 		assertThat(values).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 		assertThat(due.getAttribute("aria-sort")).isEqualTo("descending");
 
-		driver.get(url("/cases/duty"));
-		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("duty-queue")));
+		browser.get("/cases/duty");
+		browser.waiting().until(visibilityOfElementLocated(By.id("duty-queue")));
 		assertThat(driver.findElements(By.cssSelector("#queue-reported li"))).isNotEmpty();
-		assertThat(scrollWidth()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(360);
+		assertThat(browser.scrollWidth()).as("no sideways scrolling at 360 px").isLessThanOrEqualTo(360);
 		browser.screenshot("case-duty-360.png");
 
-		assertThat(browser.console()).as("browser console").noneMatch(line -> line.startsWith("SEVERE"));
-	}
-
-	private int scrollWidth() {
-		return ((Number) browser.js("return document.documentElement.scrollWidth")).intValue();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
+		browser.assertNoConsoleErrors();
 	}
 }

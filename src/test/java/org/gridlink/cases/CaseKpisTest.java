@@ -25,7 +25,6 @@ import com.jayway.jsonpath.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridlink.support.Demo.*;
 import static org.hamcrest.Matchers.*;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
@@ -82,7 +81,7 @@ class CaseKpisTest {
 	}
 
 	RequestPostProcessor unitHandler() {
-		return httpBasic(handler, PASSWORD_OF_UNIT);
+		return as(handler);
 	}
 
 	long report(String what) throws Exception {

@@ -1,6 +1,5 @@
 package org.gridlink.passes;
 
-import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +21,10 @@ import org.gridlink.passes.token.SigningKey;
 import org.gridlink.passes.token.TrustList;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.security.AccountPrincipal;
-import org.gridlink.support.Chromium;
+import org.gridlink.support.BrowserExtension;
 import org.gridlink.support.Demo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -34,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -54,8 +51,8 @@ class CheckpointBrowserTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(40);
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@Autowired
 	Passes passes;
@@ -69,21 +66,7 @@ class CheckpointBrowserTest {
 	@Autowired
 	UserDetailsService users;
 
-	private Chromium browser;
 	private ChromeDriver driver;
-
-	@BeforeAll
-	static void chromiumIsInstalled() {
-		Chromium.assumeInstalled();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
 
 	CurrentUser user(String name) {
 		return ((AccountPrincipal) users.loadUserByUsername(name)).toCurrentUser();
@@ -101,7 +84,7 @@ class CheckpointBrowserTest {
 	}
 
 	@Test
-	void verifiesEveryCaseOfflineAsTheServerDoesAndUploadsTheScanLogOnce() throws IOException {
+	void verifiesEveryCaseOfflineAsTheServerDoesAndUploadsTheScanLogOnce() {
 		// the cases, made before the page loads its lists
 		String beforeRotation = issue(PassType.PERSON, "钱小七", null, PassAlgorithm.ES256);
 		passes.rotateKey(user("center"), PassAlgorithm.ES256);
@@ -141,7 +124,7 @@ class CheckpointBrowserTest {
 
 		// online: the page loads, fetches and checks the lists, the service worker keeps the page
 		open(360, 780, "checkpoint1");
-		driver.get(url("/checkpoint"));
+		browser.get("/checkpoint");
 		browser.waiting(TIMEOUT).until(d -> "true".equals(d.findElement(By.id("checkpoint-app")).getDomAttribute("data-ready")));
 		browser.waiting(TIMEOUT).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-offline-ready")));
 		assertThat(driver.findElement(By.id("checkpoint-lists")).getDomAttribute("data-state")).isEqualTo("fresh");
@@ -187,7 +170,7 @@ class CheckpointBrowserTest {
 		assertThat(driver.findElement(By.id("checkpoint-holder")).getText()).isEqualTo("孙*伟");
 		assertThat(driver.findElement(By.id("checkpoint-verdict")).getDomAttribute("class")).contains("text-bg-success");
 		assertThat(driver.getPageSource()).doesNotContain("孙大伟");
-		assertNoSidewaysScrolling();
+		browser.assertNoSidewaysScrolling();
 		browser.screenshot("checkpoint-360-offline-valid.png");
 
 		// a list older than 24 hours: status unknown, never green, as the Java offline verifier answers
@@ -238,18 +221,17 @@ class CheckpointBrowserTest {
 		// online, the server decides what the page cannot: the SM2 pass is green, checked by the server
 		assertThat(scan(sm2)).isEqualTo("VALID OK");
 		assertThat(driver.findElement(By.id("checkpoint-verdict")).getDomAttribute("data-verified-by")).isEqualTo("SERVER");
-		assertThat(browser.console()).as("browser console").noneMatch(line -> line.contains("Content Security Policy")
-				|| line.contains("Uncaught"));
-		closeBrowser();
+		browser.assertNoScriptErrors();
+		browser.close();
 
 		// the street's staff see the day's counts and the entry/exit log of the gate on a phone
 		open(360, 780, "street1");
-		driver.get(url("/checkpoints/" + checkpointId));
+		browser.get("/checkpoints/" + checkpointId);
 		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("checkpoint-counts")));
 		assertThat(driver.findElements(By.cssSelector("#checkpoint-log-table tbody tr")).size())
 				.isGreaterThanOrEqualTo(scanned);
 		assertThat(driver.findElement(By.id("checkpoint-shifts")).getText()).contains("郭勇");
-		assertNoSidewaysScrolling();
+		browser.assertNoSidewaysScrolling();
 		browser.screenshot("checkpoint-360-gate-log.png");
 	}
 
@@ -282,20 +264,9 @@ class CheckpointBrowserTest {
 				"downloadThroughput", -1, "uploadThroughput", -1));
 	}
 
-	private void assertNoSidewaysScrolling() {
-		int width = ((Number) browser.js("return window.innerWidth")).intValue();
-		assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
-				.as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(width);
-	}
-
-	private void open(int width, int height, String user) throws IOException {
-		browser = Chromium.open(width, height);
-		driver = browser.driver();
+	private void open(int width, int height, String user) {
+		driver = browser.open(width, height);
 		driver.manage().timeouts().scriptTimeout(TIMEOUT);
-		browser.logIn(url(""), user);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
+		browser.logIn(user);
 	}
 }

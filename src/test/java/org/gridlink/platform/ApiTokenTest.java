@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gridlink.support.Demo.as;
+import static org.gridlink.support.Demo.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.*;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
@@ -32,7 +32,7 @@ class ApiTokenTest {
 
 	@Test
 	void tokenLifecycle() throws Exception {
-		String body = mvc.perform(post("/api/v1/tokens").with(as("community1"))
+		String body = mvc.perform(post("/api/v1/tokens").with(basic("community1"))
 				.contentType("application/json").content("{\"name\":\"integration test\"}"))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		String token = JsonPath.read(body, "$.token");
@@ -46,7 +46,7 @@ class ApiTokenTest {
 		mvc.perform(get("/api/v1/jurisdictions/320819002000").header("Authorization", "Bearer " + token))
 				.andExpect(status().isForbidden());
 
-		mvc.perform(delete("/api/v1/tokens/" + id).with(as("community1"))).andExpect(status().isNoContent());
+		mvc.perform(delete("/api/v1/tokens/" + id).with(basic("community1"))).andExpect(status().isNoContent());
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized())
 				.andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
 	}
@@ -55,10 +55,10 @@ class ApiTokenTest {
 	void unknownTokenIs401AndOthersTokensCannotBeRevoked() throws Exception {
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer gl_not-a-real-token"))
 				.andExpect(status().isUnauthorized());
-		String body = mvc.perform(post("/api/v1/tokens").with(as("leader")).contentType("application/json")
+		String body = mvc.perform(post("/api/v1/tokens").with(basic("leader")).contentType("application/json")
 				.content("{\"name\":\"mine\"}")).andReturn().getResponse().getContentAsString();
 		Integer id = JsonPath.read(body, "$.id");
-		mvc.perform(delete("/api/v1/tokens/" + id).with(as("center"))).andExpect(status().isNotFound());
+		mvc.perform(delete("/api/v1/tokens/" + id).with(basic("center"))).andExpect(status().isNotFound());
 	}
 
 	/** Token requests keep roles and scope in memory per version: a change must still apply to the very next call. */
@@ -67,7 +67,7 @@ class ApiTokenTest {
 		String name = "token-" + System.nanoTime();
 		accounts.createDemoAccounts(List.of(new NewAccount(name, "Token User", "Secret123", Set.of(Role.LEADER),
 				Set.of("320819001000"), null)), Demo.PASSWORD);
-		String body = mvc.perform(post("/api/v1/tokens").with(as(name)).contentType("application/json")
+		String body = mvc.perform(post("/api/v1/tokens").with(basic(name)).contentType("application/json")
 				.content("{\"name\":\"changes\"}")).andExpect(status().isCreated()).andReturn().getResponse()
 				.getContentAsString();
 		String bearer = "Bearer " + JsonPath.read(body, "$.token");
@@ -89,7 +89,7 @@ class ApiTokenTest {
 
 	@Test
 	void blankTokenNameIs400() throws Exception {
-		mvc.perform(post("/api/v1/tokens").with(as("leader")).contentType("application/json").content("{\"name\":\" \"}"))
+		mvc.perform(post("/api/v1/tokens").with(basic("leader")).contentType("application/json").content("{\"name\":\" \"}"))
 				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_INPUT"));
 	}
 }

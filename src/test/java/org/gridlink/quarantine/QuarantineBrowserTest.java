@@ -1,13 +1,9 @@
 package org.gridlink.quarantine;
 
-import java.io.IOException;
-import java.time.Duration;
-
-import org.gridlink.support.Chromium;
+import org.gridlink.support.BrowserExtension;
 import org.gridlink.support.Demo;
 import org.gridlink.support.TestIds;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -17,7 +13,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -30,39 +25,22 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class QuarantineBrowserTest {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@Autowired
 	QuarantineFixture fx;
 
-	private Chromium browser;
 	private ChromeDriver driver;
-
-	@BeforeAll
-	static void chromiumIsInstalled() {
-		Chromium.assumeInstalled();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { 360, 1280 })
-	void recordOrderBoardAndRelease(int width) throws IOException {
+	void recordOrderBoardAndRelease(int width) {
 		ExposureEvent event = fx.event();
 		SiteView site = fx.site(2);
-		browser = Chromium.open(width, 900);
-		driver = browser.driver();
-		logIn("community1");
+		driver = browser.open(width, 900, "community1");
 
-		driver.get(url("/quarantine/contacts/new"));
+		browser.get("/quarantine/contacts/new");
 		fits(width, "contact-form");
 		new Select(driver.findElement(By.id("sourceKind"))).selectByValue("EVENT");
 		new Select(driver.findElement(By.id("eventId"))).selectByValue(String.valueOf(event.id()));
@@ -72,55 +50,45 @@ class QuarantineBrowserTest {
 		browser.js("document.getElementById('exposureDate').value = arguments[0]",
 				QuarantineFixture.today().minusDays(1).toString());
 		submit("contact-submit");
-		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("order-form")));
+		browser.waiting().until(visibilityOfElementLocated(By.id("order-form")));
 		assertThat(driver.findElement(By.id("flash")).getText()).isNotBlank();
 		fits(width, "person-" + width);
 
 		new Select(driver.findElement(By.id("type"))).selectByValue("CENTRALIZED");
 		new Select(driver.findElement(By.id("order-site"))).selectByValue(String.valueOf(site.id()));
-		browser.waiting(TIMEOUT).until(d -> new Select(d.findElement(By.id("order-bed"))).getOptions().size() == 3);
+		browser.waiting().until(d -> new Select(d.findElement(By.id("order-bed"))).getOptions().size() == 3);
 		new Select(driver.findElement(By.id("order-bed"))).selectByIndex(2);
 		submit("order-submit");
-		WebElement bed = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("order-bed")));
+		WebElement bed = browser.waiting().until(visibilityOfElementLocated(By.id("order-bed")));
 		assertThat(bed.getText()).contains(site.name()).endsWith("-2");
 		fits(width, "order-" + width);
 
 		bed.click();
-		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("site-rooms")));
+		browser.waiting().until(visibilityOfElementLocated(By.id("site-rooms")));
 		assertThat(driver.findElement(By.id("site-occupied")).getText()).isEqualTo("1");
 		assertThat(driver.findElement(By.id("site-rooms")).getText()).contains("郑*览");
 		fits(width, "site-" + width);
 		driver.findElement(By.cssSelector("#site-rooms a.gl-bed")).click();
 
-		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("release-form")));
+		browser.waiting().until(visibilityOfElementLocated(By.id("release-form")));
 		driver.findElement(By.id("release-reason")).sendKeys("转为居家观察后解除");
 		submit("release-submit");
-		browser.waiting(TIMEOUT).until(d -> d.findElement(By.id("order-status")).getText().equals("已解除"));
+		browser.waiting().until(d -> d.findElement(By.id("order-status")).getText().equals("已解除"));
 		assertThat(driver.findElement(By.id("order-history")).getText()).contains("离开").contains("解除");
 		for (String page : new String[] { "/quarantine/contacts", "/quarantine/orders?status=ACTIVE", "/quarantine/sites" }) {
-			driver.get(url(page));
-			browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.id("quarantine-tabs")));
+			browser.get(page);
+			browser.waiting().until(visibilityOfElementLocated(By.id("quarantine-tabs")));
 			fits(width, page.substring(12).replaceAll("[^a-z]", "") + "-" + width);
 		}
 	}
 
 	private void submit(String id) {
-		WebElement button = driver.findElement(By.id(id));
-		browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
-		button.click();
+		browser.click(driver.findElement(By.id(id)));
 	}
 
-	private void fits(int width, String name) throws IOException {
+	private void fits(int width, String name) {
 		assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
 				.as("no sideways scrolling at " + width + " px: " + name).isLessThanOrEqualTo(width);
 		browser.screenshot("quarantine-" + name + ".png");
-	}
-
-	private void logIn(String user) {
-		browser.logIn(url(""), user);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 }

@@ -1,15 +1,12 @@
 package org.gridlink.screening;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.support.Chromium;
+import org.gridlink.support.BrowserExtension;
 import org.gridlink.support.Demo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,7 +14,6 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,10 +27,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ScreeningBrowserTest {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@Autowired
 	Fixture fixture;
@@ -45,23 +39,8 @@ class ScreeningBrowserTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private Chromium browser;
-	private ChromeDriver driver;
-
-	@BeforeAll
-	static void chromiumIsInstalled() {
-		Chromium.assumeInstalled();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
-	void offlineTapIsQueuedSentOnReconnectAndCountedOnce() throws IOException {
+	void offlineTapIsQueuedSentOnReconnectAndCountedOnce() {
 		Fixture.Household home = fixture.household("grid1", Demo.GRID1, 2);
 		CurrentUser community = fixture.user("community1");
 		long id = screening.create(community, new NewCampaign("浏览器测试", Demo.COMMUNITY1, LocalDate.now(),
@@ -69,10 +48,9 @@ class ScreeningBrowserTest {
 		screening.start(community, id);
 		fixture.awaitRunning(id);
 
-		openBrowser();
-		logIn();
-		driver.get(url("/screening/" + id + "/work"));
-		WebElement card = browser.waiting(TIMEOUT).until(visibilityOfElementLocated(
+		ChromeDriver driver = browser.open(360, 800, "grid1");
+		browser.get("/screening/" + id + "/work");
+		WebElement card = browser.waiting().until(visibilityOfElementLocated(
 				By.cssSelector("[data-household='" + home.id() + "']")));
 		assertThat(((Number) browser.js("return window.innerWidth")).intValue()).isEqualTo(360);
 		assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
@@ -84,9 +62,9 @@ class ScreeningBrowserTest {
 		browser.js("arguments[0].scrollIntoView({block: 'center'})", card);
 		card.findElement(By.cssSelector("button[data-outcome='ALL_NORMAL']")).click();
 		WebElement badge = driver.findElement(By.id("queue-badge"));
-		browser.waiting(TIMEOUT).until(d -> badge.isDisplayed() && badge.getText().contains("1"));
+		browser.waiting().until(d -> badge.isDisplayed() && badge.getText().contains("1"));
 		assertThat(badge.getText()).isEqualTo("1 条待发送");
-		browser.waiting(TIMEOUT).until(d -> d.findElement(By.id("offline-note")).isDisplayed());
+		browser.waiting().until(d -> d.findElement(By.id("offline-note")).isDisplayed());
 		String queued = (String) browser.js("return window.localStorage.getItem('gl-screening-queue-" + id + "')");
 		assertThat(queued).contains("\"householdId\":" + home.id()).contains("clientId");
 		browser.screenshot("screening-360-offline.png");
@@ -94,14 +72,14 @@ class ScreeningBrowserTest {
 
 		driver.deleteNetworkConditions();
 		browser.js("window.dispatchEvent(new Event('online'))");
-		browser.waiting(TIMEOUT).until(d -> !badge.isDisplayed());
+		browser.waiting().until(d -> !badge.isDisplayed());
 		assertThat(records(id, home.id())).isEqualTo(1);
 
 		// the answer was lost: the phone still has the entry and sends it again after a reload
 		browser.js("window.localStorage.setItem('gl-screening-queue-" + id + "', arguments[0])", queued);
 		driver.navigate().refresh();
-		browser.waiting(TIMEOUT).until(visibilityOfElementLocated(By.cssSelector("[data-household='" + home.id() + "']")));
-		browser.waiting(TIMEOUT).until(d -> "[]".equals(browser.js("return window.localStorage.getItem('gl-screening-queue-" + id + "')")));
+		browser.waiting().until(visibilityOfElementLocated(By.cssSelector("[data-household='" + home.id() + "']")));
+		browser.waiting().until(d -> "[]".equals(browser.js("return window.localStorage.getItem('gl-screening-queue-" + id + "')")));
 		assertThat(records(id, home.id())).as("resent entry counted once").isEqualTo(1);
 		assertThat(screening.progress(fixture.user("grid1"), id, Demo.GRID1).screenedHouseholds())
 				.isEqualTo(jdbc.sql("SELECT COUNT(*) FROM screening_household WHERE campaign_id = ? AND outcome = 'ALL_NORMAL'")
@@ -112,18 +90,5 @@ class ScreeningBrowserTest {
 	private long records(long campaign, long household) {
 		return jdbc.sql("SELECT COUNT(*) FROM screening_record WHERE campaign_id = ? AND household_id = ?")
 				.params(campaign, household).query(Long.class).single();
-	}
-
-	private void openBrowser() throws IOException {
-		browser = Chromium.open(360, 800);
-		driver = browser.driver();
-	}
-
-	private void logIn() {
-		browser.logIn(url(""), "grid1");
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 }
