@@ -9,6 +9,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridlink.support.Demo.*;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
@@ -62,5 +63,17 @@ class QuarantinePageFormsTest {
 		mvc.perform(post(orderPage + "/release").with(as("community1")).with(csrf()).param("reason", "提前解除"))
 				.andExpect(flash().attributeExists("flash"));
 		assertThat(orders.find(id).orElseThrow().releaseKind()).isEqualTo(ReleaseKind.EARLY);
+
+		// the API's list filters bind to ContactQuery and OrderQuery
+		mvc.perform(get("/api/v1/quarantine/contacts").param("eventId", String.valueOf(event.id()))
+				.with(as("community1"))).andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(1))
+				.andExpect(jsonPath("$.content[0].personName").value("孙表单"));
+		mvc.perform(get("/api/v1/quarantine/orders").param("status", "RELEASED").param("type", "HOME")
+				.param("jurisdiction", GRID1).param("size", "500").with(as("community1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.content[?(@.id == " + id + ")]").exists());
+		mvc.perform(get("/api/v1/quarantine/orders").param("status", "ACTIVE").param("size", "500")
+				.with(as("community1"))).andExpect(jsonPath("$.content[?(@.id == " + id + ")]").doesNotExist());
+		mvc.perform(get("/api/v1/quarantine/orders").param("status", "GONE").with(as("community1")))
+				.andExpect(status().isBadRequest());
 	}
 }

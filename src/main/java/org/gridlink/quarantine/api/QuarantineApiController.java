@@ -5,8 +5,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gridlink.platform.CurrentUser;
+import jakarta.validation.Valid;
+
 import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.CurrentUser;
 import org.gridlink.quarantine.ContactQuery;
 import org.gridlink.quarantine.ContactView;
 import org.gridlink.quarantine.Contacts;
@@ -16,7 +18,6 @@ import org.gridlink.quarantine.NewContact;
 import org.gridlink.quarantine.NewOrder;
 import org.gridlink.quarantine.OrderEvent;
 import org.gridlink.quarantine.OrderQuery;
-import org.gridlink.quarantine.OrderStatus;
 import org.gridlink.quarantine.OrderType;
 import org.gridlink.quarantine.OrderView;
 import org.gridlink.quarantine.PersonView;
@@ -27,6 +28,7 @@ import org.gridlink.quarantine.RiskLevel;
 import org.gridlink.quarantine.SiteBoard;
 import org.gridlink.quarantine.SiteView;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -111,13 +113,9 @@ class QuarantineApiController {
 
 	@GetMapping("/contacts")
 	@Operation(summary = "Close contacts the caller may see, newest first; q = name or an exact ID number/passport")
-	PagedModel<ContactView> contacts(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long caseId, @RequestParam(required = false) @Nullable Long eventId,
-			@RequestParam(required = false) @Nullable Long sourceContactId,
-			@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(contacts.list(user,
-				new ContactQuery(q, caseId, eventId, sourceContactId, jurisdiction), ApiPaging.of(page, size)));
+	PagedModel<ContactView> contacts(CurrentUser user, @ParameterObject @Valid ContactQuery query,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return new PagedModel<>(contacts.list(user, query, ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/contacts/{id}")
@@ -171,12 +169,9 @@ class QuarantineApiController {
 
 	@GetMapping("/orders")
 	@Operation(summary = "Quarantine orders the caller may see: active ones by planned end, then released ones")
-	PagedModel<OrderView> orders(CurrentUser user, @RequestParam(required = false) @Nullable OrderStatus status,
-			@RequestParam(required = false) @Nullable OrderType type, @RequestParam(required = false) @Nullable Long siteId,
-			@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(orders.list(user, new OrderQuery(status, type, siteId, jurisdiction),
-				ApiPaging.of(page, size)));
+	PagedModel<OrderView> orders(CurrentUser user, @ParameterObject @Valid OrderQuery query,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return new PagedModel<>(orders.list(user, query, ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/orders/{id}")

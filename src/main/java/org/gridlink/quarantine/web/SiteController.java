@@ -39,8 +39,9 @@ class SiteController {
 	}
 
 	@PostMapping("/quarantine/sites")
-	String create(CurrentUser user, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String address,
-			@RequestParam(defaultValue = "") String jurisdictionCode, Locale locale, RedirectAttributes redirect) {
+	String create(CurrentUser user, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String address, @RequestParam(defaultValue = "") String jurisdictionCode,
+			Locale locale, RedirectAttributes redirect) {
 		try {
 			SiteView site = sites.create(user, name, address, jurisdictionCode);
 			redirect.addFlashAttribute("flash", messages.getMessage("quarantine.site.saved", null, locale));
