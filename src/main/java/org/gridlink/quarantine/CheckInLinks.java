@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +18,6 @@ import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.quarantine.MonitoredOrders.MonitoredOrder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -49,14 +49,15 @@ public class CheckInLinks {
 	private final JdbcClient jdbc;
 	private final MonitoredOrders orders;
 	private final AuditTrail audit;
+	private final Clock clock;
 	private final ZoneId zone;
 
-	CheckInLinks(JdbcClient jdbc, MonitoredOrders orders, AuditTrail audit,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+	CheckInLinks(JdbcClient jdbc, MonitoredOrders orders, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.orders = orders;
 		this.audit = audit;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	/** Issues (or replaces) the link of an active home order in the caller's scope. */
@@ -69,7 +70,7 @@ public class CheckInLinks {
 		byte[] random = new byte[TOKEN_BYTES];
 		RANDOM.nextBytes(random);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		OffsetDateTime now = OffsetDateTime.now(zone);
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		OffsetDateTime expires = endOf(order.plannedEnd());
 		jdbc.sql("DELETE FROM quarantine_checkin_link WHERE order_id = ?").param(orderId).update();
 		jdbc.sql("""

@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,7 +17,6 @@ import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.quarantine.MonitoredOrders.MonitoredOrder;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -41,11 +41,11 @@ public class CheckIns {
 	private final QuarantineAlerts alerts;
 	private final PersonalDataCipher cipher;
 	private final AuditTrail audit;
+	private final Clock clock;
 	private final ZoneId zone;
 
 	CheckIns(JdbcClient jdbc, TransactionTemplate transactions, CheckInLinks links, MonitoringRules rules,
-			QuarantineAlerts alerts, PersonalDataCipher cipher, AuditTrail audit,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			QuarantineAlerts alerts, PersonalDataCipher cipher, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.links = links;
@@ -53,12 +53,13 @@ public class CheckIns {
 		this.alerts = alerts;
 		this.cipher = cipher;
 		this.audit = audit;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	/** What the check-in page shows for a token; empty for an unknown or expired link (without telling which). */
 	public Optional<PublicCheckIn> open(@Nullable String token) {
-		OffsetDateTime now = OffsetDateTime.now(zone);
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		LocalDate today = now.toLocalDate();
 		return links.resolve(token, now).map(o -> new PublicCheckIn(o.maskedName(),
 				Math.max(0, ChronoUnit.DAYS.between(today, o.plannedEnd())), counted(o.id(), today), rules.symptoms()));
@@ -74,7 +75,7 @@ public class CheckIns {
 	 * {@link InvalidInputException} (the first problem). Returns the check-in's id.
 	 */
 	public long selfReport(@Nullable String token, CheckInInput input) {
-		OffsetDateTime now = OffsetDateTime.now(zone);
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		MonitoredOrder order = links.resolve(token, now)
 				.orElseThrow(() -> new NotFoundException("checkins.link.invalid", ""));
 		HealthReport report = HealthReport.parse(input.temperature(), input.symptoms(), input.note(), true, rules)
@@ -85,7 +86,7 @@ public class CheckIns {
 	/** Records a grid worker's visit to a person in home quarantine in the caller's scope. Returns its id. */
 	public long visit(CurrentUser user, long orderId, VisitInput input) {
 		MonitoredOrder order = links.recordable(user, orderId);
-		OffsetDateTime now = OffsetDateTime.now(zone);
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		if (!order.monitoredOn(now.toLocalDate())) {
 			throw new ConflictException("checkins.order.notMonitored");
 		}
@@ -149,7 +150,7 @@ public class CheckIns {
 	/** The monitoring page of an order in the caller's scope (reading its check-ins is audited). */
 	public OrderMonitoring monitoring(CurrentUser user, long orderId) {
 		MonitoredOrder order = links.readable(user, orderId);
-		LocalDate today = LocalDate.now(zone);
+		LocalDate today = LocalDate.now(clock);
 		return new OrderMonitoring(order.id(), order.maskedName(), order.gridCode(), order.type(), order.status(),
 				order.startDate(), order.plannedEnd(), order.monitoredOn(today), counted(orderId, today),
 				links.current(user, orderId).orElse(null), list(user, orderId), alerts.ofOrder(user, orderId));

@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -61,9 +62,11 @@ public class Contacts {
 	private final Jurisdictions jurisdictions;
 	private final Residents residents;
 	private final CaseManagement cases;
+	private final Clock clock;
 
 	Contacts(JdbcClient jdbc, PersonalDataCipher cipher, AuditTrail audit, Jurisdictions jurisdictions,
-			Residents residents, CaseManagement cases) {
+			Residents residents, CaseManagement cases, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.audit = audit;
@@ -78,7 +81,7 @@ public class Contacts {
 		QuarantineAccess.require(user, QuarantineAccess.WRITERS, "record-contact");
 		Source source = source(user, contact);
 		LocalDate exposure = contact.exposureDate();
-		LocalDate today = LocalDate.now(QuarantineOrders.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		if (exposure == null || exposure.isAfter(today) || exposure.isBefore(today.minusDays(MAX_EXPOSURE_AGE_DAYS))) {
 			throw new InvalidInputException("quarantine.exposureDate.invalid", MAX_EXPOSURE_AGE_DAYS);
 		}
@@ -128,7 +131,7 @@ public class Contacts {
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 					.params(personId, source.kind().name(), source.caseId(), source.eventId(), source.contactId(),
 							source.key(), source.generation(), exposure, contact.exposureType().name(),
-							contact.riskLevel().name(), jurisdiction, note, user.username(), OffsetDateTime.now())
+							contact.riskLevel().name(), jurisdiction, note, user.username(), OffsetDateTime.now(clock))
 					.update() > 0 ? lastContactId(personId, source.key()) : 0;
 		}
 		catch (DuplicateKeyException ex) {
@@ -266,7 +269,7 @@ public class Contacts {
 		if (where.isEmpty() || where.length() > 200) {
 			throw new InvalidInputException("quarantine.event.place.invalid");
 		}
-		LocalDate today = LocalDate.now(QuarantineOrders.ZONE);
+		LocalDate today = LocalDate.now(clock);
 		if (occurredOn == null || occurredOn.isAfter(today) || occurredOn.isBefore(today.minusDays(MAX_EXPOSURE_AGE_DAYS))) {
 			throw new InvalidInputException("quarantine.exposureDate.invalid", MAX_EXPOSURE_AGE_DAYS);
 		}
@@ -279,7 +282,7 @@ public class Contacts {
 		}
 		jdbc.sql("""
 				INSERT INTO exposure_event (name, place, occurred_on, jurisdiction_code, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?)""").params(n, where, occurredOn, code, user.username(), OffsetDateTime.now())
+				VALUES (?, ?, ?, ?, ?, ?)""").params(n, where, occurredOn, code, user.username(), OffsetDateTime.now(clock))
 				.update();
 		long id = jdbc.sql("SELECT MAX(id) FROM exposure_event WHERE created_by = ? AND name = ?")
 				.params(user.username(), n).query(Long.class).single();
@@ -459,7 +462,7 @@ public class Contacts {
 							contact.idKind().name(), hash, cipher.encrypt(number), maskDocument(contact.idKind(), number),
 							phone == null ? null : cipher.encrypt(phone), phone == null ? null : Masked.phone(phone), grid,
 							address.isEmpty() && resident.isPresent() ? resident.get().address() : address,
-							user.username(), OffsetDateTime.now())
+							user.username(), OffsetDateTime.now(clock))
 					.update();
 		}
 		catch (DuplicateKeyException ex) {

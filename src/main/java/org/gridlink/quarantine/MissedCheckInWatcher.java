@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -7,7 +8,6 @@ import java.time.ZoneId;
 import org.gridlink.quarantine.MonitoredOrders.MonitoredOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * From the configured hour on, raises a MISSED alert for each active home quarantine order without a counted
  * check-in that day (a self-report or a visit that saw the person, at any time of the day up to the sweep). Orders
  * made after the day's hour are first due the next day. Safe on several instances at once: the alert's unique key
- * (order, day, kind) lets exactly one insert win. Each sweep also opens the cases of alerts that have none yet.
+ * (order, day, kind) lets exactly one insert win. The alerts' cases are opened by
+ * {@link AlertCases}.
  */
 @Component
 class MissedCheckInWatcher {
@@ -26,20 +27,21 @@ class MissedCheckInWatcher {
 	private final JdbcClient jdbc;
 	private final MonitoringRules rules;
 	private final QuarantineAlerts alerts;
+	private final Clock clock;
 	private final ZoneId zone;
 
-	MissedCheckInWatcher(JdbcClient jdbc, MonitoringRules rules, QuarantineAlerts alerts,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+	MissedCheckInWatcher(JdbcClient jdbc, MonitoringRules rules, QuarantineAlerts alerts, Clock clock) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.alerts = alerts;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	@Scheduled(initialDelayString = "${gridlink.quarantine.checkin.watch-delay:60000}",
 			fixedDelayString = "${gridlink.quarantine.checkin.watch-interval:300000}")
 	void watch() {
-		int raised = sweep(OffsetDateTime.now(zone));
+		int raised = sweep(OffsetDateTime.now(clock));
 		if (raised > 0) {
 			LOG.info("Home quarantine: {} missed check-ins raised to the duty desk", raised);
 		}
@@ -47,7 +49,6 @@ class MissedCheckInWatcher {
 
 	/** Raises the missed check-ins due at {@code now}; returns how many alerts this call raised. */
 	int sweep(OffsetDateTime now) {
-		alerts.openPendingCases();
 		LocalDate day = now.atZoneSameInstant(zone).toLocalDate();
 		OffsetDateTime due = day.atTime(rules.deadline()).atZone(zone).toOffsetDateTime();
 		if (now.isBefore(due)) {

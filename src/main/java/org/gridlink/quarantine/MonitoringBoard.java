@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,7 +17,6 @@ import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.shared.JurisdictionCode;
 import org.gridlink.shared.JurisdictionLevel;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -55,19 +55,20 @@ public class MonitoringBoard {
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
+	private final Clock clock;
 	private final ZoneId zone;
 
-	MonitoringBoard(JdbcClient jdbc, Jurisdictions jurisdictions,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+	MonitoringBoard(JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	/** The board of {@code code} (default: the caller's first scope root) for today. */
 	public Board board(CurrentUser user, @Nullable String code) {
 		JurisdictionNode node = node(user, code);
-		LocalDate day = LocalDate.now(zone);
+		LocalDate day = LocalDate.now(clock);
 		String prefix = JurisdictionCode.of(node.code()).prefix();
 		JurisdictionLevel childLevel = node.level().child();
 		List<Row> rows = new ArrayList<>();
@@ -109,7 +110,7 @@ public class MonitoringBoard {
 	/** The people behind one figure of the board of {@code code}, by grid and planned end. */
 	public Page<Line> list(CurrentUser user, @Nullable String code, Figure figure, Pageable pageable) {
 		JurisdictionNode node = node(user, code);
-		LocalDate day = LocalDate.now(zone);
+		LocalDate day = LocalDate.now(clock);
 		String prefix = JurisdictionCode.of(node.code()).prefix();
 		String where = from(figure) + " AND p.grid_code LIKE ? AND " + user.scope().sqlCondition("p.grid_code");
 		List<Object> params = params(figure, day, prefix + "%");

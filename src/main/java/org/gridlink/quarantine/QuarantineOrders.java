@@ -2,6 +2,7 @@ package org.gridlink.quarantine;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -35,9 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuarantineOrders {
 
-	/** The district's time zone: quarantine days are local calendar days. */
+	/** The district's time zone: quarantine days are local calendar days (the {@link Clock} bean's zone). */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-	static final int MAX_EXTENSION_DAYS = 30;
+	static final int MAX_EXTENSION_DAYS = QuarantineOrder.MAX_EXTENSION_DAYS;
 	static final int MAX_START_OFFSET_DAYS = 14;
 
 	static final String SELECT = """
@@ -52,14 +53,16 @@ public class QuarantineOrders {
 	private final Contacts contacts;
 	private final QuarantineRules rules;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	QuarantineOrders(JdbcClient jdbc, AuditTrail audit, Contacts contacts, QuarantineRules rules,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.contacts = contacts;
 		this.rules = rules;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/** Orders quarantine for a person the caller may see; the planned end comes from the rules. */
@@ -86,11 +89,11 @@ public class QuarantineOrders {
 		if (person.activeOrderId() != null) {
 			throw new ConflictException("quarantine.order.active");
 		}
-		Bed bed = order.type() == OrderType.CENTRALIZED ? bed(order.siteId(), order.bedId()) : null;
+		QuarantineOrder.Bed bed = order.type() == OrderType.CENTRALIZED ? bed(order.siteId(), order.bedId()) : null;
 		if (order.type() == OrderType.HOME && (order.bedId() != null || order.siteId() != null)) {
 			throw new InvalidInputException("quarantine.home.noBed");
 		}
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		try {
 			jdbc.sql("""
 					INSERT INTO quarantine_order (person_id, type, site_id, room_id, bed_id, occupied_bed_id, active_person_id,
@@ -120,16 +123,10 @@ public class QuarantineOrders {
 	@Transactional
 	public OrderView extend(CurrentUser user, long id, @Nullable LocalDate plannedEnd, @Nullable String reason,
 			@Nullable Integer version) {
-		OrderView order = active(user, id, version);
-		String why = reason(reason);
-		if (plannedEnd == null || !plannedEnd.isAfter(order.plannedEnd())
-				|| plannedEnd.isAfter(order.plannedEnd().plusDays(MAX_EXTENSION_DAYS))) {
-			throw new InvalidInputException("quarantine.extend.invalid", MAX_EXTENSION_DAYS);
-		}
-		update(id, order.version(), "planned_end = ?", plannedEnd);
-		event(id, "EXTENDED", null, order.plannedEnd() + " → " + plannedEnd, why, user, OffsetDateTime.now());
+		QuarantineOrder.Step step = active(user, id, version).extend(plannedEnd, reason);
+		save(step, user);
 		audit.record("QUARANTINE_EXTEND", "quarantineOrder", String.valueOf(id), AuditTrail.SUCCESS,
-				"plannedEnd=" + plannedEnd + " reason=" + why);
+				"plannedEnd=" + plannedEnd + " reason=" + step.entries().get(0).reason());
 		return find(id).orElseThrow();
 	}
 
@@ -140,39 +137,24 @@ public class QuarantineOrders {
 	@Transactional
 	public OrderView transfer(CurrentUser user, long id, @Nullable OrderType type, @Nullable Long siteId,
 			@Nullable Long bedId, @Nullable String reason, @Nullable Integer version) {
-		OrderView order = active(user, id, version);
-		String why = reason(reason);
+		QuarantineOrder order = active(user, id, version);
+		String why = QuarantineOrder.reason(reason);
 		if (type == null) {
 			throw new InvalidInputException("quarantine.type.invalid");
 		}
 		if (type == OrderType.HOME && (siteId != null || bedId != null)) {
 			throw new InvalidInputException("quarantine.home.noBed");
 		}
-		Bed bed = type == OrderType.CENTRALIZED ? bed(siteId, bedId) : null;
-		if (type == order.type() && (bed == null || bed.id() == order.bedId())) {
-			throw new InvalidInputException("quarantine.transfer.same");
-		}
+		QuarantineOrder.Bed bed = type == OrderType.CENTRALIZED ? bed(siteId, bedId) : null;
+		QuarantineOrder.Step step = order.transfer(type, bed, why);
 		try {
-			update(id, order.version(), "type = ?, site_id = ?, room_id = ?, bed_id = ?, occupied_bed_id = ?",
-					type.name(), bed == null ? null : bed.siteId(), bed == null ? null : bed.roomId(),
-					bed == null ? null : bed.id(), bed == null ? null : bed.id());
+			save(step, user);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("quarantine.bed.taken");
 		}
-		OffsetDateTime now = OffsetDateTime.now();
-		String from = order.type() == OrderType.HOME ? "HOME"
-				: order.siteName() + " " + order.roomNumber() + "-" + order.bedLabel();
-		if (order.siteId() != null) {
-			event(id, "DISCHARGED", order.siteId(), from, why, user, now);
-		}
-		if (bed != null) {
-			event(id, "ADMITTED", bed.siteId(), bed.describe(), why, user, now);
-		}
-		String to = bed == null ? "HOME" : bed.describe();
-		event(id, "TRANSFERRED", null, from + " → " + to, why, user, now);
 		audit.record("QUARANTINE_TRANSFER", "quarantineOrder", String.valueOf(id), AuditTrail.SUCCESS,
-				from + " -> " + to + " reason=" + why);
+				order.place() + " -> " + step.order().place() + " reason=" + why);
 		return find(id).orElseThrow();
 	}
 
@@ -182,26 +164,13 @@ public class QuarantineOrders {
 	 */
 	@Transactional
 	public OrderView release(CurrentUser user, long id, @Nullable String reason, @Nullable Integer version) {
-		OrderView order = active(user, id, version);
-		LocalDate today = today();
-		boolean early = today.isBefore(order.plannedEnd());
-		String why = reason == null ? "" : reason.strip();
-		if (early || !why.isEmpty()) {
-			why = reason(reason);
-		}
-		OffsetDateTime now = OffsetDateTime.now();
-		update(id, order.version(), "status = 'RELEASED', occupied_bed_id = NULL, active_person_id = NULL,"
-				+ " release_kind = ?, release_reason = ?, released_at = ?, released_by = ?",
-				early ? ReleaseKind.EARLY.name() : ReleaseKind.COMPLETED.name(), why, now, user.username());
-		if (order.siteId() != null) {
-			event(id, "DISCHARGED", order.siteId(), order.siteName() + " " + order.roomNumber() + "-" + order.bedLabel(),
-					why, user, now);
-		}
-		event(id, "RELEASED", null, (early ? "EARLY" : "COMPLETED") + " → " + order.gridCode(), why, user, now);
+		QuarantineOrder.Step step = active(user, id, version).release(today(), reason, user.username(),
+				OffsetDateTime.now(clock));
+		save(step, user);
+		QuarantineOrder.Release release = java.util.Objects.requireNonNull(step.order().release());
 		audit.record("QUARANTINE_RELEASE", "quarantineOrder", String.valueOf(id), AuditTrail.SUCCESS,
-				(early ? "early" : "completed") + " grid=" + order.gridCode() + (why.isEmpty() ? "" : " reason=" + why));
-		events.publishEvent(new QuarantineReleased(id, order.personId(), order.residentId(), order.gridCode(),
-				order.type(), early, now));
+				(release.kind() == ReleaseKind.EARLY ? "early" : "completed") + " grid=" + step.order().gridCode()
+						+ (release.reason().isEmpty() ? "" : " reason=" + release.reason()));
 		return find(id).orElseThrow();
 	}
 
@@ -297,39 +266,48 @@ public class QuarantineOrders {
 		return jdbc.sql(SELECT + " WHERE o.id = ?").param(id).query(QuarantineOrders::row).optional();
 	}
 
-	static LocalDate today() {
-		return LocalDate.now(ZONE);
+	/** Today in the district (quarantine days are local calendar days). */
+	LocalDate today() {
+		return LocalDate.now(clock);
 	}
 
-	private OrderView active(CurrentUser user, long id, @Nullable Integer version) {
+	/** The order to act on: the caller may write and see it, it is active, and it is at the version they saw. */
+	private QuarantineOrder active(CurrentUser user, long id, @Nullable Integer version) {
 		QuarantineAccess.require(user, QuarantineAccess.WRITERS, "act");
-		OrderView order = get(user, id);
-		if (order.status() != OrderStatus.ACTIVE) {
-			throw new ConflictException("quarantine.order.notActive", String.valueOf(id));
-		}
+		QuarantineOrder order = QuarantineOrder.of(get(user, id)).requireActive();
 		if (version != null && version != order.version()) {
 			throw new ConflictException("quarantine.stale", String.valueOf(id));
 		}
 		return order;
 	}
 
-	private static String reason(@Nullable String reason) {
-		String why = reason == null ? "" : reason.strip();
-		if (why.length() < 2 || why.length() > 200) {
-			throw new InvalidInputException("quarantine.reason.invalid");
-		}
-		return why;
-	}
-
-	/** Updates an active order at the version it was read; a concurrent change makes it a conflict. */
-	private void update(long id, int version, String set, @Nullable Object... values) {
-		List<Object> params = new ArrayList<>(java.util.Arrays.asList(values));
-		params.add(id);
-		params.add(version);
-		int updated = jdbc.sql("UPDATE quarantine_order SET " + set + ", version = version + 1 WHERE id = ?"
-				+ " AND version = ? AND status = 'ACTIVE'").params(params).update();
+	/**
+	 * Writes a step: the order's state in one update at the version it was read (a concurrent change makes it a
+	 * conflict), its history entries, and its event.
+	 */
+	private void save(QuarantineOrder.Step step, CurrentUser user) {
+		QuarantineOrder o = step.order();
+		QuarantineOrder.Release release = o.release();
+		int updated = jdbc.sql("""
+				UPDATE quarantine_order SET type = ?, site_id = ?, room_id = ?, bed_id = ?, occupied_bed_id = ?,
+				planned_end = ?, status = ?, active_person_id = ?, release_kind = ?, release_reason = ?, released_at = ?,
+				released_by = ?, version = version + 1
+				WHERE id = ? AND version = ? AND status = 'ACTIVE'""")
+				.params(o.type().name(), o.siteId(), o.roomId(), o.bedId(), o.occupiedBedId(), o.plannedEnd(),
+						o.status().name(), o.status() == OrderStatus.ACTIVE ? o.personId() : null,
+						release == null ? null : release.kind().name(), release == null ? null : release.reason(),
+						release == null ? null : release.at(), release == null ? null : release.by(), o.id(),
+						o.version())
+				.update();
 		if (updated == 0) {
-			throw new ConflictException("quarantine.stale", String.valueOf(id));
+			throw new ConflictException("quarantine.stale", String.valueOf(o.id()));
+		}
+		OffsetDateTime now = release == null ? OffsetDateTime.now(clock) : release.at();
+		for (QuarantineOrder.Entry entry : step.entries()) {
+			event(o.id(), entry.action(), entry.siteId(), entry.detail(), entry.reason(), user, now);
+		}
+		if (step.event() != null) {
+			events.publishEvent(step.event());
 		}
 	}
 
@@ -353,9 +331,9 @@ public class QuarantineOrders {
 	}
 
 	/** A bed to admit to: the given one (in service), or the first free bed of the site. */
-	private Bed bed(@Nullable Long siteId, @Nullable Long bedId) {
+	private QuarantineOrder.Bed bed(@Nullable Long siteId, @Nullable Long bedId) {
 		if (bedId != null) {
-			Bed bed = jdbc.sql("""
+			QuarantineOrder.Bed bed = jdbc.sql("""
 					SELECT b.id, b.site_id, b.room_id, b.label, r.room_number, s.name, b.in_service FROM quarantine_bed b
 					JOIN quarantine_room r ON r.id = b.room_id JOIN quarantine_site s ON s.id = b.site_id WHERE b.id = ?""")
 					.param(bedId).query(QuarantineOrders::bedRow).optional()
@@ -384,15 +362,8 @@ public class QuarantineOrders {
 				.orElseThrow(() -> new ConflictException("quarantine.site.full", String.valueOf(siteId)));
 	}
 
-	private record Bed(long id, long siteId, long roomId, String label, String room, String site, boolean inService) {
-
-		String describe() {
-			return site + " " + room + "-" + label;
-		}
-	}
-
-	private static Bed bedRow(ResultSet rs, int i) throws SQLException {
-		return new Bed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+	private static QuarantineOrder.Bed bedRow(ResultSet rs, int i) throws SQLException {
+		return new QuarantineOrder.Bed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
 				rs.getBoolean(7));
 	}
 

@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,10 +36,12 @@ public class QuarantineRules {
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
+	private final Clock clock;
 
-	QuarantineRules(JdbcClient jdbc, AuditTrail audit) {
+	QuarantineRules(JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	public List<Rule> list(CurrentUser user) {
@@ -61,7 +64,7 @@ public class QuarantineRules {
 			throw new InvalidInputException("quarantine.rule.days.invalid", MAX_DAYS);
 		}
 		String typeKey = type == null ? "" : type.name();
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		int updated = jdbc.sql("UPDATE quarantine_rule SET days = ?, updated_by = ?, updated_at = ? WHERE risk_level = ?"
 				+ " AND exposure_type = ?").params(days, user.username(), now, level.name(), typeKey).update();
 		if (updated == 0) {

@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,11 +44,13 @@ public class QuarantineSites {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final Jurisdictions jurisdictions;
+	private final Clock clock;
 
-	QuarantineSites(JdbcClient jdbc, AuditTrail audit, Jurisdictions jurisdictions) {
+	QuarantineSites(JdbcClient jdbc, AuditTrail audit, Jurisdictions jurisdictions, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.jurisdictions = jurisdictions;
+		this.clock = clock;
 	}
 
 	/** Creates a site in a jurisdiction of the caller's scope. */
@@ -71,7 +74,7 @@ public class QuarantineSites {
 			throw new OutOfScopeException("jurisdiction", code);
 		}
 		jdbc.sql("INSERT INTO quarantine_site (name, address, jurisdiction_code, created_by, created_at)"
-				+ " VALUES (?, ?, ?, ?, ?)").params(n, a, code, user.username(), OffsetDateTime.now()).update();
+				+ " VALUES (?, ?, ?, ?, ?)").params(n, a, code, user.username(), OffsetDateTime.now(clock)).update();
 		long id = jdbc.sql("SELECT MAX(id) FROM quarantine_site WHERE name = ? AND created_by = ?")
 				.params(n, user.username()).query(Long.class).single();
 		audit.record("QUARANTINE_SITE", "quarantineSite", String.valueOf(id), AuditTrail.SUCCESS, "jurisdiction=" + code);
@@ -187,7 +190,7 @@ public class QuarantineSites {
 	}
 
 	private List<SiteBoard.Day> days(long siteId) {
-		LocalDate today = QuarantineOrders.today();
+		LocalDate today = LocalDate.now(clock);
 		LocalDate first = today.minusDays(BOARD_DAYS - 1);
 		Map<LocalDate, int[]> counts = new LinkedHashMap<>();
 		for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {

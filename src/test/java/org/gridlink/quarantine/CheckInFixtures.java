@@ -1,10 +1,13 @@
 package org.gridlink.quarantine;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -67,9 +70,15 @@ final class CheckInFixtures {
 				.params(QuarantineAlerts.REPORTER, category, "%隔离令 " + orderId + "，%").query(Long.class).single();
 	}
 
-	/** The case of an order's alert of a kind. */
+	/** The case of an order's alert of a kind, once its listener opened it (it runs after the alert's commit). */
 	long caseOf(long orderId, String kind) {
+		return Awaitility.await("the case of order " + orderId + "'s " + kind + " alert").atMost(Duration.ofSeconds(20))
+				.until(() -> linkedCase(orderId, kind), java.util.Objects::nonNull);
+	}
+
+	@Nullable
+	Long linkedCase(long orderId, String kind) {
 		return jdbc.sql("SELECT case_id FROM quarantine_alert WHERE order_id = ? AND kind = ?").params(orderId, kind)
-				.query(Long.class).single();
+				.query(Long.class).optional().orElse(null);
 	}
 }

@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,13 +14,16 @@ import org.gridlink.cases.CaseManagement;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.CurrentUsers;
 import org.gridlink.quarantine.web.CheckInLimit;
+import org.gridlink.support.TestClock;
 import org.gridlink.support.WebTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.gridlink.quarantine.CheckInFixtures.MASKED_NAME;
 import static org.gridlink.quarantine.CheckInFixtures.ZONE;
 import static org.gridlink.quarantine.CheckInFixtures.today;
@@ -65,6 +70,15 @@ class CheckInTest {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	CaseOpeningFailures failures;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
+
+	@Autowired
+	TestClock testClock;
+
 	CheckInFixtures fixtures;
 
 	@BeforeEach
@@ -76,6 +90,7 @@ class CheckInTest {
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
+		testClock.reset();
 	}
 
 	CurrentUser signIn(String username) {
@@ -184,8 +199,8 @@ class CheckInTest {
 		checkIn(token, "{\"temperature\":\"38.2\"}", 201);
 		checkIn(token, "{\"temperature\":38.6,\"symptoms\":[\"COUGH\"]}", 201);
 		assertThat(fixtures.alerts(order, "HEALTH")).isEqualTo(1);
-		assertThat(fixtures.cases(order, "S0301")).isEqualTo(1);
 		long caseId = fixtures.caseOf(order, "HEALTH");
+		assertThat(fixtures.cases(order, "S0301")).isEqualTo(1);
 		var view = cases.get(signIn("center"), caseId);
 		assertThat(view.source().name()).isEqualTo("ALERT");
 		assertThat(view.jurisdictionCode()).isEqualTo(GRID1);
@@ -208,6 +223,7 @@ class CheckInTest {
 		checkIn(token, "{\"temperature\":\"36.5\",\"symptoms\":[\"SORE_THROAT\",\"FATIGUE\"]}", 201);
 		checkIn(token, "{\"temperature\":\"36.4\",\"symptoms\":[\"SORE_THROAT\"]}", 201);
 		assertThat(fixtures.alerts(order, "HEALTH")).isEqualTo(1);
+		assertThat(fixtures.caseOf(order, "HEALTH")).isPositive();
 		assertThat(fixtures.cases(order, "S0301")).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT reason FROM quarantine_alert WHERE order_id = ?").param(order).query(String.class)
 				.single()).isEqualTo("SYMPTOM");
@@ -247,8 +263,8 @@ class CheckInTest {
 		watcher.sweep(after.plusHours(5));
 
 		assertThat(fixtures.alerts(order, "MISSED")).isEqualTo(1);
-		assertThat(fixtures.cases(order, "S0302")).isEqualTo(1);
 		assertThat(fixtures.caseOf(order, "MISSED")).isPositive();
+		assertThat(fixtures.cases(order, "S0302")).isEqualTo(1);
 		assertThat(fixtures.alerts(madeLate, "MISSED")).as("ordered after the hour: due from tomorrow").isZero();
 		var view = cases.get(signIn("center"), fixtures.caseOf(order, "MISSED"));
 		assertThat(view.categoryCode()).isEqualTo("S0302");
@@ -257,20 +273,38 @@ class CheckInTest {
 	}
 
 	@Test
-	void anAlertWhoseCaseCouldNotBeOpenedGetsItOnTheNextSweepOnce() {
+	void anAlertWhoseCaseCouldNotBeOpenedGetsItOnceWhenItsEventIsResubmitted() {
 		LocalDate day = LocalDate.of(2031, 4, 2);
 		long order = fixtures.homeOrder(GRID1, day.minusDays(1), day.plusDays(5),
 				day.minusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
-		// as if the instance died between the alert and its case
-		jdbc.sql("""
-				INSERT INTO quarantine_alert (district_code, order_id, grid_code, alert_date, kind, reason, raised_at)
-				VALUES ('320819', ?, ?, ?, 'MISSED', 'MISSED', ?)""")
-				.params(order, GRID1, day, day.atTime(10, 0).atZone(ZONE).toOffsetDateTime()).update();
-		watcher.sweep(day.atTime(8, 0).atZone(ZONE).toOffsetDateTime());
+		failures.failOnce(AlertCases.idempotencyKey(order, day, QuarantineAlerts.Kind.MISSED));
+
 		watcher.sweep(day.atTime(10, 30).atZone(ZONE).toOffsetDateTime());
-		assertThat(fixtures.alerts(order, "MISSED")).isEqualTo(1);
-		assertThat(fixtures.cases(order, "S0302")).isEqualTo(1);
+		long alert = jdbc.sql("SELECT id FROM quarantine_alert WHERE order_id = ?").param(order).query(Long.class)
+				.single();
+		await("the listener's first run failed").atMost(Duration.ofSeconds(20))
+				.until(() -> "FAILED".equals(publicationStatus(alert)));
+		assertThat(fixtures.linkedCase(order, "MISSED")).isNull();
+		assertThat(fixtures.cases(order, "S0302")).isZero();
+
+		incomplete.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(1));
+		assertThat(publicationStatus(alert)).as("too young to be resubmitted").isEqualTo("FAILED");
+		testClock.advance(Duration.ofMinutes(2));
+		incomplete.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(1));
+
 		assertThat(fixtures.caseOf(order, "MISSED")).isPositive();
+		await("the publication completed").atMost(Duration.ofSeconds(20))
+				.until(() -> publicationStatus(alert) == null);
+		assertThat(fixtures.cases(order, "S0302")).isEqualTo(1);
+		assertThat(fixtures.alerts(order, "MISSED")).isEqualTo(1);
+	}
+
+	/** The status of the alert's publication to its case listener; null once completed (completed ones are deleted). */
+	@Nullable
+	String publicationStatus(long alertId) {
+		return jdbc.sql("SELECT status FROM event_publication WHERE listener_id = ? AND serialized_event LIKE ?")
+				.params("quarantine.alert-case", "%\"alertId\":" + alertId + "}%").query(String.class).optional()
+				.orElse(null);
 	}
 
 	@Test
@@ -286,6 +320,7 @@ class CheckInTest {
 		watcher.sweep(today().atTime(23, 59).atZone(ZONE).toOffsetDateTime());
 		assertThat(fixtures.alerts(seen, "MISSED")).isZero();
 		assertThat(fixtures.alerts(notSeen, "MISSED")).isEqualTo(1);
+		assertThat(fixtures.caseOf(notSeen, "MISSED")).isPositive();
 		assertThat(fixtures.cases(notSeen, "S0302")).isEqualTo(1);
 		mvc.perform(get("/quarantine/orders/" + notSeen + "/monitoring").with(as("grid1"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("敲门无人应答")))

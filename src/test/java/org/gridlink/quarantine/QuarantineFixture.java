@@ -42,7 +42,7 @@ class QuarantineFixture {
 	}
 
 	static LocalDate today() {
-		return QuarantineOrders.today();
+		return LocalDate.now(QuarantineOrders.ZONE);
 	}
 
 	ExposureEvent event() {

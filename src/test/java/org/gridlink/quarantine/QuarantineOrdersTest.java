@@ -1,5 +1,6 @@
 package org.gridlink.quarantine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +14,9 @@ import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.OutOfScopeException;
+import org.gridlink.support.TestClock;
 import org.gridlink.support.WebTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -46,6 +49,14 @@ class QuarantineOrdersTest {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	CurrentUser community1() {
 		return fx.user("community1");
@@ -199,6 +210,23 @@ class QuarantineOrdersTest {
 		assertThat(contacts.persons(fx.user("grid1"), "RELEASED", PageRequest.of(0, 500)).getContent())
 				.anySatisfy(p -> assertThat(p.id()).isEqualTo(contact.personId()));
 		assertThat(orders.activeHomeOrders(GRID1)).extracting(OrderView::id).doesNotContain(order.id());
+	}
+
+	@Test
+	void onThePlannedEndTheReleaseIsCompletedWithoutAReasonAndFreesTheBed() {
+		SiteView site = fx.site(1);
+		OrderView order = orders.order(community1(),
+				new NewOrder(fx.contact().personId(), OrderType.CENTRALIZED, site.id(), null, null));
+		clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(orders.today(), order.plannedEnd())));
+		assertThat(orders.today()).isEqualTo(order.plannedEnd());
+
+		OrderView released = orders.release(community1(), order.id(), null, order.version());
+		assertThat(released.releaseKind()).isEqualTo(ReleaseKind.COMPLETED);
+		assertThat(released.releaseReason()).isEmpty();
+		assertThat(released.releasedAt().toLocalDate()).isEqualTo(order.plannedEnd());
+		assertThat(sites.site(community1(), site.id()).occupied()).isZero();
+		assertThat(events.stream(QuarantineReleased.class))
+				.anySatisfy(e -> assertThat(e.orderId() == order.id() && !e.early()).isTrue());
 	}
 
 	@Test

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridlink.platform.ApiPaging;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.quarantine.CheckInInput;
@@ -112,46 +112,46 @@ class CheckInApiController {
 
 	@GetMapping("/quarantine/orders/{id}/monitoring")
 	@Operation(summary = "An order's monitoring: the order, today's status, the link's dates, check-ins and alerts")
-	OrderMonitoring monitoring(@PathVariable long id) {
-		return checkIns.monitoring(CurrentUsers.current(), id);
+	OrderMonitoring monitoring(CurrentUser user, @PathVariable long id) {
+		return checkIns.monitoring(user, id);
 	}
 
 	@PostMapping("/quarantine/orders/{id}/visits")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "A grid worker's visit: result SEEN (temperature required) or NOT_SEEN")
-	Map<String, Long> visit(@PathVariable long id, @RequestBody VisitRequest body) {
-		return Map.of("id", checkIns.visit(CurrentUsers.current(), id,
+	Map<String, Long> visit(CurrentUser user, @PathVariable long id, @RequestBody VisitRequest body) {
+		return Map.of("id", checkIns.visit(user, id,
 				new VisitInput(body.result(), body.temperature(), body.symptoms(), body.note())));
 	}
 
 	@PostMapping("/quarantine/orders/{id}/checkin-link")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Issue (or replace) the order's personal check-in link; the only time its URL is returned")
-	IssuedLinkResponse issue(@PathVariable long id) {
-		CheckInLinks.IssuedLink link = links.issue(CurrentUsers.current(), id);
+	IssuedLinkResponse issue(CurrentUser user, @PathVariable long id) {
+		CheckInLinks.IssuedLink link = links.issue(user, id);
 		return new IssuedLinkResponse(id,
 				ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString(), link.expiresAt());
 	}
 
 	@GetMapping("/quarantine/alerts")
 	@Operation(summary = "Check-in alerts in scope, newest first; day (yyyy-MM-dd), kind MISSED or HEALTH, jurisdiction")
-	PagedModel<QuarantineAlerts.AlertView> alerts(@RequestParam(required = false) @Nullable String day,
+	PagedModel<QuarantineAlerts.AlertView> alerts(CurrentUser user, @RequestParam(required = false) @Nullable String day,
 			@RequestParam(required = false) @Nullable String kind,
 			@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(alerts.list(CurrentUsers.current(), day == null || day.isBlank() ? null : date(day),
+		return new PagedModel<>(alerts.list(user, day == null || day.isBlank() ? null : date(day),
 				kind == null || kind.isBlank() ? null : kind(kind), jurisdiction, ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/quarantine/monitoring/board")
 	@Operation(summary = "Today's home quarantine board of a jurisdiction with a row per child")
-	MonitoringBoard.Board board(@RequestParam(required = false) @Nullable String code) {
-		return board.board(CurrentUsers.current(), code);
+	MonitoringBoard.Board board(CurrentUser user, @RequestParam(required = false) @Nullable String code) {
+		return board.board(user, code);
 	}
 
 	@GetMapping("/quarantine/monitoring/people")
 	@Operation(summary = "The people behind a figure: IN_QUARANTINE, DUE_TODAY, MISSED or RELEASED")
-	PagedModel<MonitoringBoard.Line> people(@RequestParam(required = false) @Nullable String code,
+	PagedModel<MonitoringBoard.Line> people(CurrentUser user, @RequestParam(required = false) @Nullable String code,
 			@RequestParam String figure, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		MonitoringBoard.Figure which;
@@ -161,7 +161,7 @@ class CheckInApiController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("checkins.figure.invalid", figure);
 		}
-		return new PagedModel<>(board.list(CurrentUsers.current(), code, which, ApiPaging.of(page, size)));
+		return new PagedModel<>(board.list(user, code, which, ApiPaging.of(page, size)));
 	}
 
 	private static QuarantineAlerts.Kind kind(String value) {

@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.quarantine.CheckInLinks;
@@ -60,16 +60,15 @@ class MonitoringController {
 	}
 
 	@GetMapping("/quarantine/monitoring")
-	String board(@RequestParam(required = false) @Nullable String code, Model model) {
-		model.addAttribute("board", board.board(CurrentUsers.current(), code));
+	String board(CurrentUser user, @RequestParam(required = false) @Nullable String code, Model model) {
+		model.addAttribute("board", board.board(user, code));
 		return "quarantine/checkins/board";
 	}
 
 	@GetMapping("/quarantine/monitoring/people")
-	String people(@RequestParam(required = false) @Nullable String code, @RequestParam String figure,
+	String people(CurrentUser user, @RequestParam(required = false) @Nullable String code, @RequestParam String figure,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		MonitoringBoard.Figure which = figure(figure);
-		CurrentUser user = CurrentUsers.current();
 		model.addAttribute("board", board.board(user, code));
 		model.addAttribute("figure", which);
 		model.addAttribute("people", board.list(user, code, which, ApiPaging.of(page, PAGE_SIZE)));
@@ -77,28 +76,28 @@ class MonitoringController {
 	}
 
 	@GetMapping("/quarantine/alerts")
-	String alerts(@RequestParam(required = false) @Nullable String day,
+	String alerts(CurrentUser user, @RequestParam(required = false) @Nullable String day,
 			@RequestParam(required = false) @Nullable String kind, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		LocalDate date = day == null ? LocalDate.now(alerts.zone()) : day.isBlank() ? null : date(day);
 		QuarantineAlerts.Kind k = kind == null || kind.isBlank() ? null : kind(kind);
 		model.addAttribute("day", date);
 		model.addAttribute("kind", k);
-		model.addAttribute("alerts", alerts.list(CurrentUsers.current(), date, k, null, ApiPaging.of(page, PAGE_SIZE)));
+		model.addAttribute("alerts", alerts.list(user, date, k, null, ApiPaging.of(page, PAGE_SIZE)));
 		return "quarantine/checkins/alerts";
 	}
 
 	@GetMapping("/quarantine/orders/{id}/monitoring")
-	String order(@PathVariable long id, Model model) {
-		return orderPage(id, model, emptyVisit(), FormErrors.in(messages, Locale.ROOT));
+	String order(CurrentUser user, @PathVariable long id, Model model) {
+		return orderPage(user, id, model, emptyVisit(), FormErrors.in(messages, Locale.ROOT));
 	}
 
 	@PostMapping("/quarantine/orders/{id}/monitoring/link")
-	String issue(@PathVariable long id, Model model, HttpServletResponse response, Locale locale,
+	String issue(CurrentUser user, @PathVariable long id, Model model, HttpServletResponse response, Locale locale,
 			RedirectAttributes redirect) {
 		CheckInLinks.IssuedLink link;
 		try {
-			link = links.issue(CurrentUsers.current(), id);
+			link = links.issue(user, id);
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("problem", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
@@ -108,18 +107,15 @@ class MonitoringController {
 		model.addAttribute("issuedUrl", url);
 		model.addAttribute("issuedQr", CheckInQr.svg(url));
 		response.setHeader("Cache-Control", "no-store");
-		return orderPage(id, model, emptyVisit(), FormErrors.in(messages, Locale.ROOT));
+		return orderPage(user, id, model, emptyVisit(), FormErrors.in(messages, Locale.ROOT));
 	}
 
 	@PostMapping("/quarantine/orders/{id}/monitoring/visits")
-	String visit(@PathVariable long id, @RequestParam(required = false) @Nullable String result,
-			@RequestParam(required = false) @Nullable String temperature,
-			@RequestParam(required = false) @Nullable List<String> symptoms,
-			@RequestParam(required = false) @Nullable String note, Model model, Locale locale,
+	String visit(CurrentUser user, @PathVariable long id, @Valid VisitInput visit, Model model, Locale locale,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		FormErrors errors = FormErrors.in(messages, locale);
 		try {
-			checkIns.visit(CurrentUsers.current(), id, new VisitInput(result, temperature, symptoms, note));
+			checkIns.visit(user, id, visit);
 			redirect.addFlashAttribute("message", messages.getMessage("checkins.visit.saved", null, locale));
 			return "redirect:/quarantine/orders/" + id + "/monitoring";
 		}
@@ -132,15 +128,14 @@ class MonitoringController {
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("result", result == null ? "" : result);
-		form.put("temperature", temperature == null ? "" : temperature);
-		form.put("note", note == null ? "" : note);
-		form.put("symptoms", symptoms == null ? List.of() : symptoms);
-		return orderPage(id, model, form, errors);
+		form.put("result", visit.result() == null ? "" : visit.result());
+		form.put("temperature", visit.temperature() == null ? "" : visit.temperature());
+		form.put("note", visit.note() == null ? "" : visit.note());
+		form.put("symptoms", visit.symptoms() == null ? List.of() : visit.symptoms());
+		return orderPage(user, id, model, form, errors);
 	}
 
-	private String orderPage(long id, Model model, Map<String, Object> form, FormErrors errors) {
-		CurrentUser user = CurrentUsers.current();
+	private String orderPage(CurrentUser user, long id, Model model, Map<String, Object> form, FormErrors errors) {
 		model.addAttribute("monitoring", checkIns.monitoring(user, id));
 		model.addAttribute("symptomCodes", checkIns.rules().symptoms());
 		model.addAttribute("canRecord", MonitoringAccess.canRecord(user));

@@ -1,12 +1,14 @@
 package org.gridlink.quarantine.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import jakarta.validation.Valid;
+
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.quarantine.ContactQuery;
 import org.gridlink.quarantine.ContactView;
@@ -23,10 +25,14 @@ import org.gridlink.quarantine.QuarantineOrders;
 import org.gridlink.quarantine.QuarantineSites;
 import org.gridlink.quarantine.RiskLevel;
 import org.gridlink.quarantine.SourceKind;
+import org.gridlink.quarantine.web.OrderForms.EventForm;
+import org.gridlink.quarantine.web.OrderForms.ExtendForm;
+import org.gridlink.quarantine.web.OrderForms.OrderForm;
+import org.gridlink.quarantine.web.OrderForms.ReleaseForm;
+import org.gridlink.quarantine.web.OrderForms.TransferForm;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +55,11 @@ class QuarantineController {
 	private final QuarantineOrders orders;
 	private final QuarantineSites sites;
 	private final MessageSource messages;
+	private final Clock clock;
 
-	QuarantineController(Contacts contacts, QuarantineOrders orders, QuarantineSites sites, MessageSource messages) {
+	QuarantineController(Contacts contacts, QuarantineOrders orders, QuarantineSites sites, MessageSource messages,
+			Clock clock) {
+		this.clock = clock;
 		this.contacts = contacts;
 		this.orders = orders;
 		this.sites = sites;
@@ -64,14 +73,13 @@ class QuarantineController {
 
 	/** The search posts, so that an ID number typed into it never lands in a URL. */
 	@PostMapping("/quarantine/contacts/search")
-	String search(@RequestParam(required = false) @Nullable String q, Model model) {
-		return contacts(q, 0, model);
+	String search(CurrentUser user, @RequestParam(required = false) @Nullable String q, Model model) {
+		return contacts(user, q, 0, model);
 	}
 
 	@GetMapping("/quarantine/contacts")
-	String contacts(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
+	String contacts(CurrentUser user, @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		CurrentUser user = CurrentUsers.current();
 		model.addAttribute("contacts", contacts.list(user, new ContactQuery(q, null, null, null, null),
 				PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
 		model.addAttribute("q", q == null ? "" : q);
@@ -81,15 +89,14 @@ class QuarantineController {
 	}
 
 	@GetMapping("/quarantine/contacts/new")
-	String contactForm(@RequestParam(required = false) @Nullable Long sourceContactId,
+	String contactForm(CurrentUser user, @RequestParam(required = false) @Nullable Long sourceContactId,
 			@RequestParam(required = false) @Nullable Long caseId, Model model) {
-		CurrentUser user = CurrentUsers.current();
 		if (sourceContactId != null) {
 			model.addAttribute("parent", contacts.get(user, sourceContactId));
 		}
 		model.addAttribute("form", new NewContact(sourceContactId != null ? SourceKind.CONTACT
 				: caseId != null ? SourceKind.CASE : SourceKind.EVENT, caseId, null, sourceContactId, "", IdKind.ID, "",
-				"", "", "", LocalDate.now(QuarantineOrders.ZONE), ExposureType.SAME_SPACE, RiskLevel.HIGH, "", ""));
+				"", "", "", LocalDate.now(clock), ExposureType.SAME_SPACE, RiskLevel.HIGH, "", ""));
 		return contactPage(user, model);
 	}
 
@@ -105,24 +112,10 @@ class QuarantineController {
 	}
 
 	@PostMapping("/quarantine/contacts")
-	String record(@RequestParam(required = false) @Nullable SourceKind sourceKind,
-			@RequestParam(required = false) @Nullable Long caseId, @RequestParam(required = false) @Nullable Long eventId,
-			@RequestParam(required = false) @Nullable Long sourceContactId, @RequestParam(defaultValue = "") String name,
-			@RequestParam(required = false) @Nullable IdKind idKind, @RequestParam(defaultValue = "") String idNumber,
-			@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String gridCode,
-			@RequestParam(defaultValue = "") String address,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate exposureDate,
-			@RequestParam(required = false) @Nullable ExposureType exposureType,
-			@RequestParam(required = false) @Nullable RiskLevel riskLevel,
-			@RequestParam(defaultValue = "") String jurisdictionCode, @RequestParam(defaultValue = "") String note,
-			Model model, Locale locale, RedirectAttributes redirect) {
-		CurrentUser user = CurrentUsers.current();
-		NewContact form = new NewContact(sourceKind, sourceKind == SourceKind.CASE ? caseId : null,
-				sourceKind == SourceKind.EVENT ? eventId : null, sourceKind == SourceKind.CONTACT ? sourceContactId : null,
-				name, idKind, idNumber, phone, gridCode, address, exposureDate, exposureType, riskLevel,
-				jurisdictionCode.isBlank() ? null : jurisdictionCode, note);
+	String record(CurrentUser user, @Valid ContactForm contact, Model model, Locale locale,
+			RedirectAttributes redirect) {
 		try {
-			ContactView saved = contacts.record(user, form);
+			ContactView saved = contacts.record(user, contact.toNewContact());
 			redirect.addFlashAttribute("flash", messages.getMessage(saved.merged() ? "quarantine.contact.merged"
 					: "quarantine.contact.saved", null, locale));
 			return "redirect:/quarantine/persons/" + saved.personId();
@@ -130,27 +123,23 @@ class QuarantineController {
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
 			// the typed ID number is not sent back into the page
-			model.addAttribute("form", new NewContact(sourceKind, caseId, eventId, sourceContactId, name, idKind, "",
-					phone, gridCode, address, exposureDate, exposureType, riskLevel, jurisdictionCode, note));
-			if (sourceContactId != null && sourceKind == SourceKind.CONTACT) {
-				model.addAttribute("parent", contacts.get(user, sourceContactId));
+			model.addAttribute("form", contact.refill());
+			if (contact.sourceContactId() != null && contact.sourceKind() == SourceKind.CONTACT) {
+				model.addAttribute("parent", contacts.get(user, contact.sourceContactId()));
 			}
 			return contactPage(user, model);
 		}
 	}
 
 	@PostMapping("/quarantine/events")
-	String recordEvent(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String place,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate occurredOn,
-			@RequestParam(defaultValue = "") String jurisdictionCode, Locale locale, RedirectAttributes redirect) {
-		act(redirect, locale, "quarantine.event.saved",
-				() -> contacts.recordEvent(CurrentUsers.current(), name, place, occurredOn, jurisdictionCode));
+	String recordEvent(CurrentUser user, @Valid EventForm event, Locale locale, RedirectAttributes redirect) {
+		act(redirect, locale, "quarantine.event.saved", () -> contacts.recordEvent(user, text(event.name()),
+				text(event.place()), event.occurredOn(), text(event.jurisdictionCode())));
 		return "redirect:/quarantine/contacts/new";
 	}
 
 	@GetMapping("/quarantine/persons/{id}")
-	String person(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String person(CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("person", contacts.person(user, id));
 		model.addAttribute("contacts", contacts.contactsOf(user, id));
 		model.addAttribute("orders", orders.ofPerson(user, id));
@@ -162,11 +151,11 @@ class QuarantineController {
 
 	/** Reveals one value as an htmx fragment in place of the masked one; the reveal and its reason are audited. */
 	@PostMapping("/quarantine/persons/{id}/reveal")
-	String reveal(@PathVariable long id, @RequestParam String field, @RequestParam(defaultValue = "") String reason,
+	String reveal(CurrentUser user, @PathVariable long id, @RequestParam String field, @RequestParam(defaultValue = "") String reason,
 			Model model, Locale locale) {
 		model.addAttribute("field", field);
 		try {
-			model.addAttribute("value", contacts.reveal(CurrentUsers.current(), id, field, reason));
+			model.addAttribute("value", contacts.reveal(user, id, field, reason));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
@@ -175,76 +164,71 @@ class QuarantineController {
 	}
 
 	@PostMapping("/quarantine/persons/{id}/orders")
-	String order(@PathVariable long id, @RequestParam(required = false) @Nullable OrderType type,
-			@RequestParam(required = false) @Nullable Long siteId, @RequestParam(required = false) @Nullable Long bedId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate startDate,
-			Locale locale, RedirectAttributes redirect) {
-		OrderView order = act(redirect, locale, "quarantine.order.saved", () -> orders.order(CurrentUsers.current(),
-				new NewOrder(id, type, type == OrderType.HOME ? null : siteId, type == OrderType.HOME ? null : bedId,
-						startDate)));
+	String order(CurrentUser user, @PathVariable long id, @Valid OrderForm form, Locale locale,
+			RedirectAttributes redirect) {
+		OrderView order = act(redirect, locale, "quarantine.order.saved", () -> orders.order(user,
+				new NewOrder(id, form.type(), form.site(), form.bed(), form.startDate())));
 		return order == null ? "redirect:/quarantine/persons/" + id : "redirect:/quarantine/orders/" + order.id();
 	}
 
 	@GetMapping("/quarantine/orders")
-	String orders(@RequestParam(required = false) @Nullable OrderStatus status,
+	String orders(CurrentUser user, @RequestParam(required = false) @Nullable OrderStatus status,
 			@RequestParam(required = false) @Nullable OrderType type, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		CurrentUser user = CurrentUsers.current();
 		model.addAttribute("orders", orders.list(user, new OrderQuery(status, type, null, null),
 				PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
 		model.addAttribute("status", status);
 		model.addAttribute("type", type);
-		model.addAttribute("today", LocalDate.now(QuarantineOrders.ZONE));
+		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("tab", "orders");
 		return "quarantine/orders";
 	}
 
 	@GetMapping("/quarantine/orders/{id}")
-	String order(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String order(CurrentUser user, @PathVariable long id, Model model) {
 		OrderView order = orders.get(user, id);
 		model.addAttribute("order", order);
 		model.addAttribute("history", orders.history(user, id));
 		model.addAttribute("canWrite", orders.canWrite(user) && order.status() == OrderStatus.ACTIVE);
 		model.addAttribute("sites", sites.list(user));
-		model.addAttribute("today", LocalDate.now(QuarantineOrders.ZONE));
+		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("tab", "orders");
 		return "quarantine/order";
 	}
 
 	@PostMapping("/quarantine/orders/{id}/extend")
-	String extend(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate plannedEnd,
-			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) @Nullable Integer version,
-			Locale locale, RedirectAttributes redirect) {
+	String extend(CurrentUser user, @PathVariable long id, @Valid ExtendForm form, Locale locale,
+			RedirectAttributes redirect) {
 		act(redirect, locale, "quarantine.order.extended",
-				() -> orders.extend(CurrentUsers.current(), id, plannedEnd, reason, version));
+				() -> orders.extend(user, id, form.plannedEnd(), text(form.reason()), form.version()));
 		return "redirect:/quarantine/orders/" + id;
 	}
 
 	@PostMapping("/quarantine/orders/{id}/transfer")
-	String transfer(@PathVariable long id, @RequestParam(required = false) @Nullable OrderType type,
-			@RequestParam(required = false) @Nullable Long siteId, @RequestParam(required = false) @Nullable Long bedId,
-			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) @Nullable Integer version,
-			Locale locale, RedirectAttributes redirect) {
-		act(redirect, locale, "quarantine.order.transferred", () -> orders.transfer(CurrentUsers.current(), id, type,
-				type == OrderType.HOME ? null : siteId, type == OrderType.HOME ? null : bedId, reason, version));
+	String transfer(CurrentUser user, @PathVariable long id, @Valid TransferForm form, Locale locale,
+			RedirectAttributes redirect) {
+		act(redirect, locale, "quarantine.order.transferred", () -> orders.transfer(user, id, form.type(),
+				form.site(), form.bed(), text(form.reason()), form.version()));
 		return "redirect:/quarantine/orders/" + id;
 	}
 
 	@PostMapping("/quarantine/orders/{id}/release")
-	String release(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(required = false) @Nullable Integer version, Locale locale, RedirectAttributes redirect) {
+	String release(CurrentUser user, @PathVariable long id, @Valid ReleaseForm form, Locale locale,
+			RedirectAttributes redirect) {
 		act(redirect, locale, "quarantine.order.released",
-				() -> orders.release(CurrentUsers.current(), id, reason, version));
+				() -> orders.release(user, id, text(form.reason()), form.version()));
 		return "redirect:/quarantine/orders/" + id;
 	}
 
 	/** The free beds of a site as the options of a bed select (htmx). */
 	@GetMapping("/quarantine/sites/beds")
-	String freeBeds(@RequestParam(required = false) @Nullable Long siteId, Model model) {
-		model.addAttribute("beds", siteId == null ? java.util.List.of() : sites.freeBeds(CurrentUsers.current(), siteId));
+	String freeBeds(CurrentUser user, @RequestParam(required = false) @Nullable Long siteId, Model model) {
+		model.addAttribute("beds", siteId == null ? java.util.List.of() : sites.freeBeds(user, siteId));
 		return "quarantine/fragments :: bedOptions";
+	}
+
+	private static String text(@Nullable String value) {
+		return value == null ? "" : value;
 	}
 
 	/** Runs a step; its success or error message goes to the next page. */

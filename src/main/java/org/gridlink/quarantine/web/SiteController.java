@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.quarantine.QuarantineSites;
 import org.gridlink.quarantine.SiteView;
@@ -31,8 +30,7 @@ class SiteController {
 	}
 
 	@GetMapping("/quarantine/sites")
-	String list(Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String list(CurrentUser user, Model model) {
 		model.addAttribute("sites", sites.list(user));
 		model.addAttribute("canKeep", sites.canKeep(user));
 		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
@@ -41,10 +39,11 @@ class SiteController {
 	}
 
 	@PostMapping("/quarantine/sites")
-	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String address,
-			@RequestParam(defaultValue = "") String jurisdictionCode, Locale locale, RedirectAttributes redirect) {
+	String create(CurrentUser user, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String address, @RequestParam(defaultValue = "") String jurisdictionCode,
+			Locale locale, RedirectAttributes redirect) {
 		try {
-			SiteView site = sites.create(CurrentUsers.current(), name, address, jurisdictionCode);
+			SiteView site = sites.create(user, name, address, jurisdictionCode);
 			redirect.addFlashAttribute("flash", messages.getMessage("quarantine.site.saved", null, locale));
 			return "redirect:/quarantine/sites/" + site.id();
 		}
@@ -55,8 +54,7 @@ class SiteController {
 	}
 
 	@GetMapping("/quarantine/sites/{id}")
-	String board(@PathVariable long id, Model model) {
-		CurrentUser user = CurrentUsers.current();
+	String board(CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("board", sites.board(user, id));
 		model.addAttribute("canKeep", sites.canKeep(user));
 		model.addAttribute("tab", "sites");
@@ -64,11 +62,11 @@ class SiteController {
 	}
 
 	@PostMapping("/quarantine/sites/{id}/rooms")
-	String addRoom(@PathVariable long id, @RequestParam(defaultValue = "") String number,
+	String addRoom(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String number,
 			@RequestParam(required = false) @Nullable Integer floor, @RequestParam(required = false) @Nullable Integer beds,
 			Locale locale, RedirectAttributes redirect) {
 		try {
-			sites.addRoom(CurrentUsers.current(), id, number, floor, beds);
+			sites.addRoom(user, id, number, floor, beds);
 			redirect.addFlashAttribute("flash", messages.getMessage("quarantine.room.saved", null, locale));
 		}
 		catch (InvalidInputException ex) {
@@ -78,10 +76,10 @@ class SiteController {
 	}
 
 	@PostMapping("/quarantine/beds/{bed}/service")
-	String service(@PathVariable long bed, @RequestParam long siteId, @RequestParam boolean inService, Locale locale,
+	String service(CurrentUser user, @PathVariable long bed, @RequestParam long siteId, @RequestParam boolean inService, Locale locale,
 			RedirectAttributes redirect) {
 		try {
-			sites.setInService(CurrentUsers.current(), bed, inService);
+			sites.setInService(user, bed, inService);
 			redirect.addFlashAttribute("flash", messages.getMessage("quarantine.bed.saved", null, locale));
 		}
 		catch (ConflictException ex) {
