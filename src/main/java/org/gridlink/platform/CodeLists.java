@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** Codes typed into a text area (jurisdiction codes of a scope or an assignment): one per line, or separated by commas, semicolons, spaces or bars. */
+@org.springframework.modulith.NamedInterface("api")
 public final class CodeLists {
 
 	private CodeLists() {

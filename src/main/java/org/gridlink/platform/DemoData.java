@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code gridlink.demo.enabled=false} ({@code GRIDLINK_DEMO=false}) or {@code GRIDLINK_DB_URL} is set (a real
  * district's database), so production never creates these beans.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * Makes the {@link JobQueue}s of the modules, each with the application's {@link JobListener}s, and shuts them all
  * down with the application.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Component
 public class JobQueues {
 
