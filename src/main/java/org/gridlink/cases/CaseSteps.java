@@ -1,7 +1,7 @@
 package org.gridlink.cases;
 
-import java.time.OffsetDateTime;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one step to a case: checks the caller and the loop, moves the clock, writes the row with an optimistic
- * version check and records the step in the history, all in one transaction.
+ * Applies one step to a case (the application service around the {@link Case} aggregate): loads the case, checks the
+ * caller, resolves what the step needs from other services into plain values, lets the case take the step, writes it
+ * with one versioned UPDATE and records it in the history and the audit trail, all in one transaction; then publishes
+ * the step's event.
  */
 @Component
 class CaseSteps {
