@@ -70,7 +70,7 @@ class CasePromisesApiTest {
 		act("dept1", id, "extend", "{\"hours\":8,\"note\":\"需要调用车辆\"}").andExpect(status().isOk());
 		act("center", id, "void", "{\"note\":\"重复上报\"}").andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("VOIDED")).andExpect(jsonPath("$.pendingRequest").isEmpty())
-				.andExpect(jsonPath("$.history[*].action", hasItem(CaseSteps.WITHDRAWN)));
+				.andExpect(jsonPath("$.history[*].action", hasItem("withdraw-request")));
 		act("center", id, "approve-extension", "{\"approved\":true}").andExpect(status().isConflict());
 		mvc.perform(get("/api/v1/cases/" + id).with(as("center"))).andExpect(jsonPath("$.status").value("VOIDED"))
 				.andExpect(jsonPath("$.timeLimitMinutes").value(240)).andExpect(jsonPath("$.extensionCount").value(0));
