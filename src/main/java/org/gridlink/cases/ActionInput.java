@@ -24,4 +24,14 @@ public record ActionInput(@Nullable String note, @Nullable Long unitId, @Nullabl
 	public static ActionInput empty() {
 		return note(null);
 	}
+
+	/** A category was given to re-classify the case with (file). */
+	boolean hasCategory() {
+		return categoryCode != null && !categoryCode.isBlank();
+	}
+
+	/** A jurisdiction was given to place the case on (file). */
+	boolean hasJurisdiction() {
+		return jurisdictionCode != null && !jurisdictionCode.isBlank();
+	}
 }

@@ -1,5 +1,6 @@
 package org.gridlink.cases;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,7 +19,6 @@ import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.Role;
 import org.gridlink.shared.JurisdictionCode;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -170,14 +170,16 @@ public class CaseKpis {
 	private final JdbcClient jdbc;
 	private final UnitNames units;
 	private final CaseLines lines;
+	private final Clock clock;
 	private final ZoneId zone;
 
 	CaseKpis(JdbcClient jdbc, UnitNames units, CaseLines lines,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.lines = lines;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	/** True when the user may see KPIs at all (center, leader, a department handler with a unit). */
@@ -187,7 +189,7 @@ public class CaseKpis {
 
 	/** Today in the district's time zone (for default periods). */
 	public LocalDate today() {
-		return LocalDate.now(zone);
+		return LocalDate.now(clock);
 	}
 
 	/**

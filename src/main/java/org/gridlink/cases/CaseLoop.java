@@ -21,7 +21,9 @@ final class CaseLoop {
 	}
 
 	/**
-	 * The status after {@code action}, or empty when the action is impossible now.
+	 * The status after {@code action}, or empty when the action is impossible now. A final status accepts nothing; a
+	 * request is pending only while the case is with its unit, and it blocks the steps that would leave it undecided
+	 * (return, feedback, park, another request).
 	 *
 	 * @param pending the request awaiting approval ({@link #EXTENSION}, {@link #DEFERRAL}) or null
 	 * @param positive for verify: passed; for the approvals: approved
@@ -29,27 +31,31 @@ final class CaseLoop {
 	 */
 	static Optional<CaseStatus> next(CaseStatus from, @Nullable String pending, CaseAction action, boolean positive,
 			@Nullable CaseStatus resumeStatus) {
+		if (from.isFinal()) {
+			return Optional.empty();
+		}
 		CaseStatus to = switch (action) {
 			case FILE -> from == CaseStatus.REPORTED ? CaseStatus.FILED : null;
 			case REJECT -> from == CaseStatus.REPORTED ? CaseStatus.REJECTED : null;
 			case DISPATCH -> from == CaseStatus.FILED ? CaseStatus.DISPATCHED : null;
 			case ACCEPT -> from == CaseStatus.DISPATCHED ? CaseStatus.ACCEPTED : null;
 			case RETURN -> WITH_UNIT.contains(from) && pending == null ? CaseStatus.FILED : null;
-			case FEEDBACK -> from == CaseStatus.ACCEPTED ? CaseStatus.HANDLED : null;
+			case FEEDBACK -> from == CaseStatus.ACCEPTED && pending == null ? CaseStatus.HANDLED : null;
 			case VERIFY -> from == CaseStatus.HANDLED ? (positive ? CaseStatus.VERIFIED : CaseStatus.ACCEPTED) : null;
 			case CLOSE -> from == CaseStatus.VERIFIED ? CaseStatus.CLOSED : null;
 			case EVALUATE -> from == CaseStatus.CLOSED ? CaseStatus.EVALUATED : null;
 			case EXTEND -> WITH_UNIT.contains(from) && pending == null ? from : null;
-			case APPROVE_EXTENSION -> EXTENSION.equals(pending) ? from : null;
+			case APPROVE_EXTENSION -> EXTENSION.equals(pending) && WITH_UNIT.contains(from) ? from : null;
 			case DEFER -> from == CaseStatus.ACCEPTED && pending == null ? from : null;
-			case APPROVE_DEFERRAL -> DEFERRAL.equals(pending) ? (positive ? CaseStatus.DEFERRED : from) : null;
+			case APPROVE_DEFERRAL -> DEFERRAL.equals(pending) && WITH_UNIT.contains(from)
+					? (positive ? CaseStatus.DEFERRED : from) : null;
 			case PARK -> (WITH_UNIT.contains(from) || from == CaseStatus.FILED) && pending == null
 					? CaseStatus.PARKED : null;
 			case RESUME -> (from == CaseStatus.DEFERRED || from == CaseStatus.PARKED) && resumeStatus != null
-					? resumeStatus : null;
+					&& !resumeStatus.isFinal() ? resumeStatus : null;
 			case URGE -> WITH_UNIT.contains(from) || from == CaseStatus.DEFERRED || from == CaseStatus.PARKED
 					|| from == CaseStatus.FILED || from == CaseStatus.REPORTED ? from : null;
-			case VOID -> !from.isFinal() && !from.isClosed() ? CaseStatus.VOIDED : null;
+			case VOID -> !from.isClosed() ? CaseStatus.VOIDED : null;
 			case MERGE -> from == CaseStatus.REPORTED || from == CaseStatus.FILED ? CaseStatus.MERGED : null;
 		};
 		return Optional.ofNullable(to);

@@ -1,7 +1,7 @@
 package org.gridlink.cases;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,7 +22,6 @@ import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.shared.JurisdictionCode;
 import org.gridlink.shared.Masked;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,11 +57,12 @@ public class CaseManagement {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final CaseSteps steps;
-	private final ZoneId zone;
+	private final WorkingCalendars calendars;
+	private final Clock clock;
 
 	CaseManagement(JdbcClient jdbc, TransactionTemplate transactions, CaseCategories categories,
 			Jurisdictions jurisdictions, UnitNames units, PersonalDataCipher cipher, AuditTrail audit,
-			ApplicationEventPublisher events, CaseSteps steps, @Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			ApplicationEventPublisher events, CaseSteps steps, WorkingCalendars calendars, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.categories = categories;
@@ -72,7 +72,8 @@ public class CaseManagement {
 		this.audit = audit;
 		this.events = events;
 		this.steps = steps;
-		this.zone = ZoneId.of(zone);
+		this.calendars = calendars;
+		this.clock = clock;
 	}
 
 	/**
@@ -153,7 +154,7 @@ public class CaseManagement {
 
 	private Reported insert(String reporter, CaseSource source, CaseCategory category, String description,
 			String address, String contact, Located where, @Nullable String key) {
-		OffsetDateTime now = OffsetDateTime.now(zone);
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		String district = where.code().substring(0, 6);
 		String sealedContact = contact.isEmpty() ? "" : cipher.encrypt(contact);
 		// the number: the day and the last 6 digits of the sequence, drawn in the INSERT (one round trip less)
@@ -179,7 +180,8 @@ public class CaseManagement {
 				category.code() + " " + where.code());
 		CaseFile created = new CaseFile(id, district, number, CaseStatus.REPORTED, source, category.code(),
 				description, where.code(), address, where.lat(), where.lng(), reporter, sealedContact, now, null, null,
-				null, null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null, null, 0);
+				null, null, null, null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null,
+				null, 0);
 		CaseEventView event = new CaseEventView(eventId, "report", null, CaseStatus.REPORTED, reporter, null, null,
 				source.name(), now);
 		return new Reported(id, created, event);
@@ -377,9 +379,15 @@ public class CaseManagement {
 				f.jurisdictionCode(), jurisdictionName, f.address(), f.lat(), f.lng(), f.reporter(), maskedContact(f.reporterContact()), f.reportedAt(),
 				f.handledAt(), f.closedAt(), f.leadUnitId(),
 				f.leadUnitId() == null ? null : unitNames.get(f.leadUnitId()), assisting, f.timeLimitMinutes(),
-				f.deadlineAt(), f.warnAt(), f.pausedSince() != null, f.pendingRequest(), f.requestedMinutes(),
+				f.deadlineAt(), workingMinutesLeft(f), f.warnAt(), f.pausedSince() != null, f.pendingRequest(), f.requestedMinutes(),
 				f.warned(), f.overdue(), f.closedOnTime(), f.reworkCount(), f.extensionCount(), f.urgeCount(),
 				f.satisfaction(), f.mergedIntoId(), f.version(), history, duplicates);
+	}
+
+	/** The working time left on the case's clock now (negative once overdue; frozen while stopped), or null. */
+	private @Nullable Long workingMinutesLeft(CaseFile f) {
+		return f.clock() == null ? null
+				: Case.of(f).workingMinutesLeft(new Case.When(OffsetDateTime.now(clock), calendars.current()));
 	}
 
 	private String maskedContact(String sealed) {

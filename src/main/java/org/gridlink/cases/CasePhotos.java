@@ -1,7 +1,7 @@
 package org.gridlink.cases;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +12,6 @@ import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,14 +43,14 @@ public class CasePhotos {
 	private final JdbcClient jdbc;
 	private final CaseSteps steps;
 	private final AuditTrail audit;
-	private final ZoneId zone;
+	private final Clock clock;
 
 	CasePhotos(JdbcClient jdbc, CaseSteps steps, AuditTrail audit,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.steps = steps;
 		this.audit = audit;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
 	}
 
 	/**
@@ -89,7 +88,7 @@ public class CasePhotos {
 
 	private PhotoRef store(String actor, CaseFile file, String stage, byte[] content) {
 		PhotoImages.Checked checked = PhotoImages.check(content);
-		OffsetDateTime now = OffsetDateTime.now(zone);
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO case_photo (case_id, district_code, stage, content_type, original, shown, size, created_by,

@@ -1,9 +1,7 @@
 package org.gridlink.cases;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +16,6 @@ import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.shared.JurisdictionCode;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,11 +24,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one step to a case: checks the caller and the loop, moves the clock, writes the row with an optimistic
- * version check and records the step in the history, all in one transaction.
+ * Applies one step to a case (the application service around the {@link Case} aggregate): loads the case, checks the
+ * caller, resolves what the step needs from other services into plain values, lets the case take the step, writes it
+ * with one versioned UPDATE and records it in the history and the audit trail, all in one transaction; then publishes
+ * the step's event.
  */
 @Component
 class CaseSteps {
+
+	/** The history action of a pending request withdrawn because its case was voided or closed. */
+	static final String WITHDRAWN = "withdraw-request";
 
 	private final JdbcClient jdbc;
 	private final CaseCategories categories;
@@ -41,11 +43,11 @@ class CaseSteps {
 	private final Jurisdictions jurisdictions;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
-	private final ZoneId zone;
+	private final Clock clock;
 
 	CaseSteps(JdbcClient jdbc, CaseCategories categories, RoutingRules routing, WorkingCalendars calendars,
 			UnitNames units, Jurisdictions jurisdictions, AuditTrail audit, ApplicationEventPublisher events,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.categories = categories;
 		this.routing = routing;
@@ -54,7 +56,7 @@ class CaseSteps {
 		this.jurisdictions = jurisdictions;
 		this.audit = audit;
 		this.events = events;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
 	}
 
 	CaseFile load(long id) {
@@ -86,179 +88,133 @@ class CaseSteps {
 		boolean positive = action == CaseAction.VERIFY ? require(input.passed(), "passed")
 				: action == CaseAction.APPROVE_EXTENSION || action == CaseAction.APPROVE_DEFERRAL
 						? require(input.approved(), "approved") : true;
-		CaseStatus to = CaseLoop.next(f.status(), f.pendingRequest(), action, positive, f.resumeStatus())
-				.orElseThrow(() -> new ConflictException("cases.action.impossible", action.path(), f.status().name()));
-		String note = input.note() == null ? "" : input.note().strip();
-		if (note.length() > 2000) {
-			throw new InvalidInputException("cases.note.invalid");
+		Case current = Case.of(f);
+		// the loop and the note first, so an impossible step is told as such before its input is looked at
+		current.allow(action, positive);
+		String note = Case.note(action, input.note());
+		Case.When at = new Case.When(OffsetDateTime.now(clock), calendars.current());
+		// one versioned write of the case per step (a merge writes both cases); the unit rows go with it
+		Case.Step step = switch (action) {
+			case FILE -> write(current.file(note, input.hasCategory()
+					? categories.requireMinor(input.categoryCode()).code() : null,
+					input.hasJurisdiction() ? place(user, input.jurisdictionCode().strip()) : null, at));
+			case REJECT -> write(current.reject(note, at));
+			case DISPATCH -> dispatch(current, input, note, at);
+			case ACCEPT -> write(current.accept(note, at));
+			case RETURN -> withoutUnits(write(current.returnToCenter(note, at)));
+			case FEEDBACK -> write(current.feedback(note, at));
+			case VERIFY -> write(current.verify(positive, note, at));
+			case CLOSE -> write(current.close(note, at));
+			case EVALUATE -> write(current.evaluate(input.satisfaction(), note, at));
+			case EXTEND -> write(current.extend(input.hours(), note, at));
+			case APPROVE_EXTENSION -> write(current.approveExtension(positive, note, at));
+			case DEFER -> write(current.defer(note, at));
+			case APPROVE_DEFERRAL -> write(current.approveDeferral(positive, note, at));
+			case PARK -> write(current.park(note, at));
+			case RESUME -> write(current.resume(note, at));
+			case URGE -> write(current.urge(note, at));
+			case VOID -> write(current.voidCase(note, at));
+			case MERGE -> merge(user, current, input, note, at);
+		};
+		recordHistory(user, action, step, at);
+		if (step.event() != null) {
+			events.publishEvent(step.event());
 		}
-		if (note.isEmpty() && needsNote(action)) {
-			throw new InvalidInputException("cases.note.required", action.path());
+	}
+
+	/** Dispatch: the lead and assisting units (given, else the routing rule's) and the class's time limit. */
+	private Case.Step dispatch(Case current, ActionInput input, String note, Case.When at) {
+		var rule = routing.route(current.categoryCode(), current.jurisdictionCode());
+		Long lead = input.unitId() != null ? input.unitId() : rule.map(RoutingRules.RoutingRule::leadUnitId).orElse(null);
+		if (lead == null) {
+			throw new InvalidInputException("cases.dispatch.unit.missing");
 		}
-		OffsetDateTime now = OffsetDateTime.now(zone);
-		WorkingCalendar calendar = calendars.current();
-		Map<String, @Nullable Object> set = new LinkedHashMap<>();
-		CaseClock clock = f.clock();
-		Long dispatchedTo = null;
-		switch (action) {
-			case FILE -> {
-				set.put("filed_at", now);
-				if (input.categoryCode() != null && !input.categoryCode().isBlank()) {
-					set.put("category_code", categories.requireMinor(input.categoryCode()).code());
-				}
-				if (input.jurisdictionCode() != null && !input.jurisdictionCode().isBlank()) {
-					set.put("jurisdiction_code", place(user, input.jurisdictionCode().strip()));
-				}
-			}
-			case DISPATCH -> {
-				String categoryCode = (String) set.getOrDefault("category_code", f.categoryCode());
-				var rule = routing.route(categoryCode, f.jurisdictionCode());
-				Long lead = input.unitId() != null ? input.unitId()
-						: rule.map(RoutingRules.RoutingRule::leadUnitId).orElse(null);
-				if (lead == null) {
-					throw new InvalidInputException("cases.dispatch.unit.missing");
-				}
-				if (!units.exists(lead)) {
-					throw new InvalidInputException("cases.unit.invalid", lead);
-				}
-				List<Long> assisting = input.assistingUnitIds() != null ? input.assistingUnitIds()
-						: input.unitId() == null ? rule.map(RoutingRules.RoutingRule::assistingUnitIds).orElse(List.of())
-								: List.of();
-				for (Long unit : assisting) {
-					if (unit == null || !units.exists(unit)) {
-						throw new InvalidInputException("cases.unit.invalid", String.valueOf(unit));
-					}
-				}
-				Integer limit = categories.find(categoryCode).map(c -> c.limitMinutes(calendar.minutesPerDay()))
-						.orElse(null);
-				clock = new CaseClock(now, limit == null ? calendar.minutesPerDay() : limit, 0, null);
-				set.put("lead_unit_id", lead);
-				set.put("dispatched_at", now);
-				set.put("time_limit_minutes", (int) clock.limitMinutes());
-				set.put("clock_started_at", now);
-				set.put("warned", false);
-				set.put("overdue", false);
-				replaceUnits(f, lead, assisting);
-				dispatchedTo = lead;
-			}
-			case RETURN -> {
-				set.put("lead_unit_id", null);
-				set.put("time_limit_minutes", null);
-				set.put("clock_started_at", null);
-				set.put("deadline_at", null);
-				set.put("warn_at", null);
-				set.put("warned", false);
-				set.put("overdue", false);
-				set.put("paused_minutes", 0);
-				set.put("paused_since", null);
-				clock = null;
-				jdbc.sql("DELETE FROM case_unit WHERE case_id = ?").param(f.id()).update();
-			}
-			case FEEDBACK -> {
-				set.put("handled_at", now);
-				set.put("pending_request", null);
-				set.put("requested_minutes", null);
-				clock = clock == null ? null : clock.pause(now);
-			}
-			case VERIFY -> {
-				if (!positive) {
-					set.put("rework_count", f.reworkCount() + 1);
-					clock = clock == null ? null : clock.resume(now, calendar);
-				}
-			}
-			case CLOSE -> {
-				set.put("closed_at", now);
-				set.put("closed_on_time", f.handledAt() != null
-						&& (f.deadlineAt() == null || !f.handledAt().isAfter(f.deadlineAt())));
-			}
-			case EVALUATE -> {
-				Integer satisfaction = input.satisfaction();
-				if (satisfaction == null || satisfaction < 1 || satisfaction > 3) {
-					throw new InvalidInputException("cases.satisfaction.invalid");
-				}
-				set.put("satisfaction", satisfaction);
-			}
-			case EXTEND -> {
-				Integer hours = input.hours();
-				if (hours == null || hours < 1 || hours > 2000) {
-					throw new InvalidInputException("cases.extension.hours.invalid");
-				}
-				set.put("pending_request", CaseLoop.EXTENSION);
-				set.put("requested_minutes", hours * 60);
-				clock = clock == null ? null : clock.pause(now);
-			}
-			case APPROVE_EXTENSION -> {
-				clock = clock == null ? null : clock.resume(now, calendar);
-				if (positive && clock != null && f.requestedMinutes() != null) {
-					clock = clock.extend(f.requestedMinutes());
-					set.put("time_limit_minutes", (int) clock.limitMinutes());
-					set.put("extension_count", f.extensionCount() + 1);
-				}
-				set.put("pending_request", null);
-				set.put("requested_minutes", null);
-			}
-			case DEFER -> {
-				set.put("pending_request", CaseLoop.DEFERRAL);
-				clock = clock == null ? null : clock.pause(now);
-			}
-			case APPROVE_DEFERRAL -> {
-				set.put("pending_request", null);
-				if (positive) {
-					set.put("resume_status", f.status().name());
-				}
-				else {
-					clock = clock == null ? null : clock.resume(now, calendar);
-				}
-			}
-			case PARK -> {
-				set.put("resume_status", f.status().name());
-				clock = clock == null ? null : clock.pause(now);
-			}
-			case RESUME -> {
-				set.put("resume_status", null);
-				clock = clock == null ? null : clock.resume(now, calendar);
-			}
-			case URGE -> set.put("urge_count", f.urgeCount() + 1);
-			case MERGE -> {
-				Long into = input.intoCaseId();
-				if (into == null || into == f.id()) {
-					throw new InvalidInputException("cases.merge.target.invalid");
-				}
-				CaseFile target = load(into);
-				if (!visible(user, target) || target.status().isFinal()) {
-					throw new InvalidInputException("cases.merge.target.invalid");
-				}
-				set.put("merged_into_id", into);
-				history(target.id(), target.districtCode(), "merged-in", target.status(), target.status(),
-						user.username(), user.unitId(), f.number() + (note.isEmpty() ? "" : " " + note), now);
-			}
-			case ACCEPT, REJECT, VOID -> {
+		if (!units.exists(lead)) {
+			throw new InvalidInputException("cases.unit.invalid", lead);
+		}
+		List<Long> assisting = input.assistingUnitIds() != null ? input.assistingUnitIds()
+				: input.unitId() == null ? rule.map(RoutingRules.RoutingRule::assistingUnitIds).orElse(List.of())
+						: List.of();
+		for (Long unit : assisting) {
+			if (unit == null || !units.exists(unit)) {
+				throw new InvalidInputException("cases.unit.invalid", String.valueOf(unit));
 			}
 		}
-		if (clock != null) {
-			OffsetDateTime deadline = clock.deadline(calendar);
-			OffsetDateTime warn = clock.warning(calendar);
-			set.put("paused_minutes", (int) clock.pausedMinutes());
-			set.put("paused_since", clock.pausedSince());
-			set.put("deadline_at", deadline);
-			set.put("warn_at", warn);
-			if (action != CaseAction.DISPATCH) {
-				set.put("overdue", f.overdue() && now.isAfter(deadline));
-				set.put("warned", f.warned() && !now.isBefore(warn));
-			}
+		long perDay = at.calendar().minutesPerDay();
+		Integer limit = categories.find(current.categoryCode()).map(c -> c.limitMinutes(perDay)).orElse(null);
+		Case.Step step = write(current.dispatch(note, lead, limit == null ? perDay : limit, at));
+		replaceUnits(current, lead, assisting);
+		return step;
+	}
+
+	/** Merge: the target must exist and be visible; both cases are written under their versions. */
+	private Case.Step merge(CurrentUser user, Case current, ActionInput input, String note, Case.When at) {
+		Long into = input.intoCaseId();
+		if (into == null || into == current.id()) {
+			throw new InvalidInputException("cases.merge.target.invalid");
 		}
-		set.put("status", to.name());
-		update(f, set);
-		history(f.id(), f.districtCode(), action.path(), f.status(), to, user.username(), user.unitId(),
-				note + detail(action, input, dispatchedTo), now);
-		audit.record("CASE_" + action.name(), "case", String.valueOf(f.id()), AuditTrail.SUCCESS,
-				f.status() + " -> " + to);
-		if (dispatchedTo != null) {
-			events.publishEvent(new CaseEvents.CaseDispatched(f.id(), dispatchedTo));
+		CaseFile target = load(into);
+		if (!visible(user, target)) {
+			throw new InvalidInputException("cases.merge.target.invalid");
 		}
-		if (action == CaseAction.CLOSE) {
-			events.publishEvent(new CaseEvents.CaseClosed(f.id(), Boolean.TRUE.equals(set.get("closed_on_time"))));
+		Case.Merge merge = current.mergeInto(Case.of(target), note, at);
+		// in id order, so two merges between the same two cases wait for each other instead of deadlocking
+		boolean targetFirst = target.id() < current.id();
+		write(targetFirst ? merge.target() : merge.merged());
+		write(targetFirst ? merge.merged() : merge.target());
+		history(target.id(), target.districtCode(), merge.target().action(), target.status(), target.status(),
+				user.username(), user.unitId(), merge.target().note(), at.now());
+		return merge.merged();
+	}
+
+	/** The step's history rows (the step, and the request it withdrew) and its audit entry. */
+	private void recordHistory(CurrentUser user, CaseAction action, Case.Step step, Case.When at) {
+		Case before = step.before();
+		Case after = step.after();
+		history(before.id(), before.districtCode(), step.action(), before.status(), after.status(), user.username(),
+				user.unitId(), step.note(), at.now());
+		if (step.withdrawn() != null) {
+			history(before.id(), before.districtCode(), WITHDRAWN, after.status(), after.status(), user.username(),
+					user.unitId(), step.withdrawn() + " request withdrawn: case " + after.status(), at.now());
 		}
+		audit.record("CASE_" + action.name(), "case", String.valueOf(before.id()), AuditTrail.SUCCESS,
+				before.status() + " -> " + after.status());
+	}
+
+	/**
+	 * The one write of a step: every column the loop changes, under the version the step started from. 0 rows: someone
+	 * else changed the case first (409).
+	 */
+	private Case.Step write(Case.Step step) {
+		Case c = step.after();
+		CaseClock clock = c.clock();
+		int n = jdbc.sql("""
+				UPDATE case_file SET status = ?, category_code = ?, jurisdiction_code = ?, filed_at = ?,
+				dispatched_at = ?, handled_at = ?, closed_at = ?, lead_unit_id = ?, time_limit_minutes = ?,
+				clock_started_at = ?, paused_minutes = ?, paused_since = ?, deadline_at = ?, warn_at = ?,
+				pending_request = ?, requested_minutes = ?, resume_status = ?, warned = ?, overdue = ?,
+				closed_on_time = ?, rework_count = ?, extension_count = ?, urge_count = ?, satisfaction = ?,
+				merged_into_id = ?, version = version + 1
+				WHERE id = ? AND version = ?""")
+				.params(c.status().name(), c.categoryCode(), c.jurisdictionCode(), c.filedAt(), c.dispatchedAt(),
+						c.handledAt(), c.closedAt(), c.leadUnitId(),
+						clock == null ? null : (int) clock.limitMinutes(), clock == null ? null : clock.startedAt(),
+						clock == null ? 0 : (int) clock.pausedMinutes(), clock == null ? null : clock.pausedSince(),
+						c.deadlineAt(), c.warnAt(), c.pendingRequest(), c.requestedMinutes(),
+						c.resumeStatus() == null ? null : c.resumeStatus().name(), c.warned(), c.overdue(),
+						c.closedOnTime(), c.reworkCount(), c.extensionCount(), c.urgeCount(), c.satisfaction(),
+						c.mergedIntoId(), c.id(), step.before().version())
+				.update();
+		if (n != 1) {
+			throw new ConflictException("cases.stale", c.number());
+		}
+		return step;
+	}
+
+	/** A case returned to the center has no units (they exist only while it has a lead unit). */
+	private Case.Step withoutUnits(Case.Step step) {
+		jdbc.sql("DELETE FROM case_unit WHERE case_id = ?").param(step.after().id()).update();
+		return step;
 	}
 
 	/** A jurisdiction of the caller's scope, in the case's district, to place the case on (when filing). */
@@ -272,13 +228,6 @@ class CaseSteps {
 		return code;
 	}
 
-	private static boolean needsNote(CaseAction action) {
-		return switch (action) {
-			case REJECT, RETURN, FEEDBACK, EXTEND, DEFER, PARK, VOID -> true;
-			default -> false;
-		};
-	}
-
 	private static boolean require(@Nullable Boolean value, String field) {
 		if (value == null) {
 			throw new InvalidInputException("cases.field.required", field);
@@ -286,34 +235,7 @@ class CaseSteps {
 		return value;
 	}
 
-	private String detail(CaseAction action, ActionInput input, @Nullable Long dispatchedTo) {
-		String extra = switch (action) {
-			case DISPATCH -> "unit=" + dispatchedTo;
-			case VERIFY -> Boolean.TRUE.equals(input.passed()) ? "passed" : "rework";
-			case APPROVE_EXTENSION, APPROVE_DEFERRAL -> Boolean.TRUE.equals(input.approved()) ? "approved" : "declined";
-			case EXTEND -> "hours=" + input.hours();
-			case EVALUATE -> "satisfaction=" + input.satisfaction();
-			default -> "";
-		};
-		return extra.isEmpty() ? "" : " [" + extra + "]";
-	}
-
-	private void update(CaseFile f, Map<String, @Nullable Object> set) {
-		StringBuilder sql = new StringBuilder("UPDATE case_file SET ");
-		List<@Nullable Object> params = new ArrayList<>();
-		for (Map.Entry<String, @Nullable Object> e : set.entrySet()) {
-			sql.append(e.getKey()).append(" = ?, ");
-			params.add(e.getValue());
-		}
-		sql.append("version = version + 1 WHERE id = ? AND version = ?");
-		params.add(f.id());
-		params.add(f.version());
-		if (jdbc.sql(sql.toString()).params(params).update() != 1) {
-			throw new ConflictException("cases.stale", f.number());
-		}
-	}
-
-	private void replaceUnits(CaseFile f, long lead, List<Long> assisting) {
+	private void replaceUnits(Case f, long lead, List<Long> assisting) {
 		if (f.leadUnitId() != null) {
 			// units exist only while a case has a lead unit (a first dispatch has none to remove)
 			jdbc.sql("DELETE FROM case_unit WHERE case_id = ?").param(f.id()).update();

@@ -7,14 +7,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One case with its units, its full history and, while it is new, the near-duplicates it could be merged into.
- * {@code reporterContact} is masked. {@code version} goes back with an action so a stale page is told to reload.
+ * {@code reporterContact} is masked. {@code workingMinutesLeft}: the working time left until the deadline, counted on
+ * the working calendar (negative once overdue, frozen while the clock is stopped; null before dispatch).
+ * {@code version} goes back with an action so a stale page is told to reload.
  */
 public record CaseView(long id, String number, CaseStatus status, CaseSource source, String categoryCode,
 		String categoryName, String description, String jurisdictionCode, @Nullable String jurisdictionName,
 		String address, @Nullable Double lat, @Nullable Double lng, String reporter, String reporterContact,
 		OffsetDateTime reportedAt, @Nullable OffsetDateTime handledAt, @Nullable OffsetDateTime closedAt,
 		@Nullable Long leadUnitId, @Nullable String leadUnitName, List<UnitRef> assistingUnits,
-		@Nullable Integer timeLimitMinutes, @Nullable OffsetDateTime deadlineAt, @Nullable OffsetDateTime warnAt,
+		@Nullable Integer timeLimitMinutes, @Nullable OffsetDateTime deadlineAt, @Nullable Long workingMinutesLeft,
+		@Nullable OffsetDateTime warnAt,
 		boolean paused, @Nullable String pendingRequest, @Nullable Integer requestedMinutes, boolean warned,
 		boolean overdue, @Nullable Boolean closedOnTime, int reworkCount, int extensionCount, int urgeCount,
 		@Nullable Integer satisfaction, @Nullable Long mergedIntoId, int version, List<CaseEventView> history,

@@ -1,6 +1,7 @@
 package org.gridlink.cases;
 
 import java.sql.Types;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -71,12 +72,13 @@ class DemoCasesLoader implements ApplicationRunner {
 	private final WorkingCalendars calendars;
 	private final boolean enabled;
 	private final int count;
+	private final Clock clock;
 	private final ZoneId zone;
 
 	DemoCasesLoader(JdbcTemplate jdbc, TransactionTemplate transactions, Jurisdictions jurisdictions,
 			Organization organization, Accounts accounts, CaseCategories categories, RoutingRules routing,
 			WorkingCalendars calendars, Environment environment, @Value("${gridlink.demo.enabled:true}") boolean enabled,
-			@Value("${gridlink.demo.cases:2000}") int count, @Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			@Value("${gridlink.demo.cases:2000}") int count, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.jurisdictions = jurisdictions;
@@ -87,7 +89,8 @@ class DemoCasesLoader implements ApplicationRunner {
 		this.calendars = calendars;
 		this.enabled = enabled && environment.getProperty("GRIDLINK_DB_URL") == null;
 		this.count = count;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	@Override
@@ -101,7 +104,7 @@ class DemoCasesLoader implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES);
+		OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
 		List<Demo> demo = generate(now);
 		long generated = System.nanoTime();
 		transactions.executeWithoutResult(tx -> {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -103,12 +104,13 @@ public class Open311Gateway {
 	private final MessageSource messages;
 	private final AuditTrail audit;
 	private final Set<String> families;
+	private final Clock clock;
 	private final ZoneId zone;
 
 	Open311Gateway(JdbcClient jdbc, CaseManagement cases, CaseCategories categories, CasePhotos photos,
 			UnitNames units, Jurisdictions jurisdictions, MessageSource messages, AuditTrail audit,
 			@Value("${gridlink.open311.families:C,E}") List<String> families,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.categories = categories;
@@ -119,7 +121,8 @@ public class Open311Gateway {
 		this.audit = audit;
 		this.families = families.stream().map(String::strip).filter(f -> f.matches("[CES]"))
 				.collect(Collectors.toUnmodifiableSet());
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
+		this.zone = clock.getZone();
 	}
 
 	ZoneId zone() {
@@ -180,7 +183,7 @@ public class Open311Gateway {
 			OffsetDateTime end = query.endDate();
 			OffsetDateTime start = query.startDate();
 			if (end == null) {
-				end = start == null ? OffsetDateTime.now(zone) : start.plus(MAX_RANGE);
+				end = start == null ? OffsetDateTime.now(clock) : start.plus(MAX_RANGE);
 			}
 			if (start == null) {
 				start = end.minus(MAX_RANGE);
@@ -393,7 +396,7 @@ public class Open311Gateway {
 
 	void insertClient(String name, String key, String createdBy) {
 		jdbc.sql("INSERT INTO open311_client (name, key_hash, active, created_by, created_at) VALUES (?, ?, TRUE, ?, ?)")
-				.params(name, hash(key), createdBy, OffsetDateTime.now(zone)).update();
+				.params(name, hash(key), createdBy, OffsetDateTime.now(clock)).update();
 	}
 
 	/** The registered clients (admin). */

@@ -1,12 +1,11 @@
 package org.gridlink.cases;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,21 +26,21 @@ class SlaWatcher {
 	private final TransactionTemplate transactions;
 	private final CaseSteps steps;
 	private final ApplicationEventPublisher events;
-	private final ZoneId zone;
+	private final Clock clock;
 
 	SlaWatcher(JdbcClient jdbc, TransactionTemplate transactions, CaseSteps steps, ApplicationEventPublisher events,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.steps = steps;
 		this.events = events;
-		this.zone = ZoneId.of(zone);
+		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "${gridlink.cases.sla-check-delay:30000}",
 			fixedDelayString = "${gridlink.cases.sla-check-interval:60000}")
 	void check() {
-		int[] marked = sweep(OffsetDateTime.now(zone));
+		int[] marked = sweep(OffsetDateTime.now(clock));
 		if (marked[0] + marked[1] > 0) {
 			LOG.info("Time limits: {} cases warned, {} overdue and escalated", marked[0], marked[1]);
 		}

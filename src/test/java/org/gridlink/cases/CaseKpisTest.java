@@ -1,5 +1,6 @@
 package org.gridlink.cases;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,7 +11,9 @@ import org.gridlink.jurisdiction.Organization;
 import org.gridlink.platform.Accounts;
 import org.gridlink.platform.NewAccount;
 import org.gridlink.platform.Role;
+import org.gridlink.support.TestClock;
 import org.gridlink.support.WebTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +53,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CaseKpisTest {
 
 	static final String PASSWORD_OF_UNIT = "Kpi#Test2026";
+
+	@Autowired
+	TestClock testClock;
+
+	@AfterEach
+	void timeAsItIs() {
+		testClock.reset();
+	}
 
 	@Autowired
 	MockMvc mvc;
@@ -146,9 +157,9 @@ class CaseKpisTest {
 		handledAndClosed(c);
 
 		long d = accepted("KPI D");
-		jdbc.sql("UPDATE case_file SET clock_started_at = ? WHERE id = ?")
-				.params(OffsetDateTime.now().minusDays(60), d).update();
+		testClock.advance(Duration.ofDays(60)); // handled two months after dispatch: late
 		handledAndClosed(d);
+		testClock.reset();
 		assertThat(jdbc.sql("SELECT closed_on_time FROM case_file WHERE id = ?").param(d).query(Boolean.class).single())
 				.isFalse();
 
