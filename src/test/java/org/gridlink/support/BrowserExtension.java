@@ -160,8 +160,11 @@ public final class BrowserExtension
 		return waiting(TIMEOUT);
 	}
 
+	/** A wait that polls through page loads: an element replaced while the page reloads is looked up again. */
 	public WebDriverWait waiting(Duration timeout) {
-		return new WebDriverWait(driver(), timeout, Duration.ofMillis(100));
+		WebDriverWait wait = new WebDriverWait(driver(), timeout, Duration.ofMillis(100));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
 	}
 
 	public Object js(String script, Object... args) {
