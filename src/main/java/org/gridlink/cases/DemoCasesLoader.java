@@ -22,6 +22,7 @@ import org.gridlink.jurisdiction.Organization;
 import org.gridlink.jurisdiction.OrganizationViews.UnitView;
 import org.gridlink.jurisdiction.ResidentialGrid;
 import org.gridlink.platform.Accounts;
+import org.gridlink.platform.DemoData;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
+
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,9 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * classes, each taken through the loop as far as its simulated times have passed — most closed and evaluated, some
  * in progress, some overdue, a few reworked, extended, returned, not filed or void — with a consistent history,
  * units and working-time deadlines; and this week's duty roster with {@code center} on duty now. Loaded in bulk once
- * into an empty case table, with a fixed seed. Off when {@code GRIDLINK_DB_URL} is set or {@code GRIDLINK_DEMO=false}.
+ * into an empty case table, with a fixed seed. Demo mode only ({@code @DemoData}).
  */
-@Component
+@DemoData
 @Order(30)
 class DemoCasesLoader implements ApplicationRunner {
 
@@ -70,14 +71,13 @@ class DemoCasesLoader implements ApplicationRunner {
 	private final CaseCategories categories;
 	private final RoutingRules routing;
 	private final WorkingCalendars calendars;
-	private final boolean enabled;
 	private final int count;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	DemoCasesLoader(JdbcTemplate jdbc, TransactionTemplate transactions, Jurisdictions jurisdictions,
 			Organization organization, Accounts accounts, CaseCategories categories, RoutingRules routing,
-			WorkingCalendars calendars, Environment environment, @Value("${gridlink.demo.enabled:true}") boolean enabled,
+			WorkingCalendars calendars,
 			@Value("${gridlink.demo.cases:2000}") int count, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -87,7 +87,6 @@ class DemoCasesLoader implements ApplicationRunner {
 		this.categories = categories;
 		this.routing = routing;
 		this.calendars = calendars;
-		this.enabled = enabled && environment.getProperty("GRIDLINK_DB_URL") == null;
 		this.count = count;
 		this.clock = clock;
 		this.zone = clock.getZone();
@@ -95,7 +94,7 @@ class DemoCasesLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled || count <= 0) {
+		if (count <= 0) {
 			return;
 		}
 		Long cases = jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Long.class);

@@ -6,19 +6,19 @@ import java.util.stream.Collectors;
 
 import org.gridlink.jurisdiction.Organization;
 import org.gridlink.jurisdiction.OrganizationViews.UnitView;
-import org.springframework.beans.factory.annotation.Value;
+import org.gridlink.platform.DemoData;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
+
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The demo district's routing rules (by unit code, U01 … U56 of the demo units), loaded once into an empty rule
- * table. Off when {@code GRIDLINK_DB_URL} is set or {@code GRIDLINK_DEMO=false}: a real district enters its own.
+ * table. Demo mode only ({@code @DemoData}): a real district enters its own.
  */
-@Component
+@DemoData
 @Order(20)
 class DemoRoutingLoader implements ApplicationRunner {
 
@@ -47,13 +47,10 @@ class DemoRoutingLoader implements ApplicationRunner {
 
 	private final Organization organization;
 	private final JdbcTemplate jdbc;
-	private final boolean enabled;
 
-	DemoRoutingLoader(Organization organization, JdbcTemplate jdbc, Environment environment,
-			@Value("${gridlink.demo.enabled:true}") boolean enabled) {
+	DemoRoutingLoader(Organization organization, JdbcTemplate jdbc) {
 		this.organization = organization;
 		this.jdbc = jdbc;
-		this.enabled = enabled && environment.getProperty("GRIDLINK_DB_URL") == null;
 	}
 
 	@Override
@@ -61,7 +58,7 @@ class DemoRoutingLoader implements ApplicationRunner {
 		Map<String, Long> units = organization.allUnits().stream()
 				.collect(Collectors.toMap(UnitView::code, UnitView::id, (a, b) -> a));
 		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM case_routing_rule", Long.class);
-		if (!enabled || !units.containsKey("U56") || count == null || count > 0) {
+		if (!units.containsKey("U56") || count == null || count > 0) {
 			return;
 		}
 		jdbc.batchUpdate("""

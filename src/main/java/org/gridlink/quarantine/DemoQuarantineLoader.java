@@ -11,27 +11,28 @@ import java.util.Random;
 
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
+import org.gridlink.platform.DemoData;
 import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.shared.IdNumber;
 import org.gridlink.shared.Masked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
+
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo contacts and quarantine: three centralized sites (12 rooms × 2 beds each), four exposure events, 120 traced
  * persons (some in grid1's grid) with their contacts — 20 of them contacts of contacts — and orders: home and
- * centralized ones running, some released. Loaded in bulk once into empty quarantine tables, with a fixed seed. Off
- * when {@code GRIDLINK_DB_URL} is set or {@code GRIDLINK_DEMO=false}.
+ * centralized ones running, some released. Loaded in bulk once into empty quarantine tables, with a fixed seed. Demo mode
+ * only ({@code @DemoData}).
  */
-@Component
+@DemoData
 @Order(40)
 class DemoQuarantineLoader implements ApplicationRunner {
 
@@ -53,24 +54,18 @@ class DemoQuarantineLoader implements ApplicationRunner {
 	private final Jurisdictions jurisdictions;
 	private final PersonalDataCipher cipher;
 	private final QuarantineRules rules;
-	private final boolean enabled;
 
 	DemoQuarantineLoader(JdbcTemplate jdbc, TransactionTemplate transactions, Jurisdictions jurisdictions,
-			PersonalDataCipher cipher, QuarantineRules rules, Environment environment,
-			@Value("${gridlink.demo.enabled:true}") boolean enabled) {
+			PersonalDataCipher cipher, QuarantineRules rules) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.jurisdictions = jurisdictions;
 		this.cipher = cipher;
 		this.rules = rules;
-		this.enabled = enabled && environment.getProperty("GRIDLINK_DB_URL") == null;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled) {
-			return;
-		}
 		Long sites = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine_site", Long.class);
 		Long persons = jdbc.queryForObject("SELECT COUNT(*) FROM quarantine_person", Long.class);
 		List<String> grids = jurisdictions.residentialGrids().stream().map(ResidentialGrid::code).toList();

@@ -1,7 +1,5 @@
 package org.gridlink.quarantine.api;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,12 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.quarantine.CheckInInput;
 import org.gridlink.quarantine.CheckInLinks;
 import org.gridlink.quarantine.CheckIns;
 import org.gridlink.quarantine.MonitoringBoard;
+import org.gridlink.quarantine.MonitoringFilters;
 import org.gridlink.quarantine.OrderMonitoring;
 import org.gridlink.quarantine.PublicCheckIn;
 import org.gridlink.quarantine.QuarantineAlerts;
@@ -139,8 +137,8 @@ class CheckInApiController {
 			@RequestParam(required = false) @Nullable String kind,
 			@RequestParam(required = false) @Nullable String jurisdiction, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(alerts.list(user, day == null || day.isBlank() ? null : date(day),
-				kind == null || kind.isBlank() ? null : kind(kind), jurisdiction, ApiPaging.of(page, size)));
+		return new PagedModel<>(alerts.list(user, day == null || day.isBlank() ? null : MonitoringFilters.day(day),
+				kind == null || kind.isBlank() ? null : MonitoringFilters.kind(kind), jurisdiction, ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/quarantine/monitoring/board")
@@ -154,31 +152,7 @@ class CheckInApiController {
 	PagedModel<MonitoringBoard.Line> people(CurrentUser user, @RequestParam(required = false) @Nullable String code,
 			@RequestParam String figure, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		MonitoringBoard.Figure which;
-		try {
-			which = MonitoringBoard.Figure.valueOf(figure.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("checkins.figure.invalid", figure);
-		}
+		MonitoringBoard.Figure which = MonitoringFilters.figure(figure);
 		return new PagedModel<>(board.list(user, code, which, ApiPaging.of(page, size)));
-	}
-
-	private static QuarantineAlerts.Kind kind(String value) {
-		try {
-			return QuarantineAlerts.Kind.valueOf(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("checkins.kind.invalid", value);
-		}
-	}
-
-	private static LocalDate date(String value) {
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("checkins.day.invalid", value);
-		}
 	}
 }

@@ -2,7 +2,6 @@ package org.gridlink.quarantine.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.gridlink.quarantine.CheckInLinks;
 import org.gridlink.quarantine.CheckIns;
 import org.gridlink.quarantine.MonitoringAccess;
 import org.gridlink.quarantine.MonitoringBoard;
+import org.gridlink.quarantine.MonitoringFilters;
 import org.gridlink.quarantine.QuarantineAlerts;
 import org.gridlink.quarantine.VisitInput;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +68,7 @@ class MonitoringController {
 	@GetMapping("/quarantine/monitoring/people")
 	String people(CurrentUser user, @RequestParam(required = false) @Nullable String code, @RequestParam String figure,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		MonitoringBoard.Figure which = figure(figure);
+		MonitoringBoard.Figure which = MonitoringFilters.figure(figure);
 		model.addAttribute("board", board.board(user, code));
 		model.addAttribute("figure", which);
 		model.addAttribute("people", board.list(user, code, which, ApiPaging.of(page, PAGE_SIZE)));
@@ -79,8 +79,8 @@ class MonitoringController {
 	String alerts(CurrentUser user, @RequestParam(required = false) @Nullable String day,
 			@RequestParam(required = false) @Nullable String kind, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		LocalDate date = day == null ? LocalDate.now(alerts.zone()) : day.isBlank() ? null : date(day);
-		QuarantineAlerts.Kind k = kind == null || kind.isBlank() ? null : kind(kind);
+		LocalDate date = day == null ? LocalDate.now(alerts.zone()) : day.isBlank() ? null : MonitoringFilters.day(day);
+		QuarantineAlerts.Kind k = kind == null || kind.isBlank() ? null : MonitoringFilters.kind(kind);
 		model.addAttribute("day", date);
 		model.addAttribute("kind", k);
 		model.addAttribute("alerts", alerts.list(user, date, k, null, ApiPaging.of(page, PAGE_SIZE)));
@@ -173,30 +173,6 @@ class MonitoringController {
 		return key.startsWith("checkins.visit.result") ? "result" : "form";
 	}
 
-	private static MonitoringBoard.Figure figure(String value) {
-		try {
-			return MonitoringBoard.Figure.valueOf(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("checkins.figure.invalid", value);
-		}
-	}
 
-	private static QuarantineAlerts.Kind kind(String value) {
-		try {
-			return QuarantineAlerts.Kind.valueOf(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("checkins.kind.invalid", value);
-		}
-	}
 
-	private static LocalDate date(String value) {
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("checkins.day.invalid", value);
-		}
-	}
 }
