@@ -11,11 +11,13 @@ import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
- * The first load of the demo district as the rest of the application sees it. Each demo step that finds something to
- * load reports {@link #start} before and {@link #finish} after. From the first start until every step has finished
- * and the application has started (the start-up steps run one after the other), the demo is loading: this health
- * indicator, part of the readiness group, says OUT_OF_SERVICE ({@code /actuator/health/readiness} and
- * {@code /actuator/health} answer 503, liveness stays UP) and the login page says so.
+ * The first load of the demo district as the rest of the application sees it. A demo step that finds something to
+ * load reports {@link #start} before and {@link #finish} after (the district and the residents, the long ones). From
+ * the first start until every started step has finished and the application has started, the demo is loading: the
+ * start-up runners run one after the other, so the later steps (cases, checkpoints, quarantine) are covered without
+ * reporting. Meanwhile this health indicator, part of the readiness group, says OUT_OF_SERVICE
+ * ({@code /actuator/health/readiness} and {@code /actuator/health} answer 503, liveness stays UP) and the login page
+ * says the demo district is loading.
  */
 @Component("demoLoading")
 @NamedInterface("api")
