@@ -52,6 +52,7 @@ class DemoCheckpointsLoader implements ApplicationRunner {
 	}
 
 	@Override
+	@org.springframework.transaction.annotation.Transactional // a stopped start leaves no checkpoint without shifts
 	public void run(ApplicationArguments args) {
 		if (jdbc.sql("SELECT COUNT(*) FROM checkpoint").query(Long.class).single() > 0
 				|| jurisdictions.find(COMMUNITY2).isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.ResidentialGrid;
 import org.gridlink.platform.DemoData;
+import org.gridlink.platform.DemoLoading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the {@link DemoResidents} population (default 40,000; {@code GRIDLINK_DEMO_RESIDENTS=928700} for the
- * full-scale district) through the bulk import's writer, after the demo district, into a registry that has no
- * resident of the district yet. Demo mode only ({@link DemoData}).
+ * full-scale district) through the bulk import's writer, after the demo district, until the district has that many
+ * residents. Each batch is committed on its own, in the population's order: a start stopped during the load left
+ * its first whole batches, and the next start continues after them (the writer updates a resident met again by ID
+ * number, so nothing is duplicated). Demo mode only ({@link DemoData}).
  */
 @DemoData
 @Order(10)
@@ -32,14 +35,18 @@ class DemoResidentsLoader implements ApplicationRunner {
 	private final TransactionTemplate transactions;
 	private final JdbcClient jdbc;
 	private final int residents;
+	private final DemoLoading demoLoading;
+	/** Rows per committed batch (smaller in tests). */
+	int batchSize = BATCH;
 
 	DemoResidentsLoader(Jurisdictions jurisdictions, ResidentBulkWriter writer, TransactionTemplate transactions,
-			JdbcClient jdbc, @Value("${gridlink.demo.residents:40000}") int residents) {
+			JdbcClient jdbc, @Value("${gridlink.demo.residents:40000}") int residents, DemoLoading demoLoading) {
 		this.jurisdictions = jurisdictions;
 		this.writer = writer;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.residents = residents;
+		this.demoLoading = demoLoading;
 	}
 
 	@Override
@@ -52,22 +59,36 @@ class DemoResidentsLoader implements ApplicationRunner {
 			return;
 		}
 		String district = grids.get(0).code().substring(0, 6);
-		if (jdbc.sql("SELECT COUNT(*) FROM resident WHERE district_code = ?").param(district).query(Long.class)
-				.single() > 0) {
+		long present = jdbc.sql("SELECT COUNT(*) FROM resident WHERE district_code = ?").param(district)
+				.query(Long.class).single();
+		if (present >= residents) {
 			return;
 		}
-		long start = System.nanoTime();
-		load(grids, residents);
-		LOG.info("Demo residents: {} loaded in {} ms (encryption {} ms, database {} ms)", residents,
-				(System.nanoTime() - start) / 1_000_000, sealNanos / 1_000_000, writeNanos / 1_000_000);
+		int skip = (int) (present - present % batchSize);
+		demoLoading.start("residents");
+		try {
+			long start = System.nanoTime();
+			load(grids, residents, skip);
+			LOG.info("Demo residents: {} loaded{} in {} ms (encryption {} ms, database {} ms)", residents - skip,
+					skip == 0 ? "" : " after the " + skip + " of an interrupted load",
+					(System.nanoTime() - start) / 1_000_000, sealNanos / 1_000_000, writeNanos / 1_000_000);
+		}
+		finally {
+			demoLoading.finish("residents");
+		}
 	}
 
-	void load(List<ResidentialGrid> grids, int total) {
+	/** Writes the population of {@code total} residents but its first {@code skip}, batch by batch. */
+	void load(List<ResidentialGrid> grids, int total, int skip) {
 		Households.Cache cache = new Households.Cache();
-		List<ImportRow> batch = new ArrayList<>(BATCH);
+		List<ImportRow> batch = new ArrayList<>(batchSize);
+		int[] seen = { 0 };
 		DemoResidents.generate(grids, total, row -> {
+			if (seen[0]++ < skip) {
+				return;
+			}
 			batch.add(row);
-			if (batch.size() == BATCH) {
+			if (batch.size() == batchSize) {
 				write(batch, cache);
 				batch.clear();
 			}
@@ -78,7 +99,8 @@ class DemoResidentsLoader implements ApplicationRunner {
 	private long sealNanos;
 	private long writeNanos;
 
-	private void write(List<ImportRow> rows, Households.Cache cache) {
+	/** Seals and writes one batch in its own transaction. */
+	void write(List<ImportRow> rows, Households.Cache cache) {
 		long t0 = System.nanoTime();
 		List<ResidentBulkWriter.Sealed> sealed = writer.seal(rows);
 		long t1 = System.nanoTime();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.DemoLoading;
 import org.gridlink.platform.HomeCard;
 import org.gridlink.platform.HomeCards;
 import org.springframework.stereotype.Controller;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
 	private final List<HomeCards> contributors;
+	private final DemoLoading demoLoading;
 
-	HomeController(List<HomeCards> contributors) {
+	HomeController(List<HomeCards> contributors, DemoLoading demoLoading) {
 		this.contributors = contributors;
+		this.demoLoading = demoLoading;
 	}
 
 	@GetMapping("/")
@@ -31,7 +34,8 @@ class HomeController {
 	}
 
 	@GetMapping("/login")
-	String login(Optional<CurrentUser> user) {
+	String login(Optional<CurrentUser> user, Model model) {
+		model.addAttribute("demoLoading", demoLoading.isLoading());
 		return user.isPresent() ? "redirect:/" : "platform/login";
 	}
 }
