@@ -280,6 +280,31 @@ public class Passes {
 		return verdict;
 	}
 
+	/**
+	 * Names by code of the zones the passes still in their window carry, and of the communities and streets above
+	 * them (at most 1,000 zones): what the checkpoint page can show offline.
+	 */
+	public Map<String, String> zoneNames(CurrentUser user) {
+		PassAccess.require(user, PassAccess.VERIFIERS, "verify");
+		List<String> zones = jdbc.sql("""
+				SELECT DISTINCT z.zone_code FROM pass_zone z JOIN pass p ON p.id = z.pass_id
+				WHERE p.revoked_at IS NULL AND p.valid_to > ? ORDER BY z.zone_code LIMIT 1000""")
+				.param(clock.instant().atOffset(ZoneOffset.UTC)).query(String.class).list();
+		Set<String> codes = new java.util.TreeSet<>();
+		for (String zone : zones) {
+			codes.add(zone);
+			if (zone.length() == 15) {
+				codes.add(zone.substring(0, 12));
+			}
+			codes.add(zone.substring(0, 9) + "000");
+		}
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		for (String code : codes) {
+			jurisdictions.find(code).ifPresent(node -> names.put(code, node.name()));
+		}
+		return names;
+	}
+
 	/** The name of a zone (a jurisdiction), or its code when the code is unknown. */
 	public String zoneName(String code) {
 		return jurisdictions.find(code).map(node -> node.name()).orElse(code);

@@ -258,6 +258,17 @@ class CheckpointApiTest {
 		// an invalid code stays invalid at any checkpoint; a checkpoint the caller may not see is refused
 		verify("police1", elsewhere.substring(0, 40), gate).andExpect(jsonPath("$.result").value("INVALID"));
 		verify("grid2", elsewhere, gate).andExpect(status().isForbidden());
+		// the page without scripts: amber, the zones by name; with scripts: what the offline verifier needs
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/checkpoint/verify")
+				.with(as("police1")).with(csrf()).param("code", text).param("checkpointId", String.valueOf(gate))
+				.header("HX-Request", "true")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-result=\"NOT_VALID_HERE\"")))
+				.andExpect(content().string(containsString("text-bg-warning")))
+				.andExpect(content().string(containsString(name + " " + COMMUNITY2)));
+		mvc.perform(get("/checkpoint").with(as("police1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-place=\"" + GRID1 + "\"")))
+				.andExpect(content().string(containsString("data-zone=\"" + COMMUNITY2 + "\">" + name + "<")))
+				.andExpect(content().string(containsString("data-time-zone=\"Asia/Shanghai\"")));
 		// turned back: the scan log counts it as a refusal
 		post("police1", "/api/v1/checkpoints/" + gate + "/scans", "{\"scans\":[" + scan(UUID.randomUUID(),
 				Instant.now().minusSeconds(5), "IN", "NOT_VALID_HERE", "OUTSIDE_ZONES", "PERSON") + "]}")

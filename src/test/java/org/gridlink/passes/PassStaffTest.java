@@ -67,6 +67,9 @@ class PassStaffTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	static String plate() {
 		return "苏B" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
 	}
@@ -257,6 +260,11 @@ class PassStaffTest {
 			assertThat(fonts).isNotEmpty().allMatch(f -> f.matches("[A-Z]{6}\\+.*"), "subset");
 		}
 		mvc.perform(get("/passes/" + id + "/pass.pdf").with(as("street1"))).andExpect(status().isOk());
+		// the pass page: the code as text under the QR, the zone by name
+		String grid = jdbc.sql("SELECT name FROM jurisdiction WHERE code = ?").param(GRID1).query(String.class).single();
+		mvc.perform(get("/passes/" + id).with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"pass-code-text\">" + PassCodeText.of(code) + "<")))
+				.andExpect(content().string(containsString(grid)));
 		mvc.perform(get("/api/v1/passes/" + id + "/pdf").with(as("grid1"))).andExpect(status().isForbidden());
 		String other = vehicle("center", plate(), GRID2);
 		mvc.perform(get("/api/v1/passes/" + other + "/pdf").with(as("community1"))).andExpect(status().isForbidden());
