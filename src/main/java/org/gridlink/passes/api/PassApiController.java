@@ -66,7 +66,8 @@ class PassApiController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Issue a person or vehicle pass for zones in the caller's scope; answers its id and signed "
-			+ "code (GL1:...). Optional \"algorithm\": ES256 (default) or SM2_SM3")
+			+ "code (GL1:..., for the QR) and the same code as text to read aloud or type (codeText: GL1 and Crockford "
+			+ "Base32 in groups of five). Optional \"algorithm\": ES256 (default) or SM2_SM3")
 	IssuedPass issue(CurrentUser user, @RequestBody NewPass pass) {
 		return passes.issue(user, pass);
 	}
