@@ -22,16 +22,17 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.passes.token.PassCodeText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The printable pass: one A5 page per pass with the QR code (about 9 cm, scannable from a printout), the pass type,
- * masked holder or plate, zones with their names, window, purpose and the pass id. Chinese text is set in
- * {@code STSong-Light} with the {@code UniGB-UCS2-H} encoding, one of the standard CJK fonts of the PDF
- * specification (Adobe-GB1): OpenPDF carries its metrics, so the server needs no font file, and the text stays
- * extractable (searchable, copyable) as Unicode. The font itself is not embedded: PDF readers supply it (Acrobat, the
- * browsers' viewers and poppler with poppler-data do).
+ * code as text under it (to read aloud or type), masked holder or plate, zones with their names, window, purpose
+ * and the pass id. Text is set in WenQuanYi Micro Hei ({@code fonts/wqy-microhei.ttc} in the jar, Apache-2.0, see
+ * {@code fonts/LICENSE-wqy-microhei.txt}), embedded as a subset of the glyphs used (Identity-H), so a reader without
+ * Chinese fonts shows the page as printed and the text stays extractable as Unicode; the code text is in its
+ * monospaced face.
  */
 @Component
 class PassPdf {
@@ -42,16 +43,13 @@ class PassPdf {
 	private final MessageSource messages;
 	private final Jurisdictions jurisdictions;
 	private final BaseFont font;
+	private final BaseFont mono;
 
 	PassPdf(MessageSource messages, Jurisdictions jurisdictions) {
 		this.messages = messages;
 		this.jurisdictions = jurisdictions;
-		try {
-			this.font = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.font = PdfFonts.regular();
+		this.mono = PdfFonts.mono();
 	}
 
 	/** One page per pass, in the given order. */
@@ -102,6 +100,10 @@ class PassPdf {
 		qr.setAlignment(Element.ALIGN_CENTER);
 		qr.setAlt(text("passes.page.qr", locale));
 		document.add(qr);
+		Paragraph code = new Paragraph(PassCodeText.of(pass.code()), new Font(mono, 8));
+		code.setAlignment(Element.ALIGN_CENTER);
+		code.setSpacingAfter(6);
+		document.add(code);
 		Paragraph holder = new Paragraph(pass.holder(), big);
 		holder.setAlignment(Element.ALIGN_CENTER);
 		holder.setSpacingAfter(8);

@@ -63,13 +63,15 @@ public class Passes {
 	private final PassVerifier live;
 	private final RevokedPasses revokedPasses;
 	private final Clock clock;
+	private final Checkpoints checkpoints;
 
 	Passes(JdbcClient jdbc, KeyRing keys, PersonalDataCipher cipher, Jurisdictions jurisdictions, AuditTrail audit,
-			RevokedPasses revokedPasses,
+			RevokedPasses revokedPasses, Checkpoints checkpoints,
 			@Value("${gridlink.passes.algorithm:ES256}") PassAlgorithm defaultAlgorithm,
 			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted,
 			@Value("${gridlink.passes.max-validity:P90D}") Duration maxValidity, Clock clock) {
 		this.clock = clock;
+		this.checkpoints = checkpoints;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.cipher = cipher;
@@ -260,8 +262,52 @@ public class Passes {
 
 	/** Verifies a code as a checkpoint does, with the live keys and revocations: never UNKNOWN. */
 	public Verdict verify(CurrentUser user, String code) {
+		return verify(user, code, null);
+	}
+
+	/**
+	 * Verifies a code at a checkpoint the caller may see: a pass that would be valid but whose zones do not cover the
+	 * checkpoint is {@code NOT_VALID_HERE} ({@link VerifyReason#OUTSIDE_ZONES}). Without a checkpoint, as
+	 * {@link #verify(CurrentUser, String)}.
+	 */
+	public Verdict verify(CurrentUser user, String code, @Nullable Long checkpointId) {
 		PassAccess.require(user, PassAccess.VERIFIERS, "verify");
-		return verify(code, clock.instant());
+		Checkpoint here = checkpointId == null ? null : checkpoints.get(user, checkpointId);
+		Verdict verdict = verify(code, clock.instant());
+		if (here != null && verdict.valid() && !here.admits(verdict.claims().zones())) {
+			return Verdict.of(VerifyReason.OUTSIDE_ZONES, verdict.claims());
+		}
+		return verdict;
+	}
+
+	/**
+	 * Names by code of the zones the passes still in their window carry, and of the communities and streets above
+	 * them (at most 1,000 zones): what the checkpoint page can show offline.
+	 */
+	public Map<String, String> zoneNames(CurrentUser user) {
+		PassAccess.require(user, PassAccess.VERIFIERS, "verify");
+		List<String> zones = jdbc.sql("""
+				SELECT DISTINCT z.zone_code FROM pass_zone z JOIN pass p ON p.id = z.pass_id
+				WHERE p.revoked_at IS NULL AND p.valid_to > ? ORDER BY z.zone_code LIMIT 1000""")
+				.param(clock.instant().atOffset(ZoneOffset.UTC)).query(String.class).list();
+		Set<String> codes = new java.util.TreeSet<>();
+		for (String zone : zones) {
+			codes.add(zone);
+			if (zone.length() == 15) {
+				codes.add(zone.substring(0, 12));
+			}
+			codes.add(zone.substring(0, 9) + "000");
+		}
+		Map<String, String> names = new java.util.LinkedHashMap<>();
+		for (String code : codes) {
+			jurisdictions.find(code).ifPresent(node -> names.put(code, node.name()));
+		}
+		return names;
+	}
+
+	/** The name of a zone (a jurisdiction), or its code when the code is unknown. */
+	public String zoneName(String code) {
+		return jurisdictions.find(code).map(node -> node.name()).orElse(code);
 	}
 
 	/** True when the user's roles may issue, list and revoke passes (community, street, center staff). */

@@ -24,6 +24,8 @@ public enum VerifyReason {
 	EXPIRED(VerifyResult.EXPIRED),
 	/** Before the start of the validity window. */
 	NOT_YET_VALID(VerifyResult.EXPIRED),
+	/** Good in every other way, but none of the pass's zones covers the checkpoint (nor lies inside its place). */
+	OUTSIDE_ZONES(VerifyResult.NOT_VALID_HERE),
 	/** Offline: the trust or revocation list is older than 24 hours, so a good pass cannot be confirmed. */
 	STALE_LIST(VerifyResult.UNKNOWN),
 	/**

@@ -18,7 +18,34 @@ const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
 const csrf = csrfToken && csrfHeader ? { header: csrfHeader.content, token: csrfToken.content } : null;
 const urls = { trust: config.trustUrl, revoked: config.revocationsUrl };
 const scanUrl = (id) => config.scansUrl.replace('{id}', encodeURIComponent(id));
+const zoneNames = readZoneNames();
 let current = null;
+
+// district time wherever the device is set: the same clock as every other page
+const clock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: config.timeZone || 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+});
+
+function readZoneNames() {
+  return Object.fromEntries(Array.from(document.querySelectorAll('#checkpoint-zone-names [data-zone]'),
+    (el) => [el.dataset.zone, el.textContent]));
+}
+
+/** A zone by name: its own, or its community's or street's with the code, or the bare code. */
+function zoneLabel(code) {
+  if (zoneNames[code]) {
+    return zoneNames[code];
+  }
+  const above = [code.substring(0, 12), code.substring(0, 9) + '000'].find((c) => c !== code && zoneNames[c]);
+  return above ? `${zoneNames[above]} · ${code}` : code;
+}
+
+/** The jurisdiction code of the chosen checkpoint, or null. */
+function place() {
+  const option = select && select.selectedOptions[0];
+  return option && option.dataset.place ? option.dataset.place : null;
+}
 
 function message(key) {
   const el = document.querySelector(`#checkpoint-messages [data-key="${key}"]`);
@@ -26,9 +53,8 @@ function message(key) {
 }
 
 function time(epochSeconds) {
-  const d = new Date(epochSeconds * 1000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const parts = Object.fromEntries(clock.formatToParts(new Date(epochSeconds * 1000)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
 function direction() {
@@ -38,7 +64,8 @@ function direction() {
 
 function show(verdict, verifiedBy) {
   const colour = verdict.result === 'VALID' ? 'text-bg-success'
-    : verdict.result === 'UNKNOWN' ? 'text-bg-secondary' : 'text-bg-danger';
+    : verdict.result === 'UNKNOWN' ? 'text-bg-secondary'
+      : verdict.result === 'NOT_VALID_HERE' ? 'text-bg-warning' : 'text-bg-danger';
   const box = document.createElement('div');
   box.id = 'checkpoint-verdict';
   box.className = 'p-4 rounded text-center checkpoint-verdict ' + colour;
@@ -57,10 +84,15 @@ function show(verdict, verifiedBy) {
     holder.className = 'fs-2 mt-2';
     holder.id = 'checkpoint-holder';
     holder.textContent = c.holder;
+    const zones = document.createElement('div');
+    zones.id = 'checkpoint-zones';
+    zones.className = verdict.result === 'NOT_VALID_HERE' ? 'fw-bold mt-1' : 'small text-start';
+    zones.textContent = (verdict.result === 'NOT_VALID_HERE' ? message('zones.only') + ' ' : '')
+      + c.zones.map(zoneLabel).join('、');
     const details = document.createElement('div');
     details.className = 'small text-start';
-    details.textContent = `${message('type.' + c.type)} · ${c.zones.join(' ')} · ${time(c.validFrom)} – ${time(c.validTo)}`;
-    box.append(holder, details);
+    details.textContent = `${message('type.' + c.type)} · ${time(c.validFrom)} – ${time(c.validTo)}`;
+    box.append(holder, zones, details);
   }
   const by = document.createElement('div');
   by.className = 'small mt-2 opacity-75';
@@ -75,11 +107,15 @@ async function askServer(code) {
     headers[csrf.header] = csrf.token;
   }
   const response = await fetch(config.verifyUrl, { method: 'POST', credentials: 'same-origin', headers,
-    redirect: 'manual', body: JSON.stringify({ code }) });
+    redirect: 'manual', body: JSON.stringify({ code, checkpointId: select && select.value ? Number(select.value) : null })
+  });
   if (!response.ok) {
     throw new Error('server ' + response.status);
   }
   const answer = await response.json();
+  (answer.zoneNames || []).forEach((z) => {
+    zoneNames[z.code] = z.name;
+  });
   const epoch = (v) => (v == null ? null : Math.floor(new Date(v).getTime() / 1000));
   return {
     result: answer.result,
@@ -94,7 +130,7 @@ async function askServer(code) {
 
 /** Verifies a code as the page does (offline first), records the scan and shows the result. */
 async function check(code) {
-  let verdict = await verify(code, Date.now(), current, accepted);
+  let verdict = await verify(code, Date.now(), current, accepted, place());
   let verifiedBy = 'DEVICE';
   if ((verdict.result === 'UNKNOWN' || verdict.reason === 'UNKNOWN_KEY') && navigator.onLine) {
     try {
@@ -138,7 +174,7 @@ function renderLog() {
     const li = document.createElement('li');
     li.className = 'list-group-item d-flex justify-content-between small';
     const left = document.createElement('span');
-    left.textContent = `${s.scannedAt.substring(11, 16)} ${message('direction.' + s.direction)} ${s.holder || ''}`;
+    left.textContent = `${time(Date.parse(s.scannedAt) / 1000).substring(11)} ${message('direction.' + s.direction)} ${s.holder || ''}`;
     const right = document.createElement('span');
     right.textContent = message('result.' + s.result) + (s.uploaded ? ' ✓' : s.refused ? ' ✗' : ' …');
     li.dataset.state = s.uploaded ? 'uploaded' : s.refused ? 'refused' : 'pending';
@@ -266,7 +302,8 @@ setInterval(() => {
 
 // for the browser test and for support: the verifier over the page's lists, at a given time
 window.gridlinkCheckpoint = {
-  verify: (code, at) => verify(code, at == null ? Date.now() : at, current, accepted),
+  verify: (code, at) => verify(code, at == null ? Date.now() : at, current, accepted, place()),
+  time,
   check,
   upload,
   lists: () => current

@@ -3,6 +3,7 @@
 // WebCrypto; an SM2 pass cannot be checked here and gets UNKNOWN / NEEDS_SERVER, never green.
 import { decodeBase45 } from './base45.js';
 import { decodeCbor, encodeCborArray } from './cbor.js';
+import { isText, decodeText } from './codetext.js';
 
 export const PREFIX = 'GL1:';
 export const MAX_LENGTH = 2000;
@@ -11,8 +12,25 @@ const ALGORITHMS = new Map([[-7, 'ES256'], [-65601, 'SM2_SM3']]);
 const RESULTS = {
   OK: 'VALID', BAD_PREFIX: 'INVALID', BAD_BASE45: 'INVALID', BAD_STRUCTURE: 'INVALID',
   DISALLOWED_ALGORITHM: 'INVALID', UNKNOWN_KEY: 'INVALID', BAD_SIGNATURE: 'INVALID', BAD_PAYLOAD: 'INVALID',
-  REVOKED: 'REVOKED', EXPIRED: 'EXPIRED', NOT_YET_VALID: 'EXPIRED', STALE_LIST: 'UNKNOWN', NEEDS_SERVER: 'UNKNOWN'
+  REVOKED: 'REVOKED', EXPIRED: 'EXPIRED', NOT_YET_VALID: 'EXPIRED', STALE_LIST: 'UNKNOWN', NEEDS_SERVER: 'UNKNOWN',
+  OUTSIDE_ZONES: 'NOT_VALID_HERE'
 };
+
+// a jurisdiction code's part shared by its descendants (server: JurisdictionCode.prefix)
+function prefix(code) {
+  if (code.length === 15) {
+    return code;
+  }
+  return code.endsWith('000000') ? code.substring(0, 6) : code.endsWith('000') ? code.substring(0, 9) : code;
+}
+
+const CODE = /^(\d{12}|\d{15})$/;
+
+/** True when a pass for these zones is good at a checkpoint placed at `place` (server: Checkpoint.admits). */
+export function admits(place, zones) {
+  return zones.filter((z) => CODE.test(z))
+    .some((zone) => place.startsWith(prefix(zone)) || zone.startsWith(prefix(place)));
+}
 
 export function hex(bytes) {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -30,12 +48,15 @@ function verdict(reason, claims = null, passHash = null) {
 
 /** Takes a code apart as the server's PassToken.parse does; throws {reason} on failure. */
 export function parse(code) {
-  if (code.length > MAX_LENGTH || !code.startsWith(PREFIX)) {
+  // Base45 has no lower-case letters: upper-casing a scanned or typed code loses nothing
+  const upper = code.toUpperCase();
+  const text = !upper.startsWith(PREFIX) && isText(upper);
+  if (code.length > MAX_LENGTH || (!upper.startsWith(PREFIX) && !text)) {
     throw { reason: 'BAD_PREFIX' };
   }
   let cose;
   try {
-    cose = decodeBase45(code.substring(PREFIX.length));
+    cose = text ? decodeText(upper) : decodeBase45(upper.substring(PREFIX.length));
   } catch (e) {
     throw { reason: 'BAD_BASE45' };
   }
@@ -95,9 +116,10 @@ export function claims(payload) {
 /**
  * Verifies a code at a time (ms since the epoch) against checked lists:
  * lists = {keys: Map(kidHex → {alg, cryptoKey}), revoked: Set(hex), issuedAt: epoch s of the older list, or null}.
- * accepted: a Set of algorithm names. Answers {result, reason, claims, passHash}.
+ * accepted: a Set of algorithm names; place: the jurisdiction code of the checkpoint, if known (a good pass whose
+ * zones do not cover it is NOT_VALID_HERE). Answers {result, reason, claims, passHash}.
  */
-export async function verify(rawCode, at, lists, accepted) {
+export async function verify(rawCode, at, lists, accepted, place = null) {
   const code = rawCode.trim();
   const stale = !lists || lists.issuedAt == null || at - lists.issuedAt * 1000 > MAX_LIST_AGE_MS;
   let parsed;
@@ -148,6 +170,9 @@ export async function verify(rawCode, at, lists, accepted) {
   }
   if (stale) {
     return verdict('STALE_LIST', body, passHash);
+  }
+  if (place && !admits(place, body.zones)) {
+    return verdict('OUTSIDE_ZONES', body, passHash);
   }
   return verdict('OK', body, passHash);
 }

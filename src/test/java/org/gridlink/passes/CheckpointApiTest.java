@@ -221,6 +221,68 @@ class CheckpointApiTest {
 				.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("flashError"));
 	}
 
+	String pass(String zone) throws Exception {
+		String body = post("center", "/api/v1/passes", "{\"type\":\"PERSON\",\"holderName\":\"王小明\",\"purpose\":\"探亲\","
+				+ "\"zones\":[\"" + zone + "\"]," + PassApiTest.window(-1, 24) + "}").andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+		String code = JsonPath.read(body, "$.code");
+		codeTexts.put(code, JsonPath.read(body, "$.codeText"));
+		return code;
+	}
+
+	/** The text form the API answers with each code issued here. */
+	final java.util.Map<String, String> codeTexts = new java.util.HashMap<>();
+
+	ResultActions verify(String user, String code, Long checkpointId) throws Exception {
+		return post(user, "/api/v1/passes/verify", "{\"code\":\"" + code + "\""
+				+ (checkpointId == null ? "" : ",\"checkpointId\":" + checkpointId) + "}");
+	}
+
+	@Test
+	void aGoodPassWhoseZonesDoNotCoverTheCheckpointIsNotValidHere() throws Exception {
+		long gate = road("community1", GRID1);
+		long edge = road("community1", COMMUNITY1);
+		String elsewhere = pass(COMMUNITY2);
+		String name = jdbc.sql("SELECT name FROM jurisdiction WHERE code = ?").param(COMMUNITY2).query(String.class)
+				.single();
+		verify("police1", elsewhere, gate).andExpect(status().isOk())
+				.andExpect(jsonPath("$.result").value("NOT_VALID_HERE")).andExpect(jsonPath("$.reason").value("OUTSIDE_ZONES"))
+				.andExpect(jsonPath("$.holder").value("王*明")).andExpect(jsonPath("$.zones[0]").value(COMMUNITY2))
+				.andExpect(jsonPath("$.zoneNames[0].code").value(COMMUNITY2))
+				.andExpect(jsonPath("$.zoneNames[0].name").value(name));
+		verify("police1", elsewhere, null).andExpect(jsonPath("$.result").value("VALID"))
+				.andExpect(jsonPath("$.zoneNames[0].name").value(name));
+		// a zone containing the checkpoint, or lying inside the checkpoint's place
+		verify("police1", pass(COMMUNITY1), gate).andExpect(jsonPath("$.result").value("VALID"));
+		verify("community1", pass(GRID1), edge).andExpect(jsonPath("$.result").value("VALID"));
+		verify("police1", pass(GRID1), gate).andExpect(jsonPath("$.result").value("VALID"));
+		// typed from the text under the QR, with or without spaces, in lower case
+		String text = codeTexts.get(elsewhere);
+		assertThat(text).isEqualTo(org.gridlink.passes.token.PassCodeText.of(elsewhere));
+		verify("police1", text.toLowerCase(), gate).andExpect(jsonPath("$.result").value("NOT_VALID_HERE"));
+		verify("police1", text.replace(" ", ""), null).andExpect(jsonPath("$.result").value("VALID"));
+		// an invalid code stays invalid at any checkpoint; a checkpoint the caller may not see is refused
+		verify("police1", elsewhere.substring(0, 40), gate).andExpect(jsonPath("$.result").value("INVALID"));
+		verify("grid2", elsewhere, gate).andExpect(status().isForbidden());
+		// the page without scripts: amber, the zones by name; with scripts: what the offline verifier needs
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/checkpoint/verify")
+				.with(as("police1")).with(csrf()).param("code", text).param("checkpointId", String.valueOf(gate))
+				.header("HX-Request", "true")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-result=\"NOT_VALID_HERE\"")))
+				.andExpect(content().string(containsString("text-bg-warning")))
+				.andExpect(content().string(containsString(name + " " + COMMUNITY2)));
+		mvc.perform(get("/checkpoint").with(as("police1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-place=\"" + GRID1 + "\"")))
+				.andExpect(content().string(containsString("data-zone=\"" + COMMUNITY2 + "\">" + name + "<")))
+				.andExpect(content().string(containsString("data-time-zone=\"Asia/Shanghai\"")));
+		// turned back: the scan log counts it as a refusal
+		post("police1", "/api/v1/checkpoints/" + gate + "/scans", "{\"scans\":[" + scan(UUID.randomUUID(),
+				Instant.now().minusSeconds(5), "IN", "NOT_VALID_HERE", "OUTSIDE_ZONES", "PERSON") + "]}")
+				.andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(1));
+		mvc.perform(get("/api/v1/checkpoints/counts?checkpoint=" + gate).with(as("community1")))
+				.andExpect(jsonPath("$[0].refused").value(1)).andExpect(jsonPath("$[0].personsIn").value(0));
+	}
+
 	@Test
 	void badScansAreRefusedWholeAndOutOfScopeUploadsForbidden() throws Exception {
 		long id = road("community1", GRID1);

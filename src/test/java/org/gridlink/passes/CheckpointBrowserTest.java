@@ -50,6 +50,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 class CheckpointBrowserTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(40);
+	/** The community of checkpoint1's checkpoint (金桥路卡口), and a grid of the community next to it. */
+	private static final String HERE = "320819001002";
+	private static final String ELSEWHERE = Demo.GRID1;
 
 	@RegisterExtension
 	static final BrowserExtension browser = new BrowserExtension();
@@ -74,12 +77,12 @@ class CheckpointBrowserTest {
 
 	String issue(PassType type, String holder, String plate, PassAlgorithm algorithm) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
-		return passes.issue(user("community1"), new NewPass(type, holder, plate, "上班", List.of(Demo.GRID1),
+		return passes.issue(user("center"), new NewPass(type, holder, plate, "上班", List.of(HERE),
 				now.minusMinutes(5), now.plusDays(3), algorithm)).code();
 	}
 
 	static String signed(SigningKey key, Instant from, Instant to) {
-		return PassToken.sign(new PassClaims(1, UUID.randomUUID(), PassType.PERSON, "赵*", List.of(Demo.GRID1), from, to,
+		return PassToken.sign(new PassClaims(1, UUID.randomUUID(), PassType.PERSON, "赵*", List.of(HERE), from, to,
 				"320819"), key);
 	}
 
@@ -92,8 +95,11 @@ class CheckpointBrowserTest {
 		String vehicle = issue(PassType.VEHICLE, "", "苏AD12345", PassAlgorithm.ES256);
 		String sm2 = issue(PassType.PERSON, "周一", null, PassAlgorithm.SM2_SM3);
 		String revoked = issue(PassType.PERSON, "吴二", null, PassAlgorithm.ES256);
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+		String elsewhere = passes.issue(user("center"), new NewPass(PassType.PERSON, "郑三", null, "探亲",
+				List.of(ELSEWHERE), start.minusMinutes(5), start.plusDays(3), PassAlgorithm.ES256)).code();
 		String revokedId = jdbc.sql("SELECT id FROM pass WHERE code = ?").param(revoked).query(String.class).single();
-		passes.revoke(user("community1"), UUID.fromString(revokedId), "测试撤销");
+		passes.revoke(user("center"), UUID.fromString(revokedId), "测试撤销");
 		Instant now = Instant.now();
 		SigningKey live = keys.signing(PassAlgorithm.ES256);
 		KeyPair stranger = PassAlgorithm.ES256.generate();
@@ -106,7 +112,7 @@ class CheckpointBrowserTest {
 		cases.put("rotated key: signed by the retired key", beforeRotation);
 		cases.put("flipped byte", Tokens.flip(valid, 40));
 		cases.put("flipped signature byte", Tokens.flip(valid, (valid.length() - 4) / 3 * 2 - 10));
-		cases.put("truncated", valid.substring(0, valid.length() - 30));
+		cases.put("truncated", valid.substring(0, 4 + (valid.length() - 4 - 30) / 3 * 3)); // whole Base45 groups
 		cases.put("unknown key id", signed(unknown, now.minusSeconds(60), now.plusSeconds(3600)));
 		cases.put("disallowed algorithm", Tokens.withAlgorithm(valid, -35));
 		cases.put("expired", signed(live, now.minus(3, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
@@ -122,8 +128,10 @@ class CheckpointBrowserTest {
 				Map.entry("expired", "EXPIRED EXPIRED"), Map.entry("not yet valid", "EXPIRED NOT_YET_VALID"),
 				Map.entry("revoked", "REVOKED REVOKED"), Map.entry("not a pass", "INVALID BAD_PREFIX"));
 
-		// online: the page loads, fetches and checks the lists, the service worker keeps the page
+		// online: the page loads, fetches and checks the lists, the service worker keeps the page; the phone is set
+		// to another time zone than the district's
 		open(360, 780, "checkpoint1");
+		driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/New_York"));
 		browser.get("/checkpoint");
 		browser.waiting(TIMEOUT).until(d -> "true".equals(d.findElement(By.id("checkpoint-app")).getDomAttribute("data-ready")));
 		browser.waiting(TIMEOUT).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-offline-ready")));
@@ -172,6 +180,27 @@ class CheckpointBrowserTest {
 		assertThat(driver.getPageSource()).doesNotContain("孙大伟");
 		browser.assertNoSidewaysScrolling();
 		browser.screenshot("checkpoint-360-offline-valid.png");
+		// district time, whatever the phone's time zone
+		assertThat(browser.js("return Intl.DateTimeFormat().resolvedOptions().timeZone")).isEqualTo("America/New_York");
+		Instant validFrom = passes.verify(valid, Instant.now()).claims().validFrom();
+		assertThat(driver.findElement(By.id("checkpoint-verdict")).getText())
+				.contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+						.format(validFrom.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
+
+		// a good pass for another community: amber, not valid here, its zone by name, as the server answers
+		assertThat(scan(elsewhere)).isEqualTo("NOT_VALID_HERE OUTSIDE_ZONES");
+		scanned++;
+		Verdict there = passes.verify(user("checkpoint1"), elsewhere, Long.parseLong(checkpointId));
+		assertThat(there.result() + " " + there.reason()).isEqualTo("NOT_VALID_HERE OUTSIDE_ZONES");
+		assertThat(driver.findElement(By.id("checkpoint-verdict")).getDomAttribute("class")).contains("text-bg-warning");
+		assertThat(driver.findElement(By.id("checkpoint-zones")).getText())
+				.contains(jdbc.sql("SELECT name FROM jurisdiction WHERE code = ?").param(ELSEWHERE).query(String.class).single());
+		browser.screenshot("checkpoint-360-offline-not-valid-here.png");
+
+		// the code typed from its text form, without spaces, in lower case
+		assertThat(scan(org.gridlink.passes.token.PassCodeText.of(valid).replace(" ", "").toLowerCase()))
+				.isEqualTo("VALID OK");
+		scanned++;
 
 		// a list older than 24 hours: status unknown, never green, as the Java offline verifier answers
 		long later = Instant.now().plus(25, ChronoUnit.HOURS).toEpochMilli();

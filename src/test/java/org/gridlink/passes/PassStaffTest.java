@@ -22,9 +22,13 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 import org.apache.pdfbox.Loader;
+import org.gridlink.passes.token.PassCodeText;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFRow;
@@ -62,6 +66,9 @@ class PassStaffTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	static String plate() {
 		return "苏B" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
@@ -236,8 +243,29 @@ class PassStaffTest {
 			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains(id).contains("王*明").contains("探亲访友").contains("通行证").doesNotContain("王小明");
 			assertThat(qrCodes(document)).containsExactly(code);
+			// the code as text under the QR, grouped for reading aloud
+			assertThat(text.replace("\n", " ")).contains(PassCodeText.of(code));
+			assertThat(PassCodeText.of(code)).matches("GL1( [0-9A-Z]{1,5})+");
+			// every font embedded (a subset), none left to the reader
+			PDPage page = document.getPage(0);
+			List<String> fonts = new java.util.ArrayList<>();
+			for (COSName name : page.getResources().getFontNames()) {
+				PDFont font = page.getResources().getFont(name);
+				assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+				PDFontDescriptor descriptor = font instanceof PDType0Font type0 ? type0.getDescendantFont().getFontDescriptor()
+						: font.getFontDescriptor();
+				assertThat(descriptor.getFontFile2() != null || descriptor.getFontFile3() != null).as(font.getName()).isTrue();
+				fonts.add(font.getName());
+			}
+			assertThat(fonts).isNotEmpty().allMatch(f -> f.matches("[A-Z]{6}\\+.*"), "subset");
+			assertThat(pdf.length).as("a subset, not the 5 MB font").isLessThan(300_000);
 		}
 		mvc.perform(get("/passes/" + id + "/pass.pdf").with(as("street1"))).andExpect(status().isOk());
+		// the pass page: the code as text under the QR, the zone by name
+		String grid = jdbc.sql("SELECT name FROM jurisdiction WHERE code = ?").param(GRID1).query(String.class).single();
+		mvc.perform(get("/passes/" + id).with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"pass-code-text\">" + PassCodeText.of(code) + "<")))
+				.andExpect(content().string(containsString(grid)));
 		mvc.perform(get("/api/v1/passes/" + id + "/pdf").with(as("grid1"))).andExpect(status().isForbidden());
 		String other = vehicle("center", plate(), GRID2);
 		mvc.perform(get("/api/v1/passes/" + other + "/pdf").with(as("community1"))).andExpect(status().isForbidden());
@@ -252,7 +280,10 @@ class PassStaffTest {
 					int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0,
 							picture.getWidth());
 					codes.add(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-							new RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)))).getText());
+							new RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels))),
+							// the image is the bare code with its quiet zone: without this hint the finder-pattern
+							// search failed now and then on one code of a random batch
+							java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText());
 				}
 			}
 		}

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.gridlink.passes.token.Base45;
 import org.gridlink.passes.token.PassAlgorithm;
+import org.gridlink.passes.token.PassCodeText;
 import org.gridlink.passes.token.PassToken;
 import org.gridlink.passes.token.PassVerifier;
 import org.gridlink.passes.token.RevocationList;
@@ -104,6 +105,25 @@ class PassVerifierTest {
 		assertThat(verifier.verify("HC1:" + code.substring(4), NOW).reason()).isEqualTo(VerifyReason.BAD_PREFIX);
 		assertThat(verifier.verify("GL1:" + Base45.encode(new byte[] { 1, 2, 3 }), NOW).reason())
 				.isEqualTo(VerifyReason.BAD_STRUCTURE);
+	}
+
+	@Test
+	void theCodeTypedFromItsTextFormVerifiesWithOrWithoutSpacesInEitherCase() {
+		String code = code(ES, UUID.randomUUID(), NOW.minusSeconds(60), NOW.plusSeconds(3600));
+		PassVerifier verifier = offline(trust(NOW, ES), noRevocations(NOW));
+		String text = PassCodeText.of(code);
+		assertThat(text).startsWith("GL1 ").matches("GL1( [0-9A-HJKMNP-TV-Z]{5})*( [0-9A-HJKMNP-TV-Z]{1,5})");
+		for (String typed : List.of(text, text.replace(" ", ""), text.toLowerCase(java.util.Locale.ROOT),
+				"  GL1" + text.substring(3).replace(" ", "-").replace('0', 'O').replace('1', 'l') + "\n", code.toLowerCase(java.util.Locale.ROOT))) {
+			assertThat(verifier.verify(typed, NOW).reason()).as(typed).isEqualTo(VerifyReason.OK);
+		}
+		// a mistyped character fails as any changed byte does
+		char last = text.charAt(text.length() - 1);
+		String typo = text.substring(0, 20) + (text.charAt(20) == 'A' ? 'B' : 'A') + text.substring(21);
+		assertThat(verifier.verify(typo, NOW).result()).isEqualTo(VerifyResult.INVALID);
+		assertThat(verifier.verify(text.substring(0, text.length() - 1) + "U", NOW).reason())
+				.as("U is not Crockford Base32 (%s)", last).isEqualTo(VerifyReason.BAD_BASE45);
+		assertThat(verifier.verify("GL2 ABCDE", NOW).reason()).isEqualTo(VerifyReason.BAD_PREFIX);
 	}
 
 	@Test

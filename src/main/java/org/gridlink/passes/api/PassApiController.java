@@ -66,7 +66,8 @@ class PassApiController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Issue a person or vehicle pass for zones in the caller's scope; answers its id and signed "
-			+ "code (GL1:...). Optional \"algorithm\": ES256 (default) or SM2_SM3")
+			+ "code (GL1:..., for the QR) and the same code as text to read aloud or type (codeText: GL1 and Crockford "
+			+ "Base32 in groups of five). Optional \"algorithm\": ES256 (default) or SM2_SM3")
 	IssuedPass issue(CurrentUser user, @RequestBody NewPass pass) {
 		return passes.issue(user, pass);
 	}
@@ -128,17 +129,29 @@ class PassApiController {
 	}
 
 	@PostMapping("/verify")
-	@Operation(summary = "Verify a code: result VALID, INVALID, REVOKED or EXPIRED with a reason code and message; "
-			+ "for a code whose signature is good also the type, masked holder or plate, zones and window")
-	VerifyAnswer verify(CurrentUser user, @RequestBody Map<String, String> body, Locale locale) {
-		String code = body.get("code");
-		Verdict verdict = passes.verify(user, code == null ? "" : code);
+	@Operation(summary = "Verify a code (as scanned, GL1:..., or typed from its text form GL1 XXXXX ..., with or "
+			+ "without spaces, in either case): result VALID, INVALID, REVOKED or EXPIRED with a reason code and "
+			+ "message; for a code whose signature is good also the type, masked holder or plate, zones (codes, and "
+			+ "in zoneNames with their names) and window. With an optional \"checkpointId\" (a checkpoint the caller "
+			+ "may see), a pass that would be valid but whose zones do not cover that checkpoint answers NOT_VALID_HERE "
+			+ "(reason OUTSIDE_ZONES)")
+	VerifyAnswer verify(CurrentUser user, @RequestBody VerifyRequest body, Locale locale) {
+		Verdict verdict = passes.verify(user, body.code() == null ? "" : body.code(), body.checkpointId());
 		String key = "passes.reason." + verdict.reason().name();
 		var claims = verdict.claims();
 		return new VerifyAnswer(verdict.result().name(), verdict.reason().name(),
 				messages.getMessage(key, null, key, locale), claims == null ? null : claims.type(),
 				claims == null ? null : claims.holder(), claims == null ? null : claims.zones(),
+				claims == null ? null : claims.zones().stream().map(z -> new ZoneName(z, passes.zoneName(z))).toList(),
 				claims == null ? null : claims.validFrom(), claims == null ? null : claims.validTo());
+	}
+
+	/** A code to verify and, optionally, the checkpoint where it is shown. */
+	record VerifyRequest(@Nullable String code, @Nullable Long checkpointId) {
+	}
+
+	/** A zone of a pass: its jurisdiction code and name. */
+	record ZoneName(String code, String name) {
 	}
 
 	@GetMapping(value = "/trust-list", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -187,7 +200,8 @@ class PassApiController {
 	}
 
 	record VerifyAnswer(String result, String reason, String message, @Nullable PassType type,
-			@Nullable String holder, @Nullable List<String> zones, @Nullable Instant validFrom,
+			@Nullable String holder, @Nullable List<String> zones, @Nullable List<ZoneName> zoneNames,
+			@Nullable Instant validFrom,
 			@Nullable Instant validTo) {
 	}
 }

@@ -22,7 +22,8 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  * {@code [protected: bstr {1: alg, 4: kid}, unprotected: {}, payload: bstr, signature: bstr(64)]}, signed over the
  * Sig_structure {@code ["Signature1", protected, h'', payload]}. The payload is a CBOR map with integer keys:
  * 1 version, 2 pass id (16 bytes), 3 type ({@code P}/{@code V}), 4 holder (masked name or plate), 5 zones (array of
- * codes), 6 valid from, 7 valid to (epoch seconds), 8 district code. docs/passes.md shows it byte by byte.
+ * codes), 6 valid from, 7 valid to (epoch seconds), 8 district code. docs/passes.md shows it byte by byte. The
+ * same bytes have a text form to read aloud and type ({@link PassCodeText}), which {@link #parse} also takes.
  */
 public final class PassToken {
 
@@ -107,16 +108,7 @@ public final class PassToken {
 
 	/** Takes a code apart; the reason tells which layer failed. The signature is not checked here. */
 	public static Parsed parse(String code) throws TokenRejected {
-		if (code.length() > MAX_LENGTH || !code.startsWith(PREFIX)) {
-			throw new TokenRejected(VerifyReason.BAD_PREFIX, "not a GL1 code");
-		}
-		byte[] cose;
-		try {
-			cose = Base45.decode(code.substring(PREFIX.length()));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new TokenRejected(VerifyReason.BAD_BASE45, ex.getMessage());
-		}
+		byte[] cose = cose(code);
 		// tag 18 (0xD2) or none, then an array of 4 (0x84); the tree reader would skip any other tag unseen
 		int start = cose.length > 0 && (cose[0] & 0xff) == 0xD2 ? 1 : 0;
 		if (cose.length <= start || (cose[start] & 0xff) != 0x84) {
@@ -140,6 +132,24 @@ public final class PassToken {
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw new TokenRejected(VerifyReason.BAD_STRUCTURE, String.valueOf(ex.getMessage()));
+		}
+	}
+
+	/**
+	 * The COSE bytes of a code as scanned ({@code GL1:} + Base45, upper-cased: Base45 has no lower-case letters) or
+	 * typed from its text form ({@link PassCodeText}: spaces, hyphens and case do not matter).
+	 */
+	private static byte[] cose(String code) throws TokenRejected {
+		String upper = code.toUpperCase(java.util.Locale.ROOT);
+		boolean text = !upper.startsWith(PREFIX) && PassCodeText.isText(upper);
+		if (code.length() > MAX_LENGTH || !upper.startsWith(PREFIX) && !text) {
+			throw new TokenRejected(VerifyReason.BAD_PREFIX, "not a GL1 code");
+		}
+		try {
+			return text ? PassCodeText.decode(upper) : Base45.decode(upper.substring(PREFIX.length()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TokenRejected(VerifyReason.BAD_BASE45, ex.getMessage());
 		}
 	}
 

@@ -88,7 +88,7 @@ public final class VerifyPassCommand {
 		return switch (verdict.result()) {
 			case VALID -> 0;
 			case UNKNOWN -> 2;
-			case INVALID, REVOKED, EXPIRED -> 1;
+			case INVALID, REVOKED, EXPIRED, NOT_VALID_HERE -> 1;
 		};
 	}
 

@@ -3,7 +3,6 @@ package org.gridlink.passes.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import org.gridlink.passes.VerifyResult;
 import org.gridlink.passes.token.PassAlgorithm;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.OutOfScopeException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -35,13 +35,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CheckpointController {
 
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.withZone(ZoneId.of("Asia/Shanghai"));
-
 	private final Passes passes;
 	private final Checkpoints checkpoints;
 	private final String accepted;
 	private final Clock clock;
+	private final DateTimeFormatter minutes;
 
 	CheckpointController(Passes passes, Checkpoints checkpoints,
 			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted, Clock clock) {
@@ -49,6 +47,7 @@ class CheckpointController {
 		this.passes = passes;
 		this.checkpoints = checkpoints;
 		this.accepted = accepted.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+		this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
 	}
 
 	@GetMapping("/checkpoint")
@@ -59,13 +58,17 @@ class CheckpointController {
 
 	@PostMapping("/checkpoint/verify")
 	String verify(CurrentUser user, @RequestParam(defaultValue = "") String code,
+			@RequestParam(required = false) @Nullable Long checkpointId,
 			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
-		Verdict verdict = passes.verify(user, code);
+		Verdict verdict = passes.verify(user, code, checkpointId);
 		model.addAttribute("verdict", verdict);
+		model.addAttribute("checkpointId", checkpointId);
 		if (verdict.claims() != null) {
-			model.addAttribute("from", MINUTES.format(verdict.claims().validFrom()));
-			model.addAttribute("to", MINUTES.format(verdict.claims().validTo()));
+			model.addAttribute("from", minutes.format(verdict.claims().validFrom()));
+			model.addAttribute("to", minutes.format(verdict.claims().validTo()));
+			model.addAttribute("zoneLabels", verdict.claims().zones().stream()
+					.map(z -> passes.zoneName(z) + (passes.zoneName(z).equals(z) ? "" : " " + z)).toList());
 		}
 		if (htmx != null) {
 			return "passes/checkpoint :: result";
@@ -92,5 +95,7 @@ class CheckpointController {
 		model.addAttribute("accepted", accepted);
 		model.addAttribute("results", VerifyResult.values());
 		model.addAttribute("reasons", VerifyReason.values());
+		model.addAttribute("zoneNames", passes.zoneNames(user));
+		model.addAttribute("timeZone", clock.getZone().getId());
 	}
 }

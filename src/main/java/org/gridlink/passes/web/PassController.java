@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.gridlink.passes.PassView;
 import org.gridlink.passes.Passes;
+import org.gridlink.passes.token.PassCodeText;
 import org.gridlink.platform.AuditQuery;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
@@ -44,6 +45,9 @@ class PassController {
 		model.addAttribute("status", pass.standing(OffsetDateTime.now(clock)));
 		model.addAttribute("from", MINUTES.format(pass.validFrom().atZoneSameInstant(ZONE)));
 		model.addAttribute("to", MINUTES.format(pass.validTo().atZoneSameInstant(ZONE)));
+		model.addAttribute("codeText", PassCodeText.of(pass.code()));
+		model.addAttribute("zoneNames", pass.zones().stream()
+				.collect(java.util.stream.Collectors.toMap(z -> z, passes::zoneName, (a, b) -> a)));
 		// issue, revoke and print of this pass, for staff checking who did what
 		model.addAttribute("history", audit.search(new AuditQuery(null, null, id.toString(), null, null, null, null),
 				PageRequest.of(0, 20)).getContent());
