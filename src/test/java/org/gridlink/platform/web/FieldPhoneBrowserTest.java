@@ -93,6 +93,11 @@ class FieldPhoneBrowserTest {
 		assertThat(browser.driver().findElement(By.id("case-filters-toggle")).isDisplayed()).isFalse();
 		assertThat(browser.driver().findElement(By.id("cases")).isDisplayed()).isTrue();
 		browser.screenshot("cases-grid1-1280.png");
+		browser.get("/");
+		browser.waiting().until(visibilityOfElementLocated(By.id("home-actions")));
+		browser.assertNoSidewaysScrolling();
+		browser.assertNoConsoleErrors();
+		browser.screenshot("home-grid1-1280.png");
 	}
 
 	@Test
@@ -109,6 +114,7 @@ class FieldPhoneBrowserTest {
 		assertThat(ticks).isNotEmpty().allSatisfy(
 				tick -> assertThat(tick.getRect().getHeight()).as("tap row").isGreaterThanOrEqualTo(44));
 		browser.assertNoSidewaysScrolling();
+		browser.js("document.getElementById('symptoms').scrollIntoView()");
 		browser.screenshot("visit-grid1-390.png");
 	}
 }
