@@ -1,53 +1,56 @@
 package org.gridlink.cases;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.HomeCard;
 import org.gridlink.platform.HomeCards;
 import org.gridlink.platform.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Home tiles of case handling. The center and leaders: new reports waiting to be filed (to the duty desk) and overdue
- * cases (escalated) in their scope. A department handler: cases waiting for their unit to accept them and their
- * unit's overdue cases.
+ * What to do with cases, on the home page: new reports to file (center, leaders: to the duty desk), cases waiting for
+ * the unit to accept them (department handlers), handled cases to verify (grid workers), cases near their deadline
+ * and overdue; and the "report a problem" button for the roles that report. First among the modules' tiles.
  */
 @Component
+@Order(1)
 class CaseDeskHomeCards implements HomeCards {
 
-	private static final String OPEN_OVERDUE = "c.overdue = TRUE AND c.status IN ('DISPATCHED', 'ACCEPTED')";
+	private final CaseWork work;
 
-	private final JdbcClient jdbc;
-
-	CaseDeskHomeCards(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	CaseDeskHomeCards(CaseWork work) {
+		this.work = work;
 	}
 
 	@Override
 	public List<HomeCard> cardsFor(CurrentUser user) {
-		if (user.hasAny(Role.CENTER, Role.LEADER) && !user.scope().isEmpty()) {
-			String area = user.scope().sqlCondition("c.jurisdiction_code");
-			return List.of(
-					new HomeCard("home.cases.reported", String.valueOf(count(area + " AND c.status = 'REPORTED'")),
-							"/cases/duty"),
-					new HomeCard("home.cases.overdue", String.valueOf(count(area + " AND " + OPEN_OVERDUE)),
-							"/cases?overdue=true"));
+		List<HomeCard> cards = new ArrayList<>();
+		if (work.canReport(user)) {
+			cards.add(HomeCard.action("home.action.report", "/cases/report"));
 		}
-		if (user.has(Role.DEPT) && user.unitId() != null) {
-			long unit = user.unitId();
-			String mine = "c.lead_unit_id = " + unit;
-			return List.of(
-					new HomeCard("home.cases.waiting", String.valueOf(count(mine + " AND c.status = 'DISPATCHED'")),
-							"/cases?status=DISPATCHED&unit=" + unit),
-					new HomeCard("home.cases.unit.overdue", String.valueOf(count(mine + " AND " + OPEN_OVERDUE)),
-							"/cases?overdue=true&unit=" + unit));
+		if (!CaseAccess.canRead(user)) {
+			return cards;
 		}
-		return List.of();
-	}
-
-	private long count(String where) {
-		return jdbc.sql("SELECT COUNT(*) FROM case_file c WHERE " + where).query(Long.class).single();
+		CaseWork.ToDo todo = work.toDo(user);
+		boolean unitOnly = user.has(Role.DEPT) && user.unitId() != null && !CaseAccess.seesArea(user);
+		String unit = unitOnly ? "&unit=" + user.unitId() : "";
+		if (work.canOpenDutyDesk(user)) {
+			cards.add(HomeCard.task("home.cases.reported", todo.toFile(), "/cases/duty"));
+		}
+		if (unitOnly) {
+			cards.add(HomeCard.task("home.cases.waiting", todo.toAccept(), "/cases?status=DISPATCHED" + unit));
+		}
+		if (user.has(Role.GRID_WORKER)) {
+			cards.add(HomeCard.task("home.cases.toVerify", todo.toVerify(), "/cases?status=HANDLED"));
+		}
+		if (unitOnly || user.hasAny(Role.CENTER, Role.LEADER, Role.STREET, Role.COMMUNITY)) {
+			cards.add(HomeCard.task("home.cases.nearDeadline", todo.nearDeadline(), "/cases?overdue=false" + unit));
+			cards.add(HomeCard.task(unitOnly ? "home.cases.unit.overdue" : "home.cases.overdue", todo.overdue(),
+					"/cases?overdue=true" + unit));
+		}
+		return cards;
 	}
 }

@@ -97,6 +97,14 @@ public class MonitoringBoard {
 		return new Board(node.code(), node.name(), node.level(), day, count(user, prefix, day), rows);
 	}
 
+	/** Today's four figures over the caller's whole scope (for the home page). */
+	public Counts today(CurrentUser user) {
+		if (!MonitoringAccess.canRead(user)) {
+			return new Counts(0, 0, 0, 0);
+		}
+		return count(user, "", LocalDate.now(clock));
+	}
+
 	private Counts count(CurrentUser user, String prefix, LocalDate day) {
 		long[] c = new long[4];
 		for (Figure figure : Figure.values()) {

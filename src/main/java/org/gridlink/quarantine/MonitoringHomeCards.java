@@ -1,20 +1,29 @@
 package org.gridlink.quarantine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.HomeCard;
 import org.gridlink.platform.HomeCards;
+import org.gridlink.platform.Role;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Home tile: today's quarantine check-in alerts (missed, fever or symptom) in the user's scope, to the alert list. */
+/**
+ * What to do in home quarantine today, in the user's scope: the check-in alerts (missed, fever or symptom) and the
+ * people who have not checked in yet today (a visit or a call is due); the "home quarantine" button for grid workers.
+ */
 @Component
+@Order(3)
 class MonitoringHomeCards implements HomeCards {
 
 	private final QuarantineAlerts alerts;
+	private final MonitoringBoard board;
 
-	MonitoringHomeCards(QuarantineAlerts alerts) {
+	MonitoringHomeCards(QuarantineAlerts alerts, MonitoringBoard board) {
 		this.alerts = alerts;
+		this.board = board;
 	}
 
 	@Override
@@ -22,7 +31,13 @@ class MonitoringHomeCards implements HomeCards {
 		if (!MonitoringAccess.canRead(user)) {
 			return List.of();
 		}
-		return List.of(new HomeCard("home.checkins.alerts", String.valueOf(alerts.countToday(user)),
-				"/quarantine/alerts"));
+		List<HomeCard> cards = new ArrayList<>();
+		if (user.has(Role.GRID_WORKER)) {
+			cards.add(HomeCard.action("home.action.quarantine", "/quarantine/monitoring"));
+		}
+		cards.add(HomeCard.task("home.checkins.alerts", alerts.countToday(user), "/quarantine/alerts"));
+		cards.add(HomeCard.task("home.checkins.due", board.today(user).dueToday(),
+				"/quarantine/monitoring/people?figure=DUE_TODAY"));
+		return cards;
 	}
 }

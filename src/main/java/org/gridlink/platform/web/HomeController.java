@@ -12,7 +12,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The landing page after login: tiles fitted to the user's roles and scope. */
+/**
+ * The landing page after login answers "what do I do now?": the large buttons that start the role's daily work, then
+ * what waits for the user (tasks, modules in {@code @Order}), then the overview figures of their area.
+ */
 @Controller
 class HomeController {
 
@@ -28,9 +31,15 @@ class HomeController {
 	String home(CurrentUser user, Model model) {
 		List<HomeCard> cards = new ArrayList<>();
 		contributors.forEach(c -> cards.addAll(c.cardsFor(user)));
-		model.addAttribute("cards", cards);
+		model.addAttribute("actions", of(cards, HomeCard.Kind.ACTION));
+		model.addAttribute("tasks", of(cards, HomeCard.Kind.TASK));
+		model.addAttribute("cards", of(cards, HomeCard.Kind.FIGURE));
 		model.addAttribute("roles", user.roles());
 		return "platform/home";
+	}
+
+	private static List<HomeCard> of(List<HomeCard> cards, HomeCard.Kind kind) {
+		return cards.stream().filter(c -> c.kind() == kind).toList();
 	}
 
 	@GetMapping("/login")

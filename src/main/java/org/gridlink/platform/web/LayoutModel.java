@@ -43,7 +43,10 @@ class LayoutModel implements HandlerInterceptor {
 		page.addObject("nav", nav);
 		page.addObject("lang", locale.getLanguage().equals("en") ? "en" : "zh-CN");
 		page.addObject("path", request.getRequestURI());
-		page.addObject("activeNav", active(nav, request.getRequestURI()));
+		String active = active(nav, request.getRequestURI());
+		page.addObject("activeNav", active);
+		page.addObject("navMore", nav.stream().filter(i -> !i.daily()).toList());
+		page.addObject("moreOpen", nav.stream().anyMatch(i -> !i.daily() && i.href().equals(active)));
 	}
 
 	/** The menu entry of the current page: the longest href the path starts with ("/" only for the home page). */

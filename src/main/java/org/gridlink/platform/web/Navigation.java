@@ -7,7 +7,10 @@ import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.MenuEntries;
 import org.gridlink.platform.Role;
 
-/** The left menu for a user: only the entries their roles may open, modules' entries after the tree and map. */
+/**
+ * The left menu for a user: only the entries their roles may open, modules' entries after the tree and map; each
+ * marked daily or not ({@link DailyMenus}), the layout puts the others under "more".
+ */
 final class Navigation {
 
 	private Navigation() {
@@ -33,6 +36,7 @@ final class Navigation {
 			items.add(new NavItem("nav.audit", "/audit"));
 		}
 		items.add(new NavItem("nav.tokens", "/account/tokens"));
-		return items;
+		return items.stream().map(i -> new NavItem(i.labelKey(), i.href(), DailyMenus.isDaily(user, i.href())))
+				.toList();
 	}
 }

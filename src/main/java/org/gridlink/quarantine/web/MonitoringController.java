@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.gridlink.cases.CaseWork;
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
@@ -49,9 +50,11 @@ class MonitoringController {
 	private final CheckIns checkIns;
 	private final CheckInLinks links;
 	private final MessageSource messages;
+	private final CaseWork caseWork;
 
 	MonitoringController(MonitoringBoard board, QuarantineAlerts alerts, CheckIns checkIns, CheckInLinks links,
-			MessageSource messages) {
+			MessageSource messages, CaseWork caseWork) {
+		this.caseWork = caseWork;
 		this.board = board;
 		this.alerts = alerts;
 		this.checkIns = checkIns;
@@ -84,6 +87,8 @@ class MonitoringController {
 		model.addAttribute("day", date);
 		model.addAttribute("kind", k);
 		model.addAttribute("alerts", alerts.list(user, date, k, null, ApiPaging.of(page, PAGE_SIZE)));
+		// the duty desk is the center's: linked only for those the cases module lets in
+		model.addAttribute("dutyDesk", caseWork.canOpenDutyDesk(user));
 		return "quarantine/checkins/alerts";
 	}
 

@@ -1,0 +1,46 @@
+package org.gridlink.platform.web;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.Role;
+
+/**
+ * Which menu entries each role uses day to day (docs/roles.md): these stay in the menu, every other entry the user
+ * may open goes under "more". Only decides the order of what the modules offer; it grants nothing.
+ */
+final class DailyMenus {
+
+	private static final Map<Role, Set<String>> DAILY = new EnumMap<>(Role.class);
+
+	static {
+		DAILY.put(Role.GRID_WORKER, Set.of("/cases", "/screening", "/quarantine/monitoring", "/quarantine/alerts",
+				"/residents"));
+		DAILY.put(Role.COMMUNITY, Set.of("/cases", "/screening", "/quarantine/monitoring", "/quarantine/alerts",
+				"/quarantine", "/residents", "/passes"));
+		DAILY.put(Role.STREET, Set.of("/cases", "/screening", "/quarantine/monitoring", "/quarantine/alerts",
+				"/quarantine", "/map"));
+		DAILY.put(Role.CENTER, Set.of("/cases/duty", "/cases", "/cases/kpis", "/map", "/quarantine/monitoring",
+				"/quarantine/alerts", "/quarantine", "/screening"));
+		DAILY.put(Role.LEADER, Set.of("/cases/kpis", "/cases", "/map", "/quarantine/monitoring", "/screening"));
+		DAILY.put(Role.DEPT, Set.of("/cases", "/cases/kpis"));
+		DAILY.put(Role.POLICE, Set.of("/cases", "/checkpoint", "/jurisdictions"));
+		DAILY.put(Role.PROPERTY, Set.of("/cases", "/checkpoint", "/jurisdictions"));
+		DAILY.put(Role.INSPECTOR, Set.of("/cases", "/map"));
+		DAILY.put(Role.CHECKPOINT, Set.of("/checkpoint", "/checkpoints"));
+		DAILY.put(Role.LIAISON, Set.of("/jurisdictions", "/map"));
+		DAILY.put(Role.ADMIN, Set.of("/admin/users", "/admin/units", "/admin/staff", "/admin/jurisdictions/import",
+				"/admin/compounds", "/cases/admin/categories"));
+		DAILY.put(Role.AUDITOR, Set.of("/audit"));
+	}
+
+	private DailyMenus() {
+	}
+
+	/** True when one of the user's roles uses the entry daily; home is everybody's. */
+	static boolean isDaily(CurrentUser user, String href) {
+		return "/".equals(href) || user.roles().stream().anyMatch(r -> DAILY.getOrDefault(r, Set.of()).contains(href));
+	}
+}
