@@ -282,7 +282,7 @@ public class CaseManagement {
 	String visibility(CurrentUser user) {
 		List<String> parts = new ArrayList<>();
 		if (CaseAccess.seesArea(user)) {
-			parts.add(user.scope().sqlCondition("c.jurisdiction_code"));
+			parts.add(CaseAccess.areaSql(user));
 		}
 		if (CaseAccess.seesUnit(user)) {
 			parts.add("EXISTS (SELECT 1 FROM case_unit cu WHERE cu.case_id = c.id AND cu.unit_id = "
@@ -311,7 +311,7 @@ public class CaseManagement {
 	public Set<CaseAction> allowedActions(CurrentUser user, CaseView view) {
 		Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
 		CaseFile file = steps.load(view.id());
-		boolean inArea = CaseAccess.seesArea(user) && user.scope().covers(file.jurisdictionCode());
+		boolean inArea = CaseAccess.seesInArea(user, file);
 		for (CaseAction action : CaseAction.values()) {
 			boolean possible = CaseLoop.next(file.status(), file.pendingRequest(), action, true, file.resumeStatus())
 					.isPresent()
