@@ -16,6 +16,7 @@ import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;
@@ -261,10 +262,11 @@ public class CaseManagement {
 		}
 		if (query.q() != null && !query.q().isBlank()) {
 			String text = query.q().strip();
-			where.append(" AND (c.number = ? OR c.description LIKE ? OR c.address LIKE ?)");
+			where.append(" AND (c.number = ? OR c.description LIKE ?" + Like.ESCAPE + " OR c.address LIKE ?"
+					+ Like.ESCAPE + ")");
 			params.add(text);
-			params.add("%" + text + "%");
-			params.add("%" + text + "%");
+			params.add(Like.contains(text));
+			params.add(Like.contains(text));
 		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);

@@ -22,6 +22,7 @@ import org.gridlink.passes.token.PassVerifier;
 import org.gridlink.passes.token.RevocationList;
 import org.gridlink.passes.token.SigningKey;
 import org.gridlink.passes.token.TrustList;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
@@ -255,7 +256,7 @@ public class Passes {
 	}
 
 	private static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return Like.escape(text);
 	}
 
 	/** Verifies a code as a checkpoint does, with the live keys and revocations: never UNKNOWN. */

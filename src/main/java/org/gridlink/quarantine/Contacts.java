@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.gridlink.cases.CaseManagement;
 import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
@@ -158,8 +159,8 @@ public class Contacts {
 				params.add(passportHash(q.toUpperCase(Locale.ROOT)));
 			}
 			else {
-				where.append(" AND p.name LIKE ?");
-				params.add("%" + q.replace("%", "").replace("_", "") + "%");
+				where.append(" AND p.name LIKE ?" + Like.ESCAPE);
+				params.add(Like.contains(q));
 			}
 		}
 		if (query.caseId() != null) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.Map;
 
+import org.gridlink.platform.Like;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
@@ -93,8 +94,9 @@ public class Residents {
 				params.add(cipher.lookupHash(PhoneNumber.normalise(q)));
 			}
 			else {
-				where.append(" AND (r.name LIKE ? OR h.compound LIKE ? OR h.address LIKE ?)");
-				String like = "%" + q.replace("%", "").replace("_", "") + "%";
+				where.append(" AND (r.name LIKE ?" + Like.ESCAPE + " OR h.compound LIKE ?" + Like.ESCAPE
+						+ " OR h.address LIKE ?" + Like.ESCAPE + ")");
+				String like = Like.contains(q);
 				params.add(like);
 				params.add(like);
 				params.add(like);
