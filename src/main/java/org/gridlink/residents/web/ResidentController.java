@@ -1,5 +1,9 @@
 package org.gridlink.residents.web;
 
+import org.springframework.data.domain.Page;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -45,13 +49,23 @@ class ResidentController {
 	 * proxy and access logs); paging links of name searches use GET.
 	 */
 	@PostMapping("/residents/search")
-	String search(CurrentUser user, ResidentQuery query, Model model) {
-		return list(user, query, 0, model);
+	String search(CurrentUser user, ResidentQuery query, Model model, Locale locale, HttpServletResponse response) {
+		return list(user, query, 0, model, locale, response);
 	}
 
 	@GetMapping("/residents")
-	String list(CurrentUser user, ResidentQuery query, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("residents", residents.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+	String list(CurrentUser user, ResidentQuery query, @RequestParam(defaultValue = "0") int page, Model model,
+			Locale locale, HttpServletResponse response) {
+		try {
+			model.addAttribute("residents", residents.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		}
+		catch (InvalidInputException ex) {
+			// a bad filter (a jurisdiction code that is not one): 400, the form with what was typed and why
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("filterError", messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(),
+					locale));
+			model.addAttribute("residents", Page.empty());
+		}
 		model.addAttribute("tagTypes", residents.tagTypes());
 		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
 		model.addAttribute("jurisdiction", query.jurisdiction() == null ? "" : query.jurisdiction());
