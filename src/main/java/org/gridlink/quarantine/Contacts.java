@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 
 import org.gridlink.cases.CaseManagement;
 import org.gridlink.jurisdiction.Jurisdictions;
-import org.gridlink.platform.Like;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;

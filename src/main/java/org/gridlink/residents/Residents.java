@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.Map;
 
-import org.gridlink.platform.Like;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.JurisdictionDirectory;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;

@@ -1,13 +1,11 @@
 package org.gridlink.residents.web;
 
-import org.springframework.data.domain.Page;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import java.util.Locale;
 import java.util.Set;
 
 import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
@@ -18,6 +16,7 @@ import org.gridlink.residents.ResidentView;
 import org.gridlink.residents.Residents;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
