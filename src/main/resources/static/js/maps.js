@@ -9,6 +9,13 @@
     return PALETTE[(seq + community * 5) % PALETTE.length];
   }
 
+  // names are typed by users: a tooltip gets them as a text node, never as HTML
+  function textTooltip(text) {
+    var span = document.createElement('span');
+    span.textContent = text;
+    return span;
+  }
+
   function baseMap(el) {
     return L.map(el, { attributionControl: false, zoomSnap: 0.25, preferCanvas: false });
   }
@@ -19,7 +26,7 @@
     var layer = L.geoJSON(JSON.parse(gridEl.dataset.geometry), {
       style: { color: '#0d6efd', weight: 2, fillOpacity: 0.25 }
     }).addTo(map);
-    layer.bindTooltip(gridEl.dataset.name || '');
+    layer.bindTooltip(textTooltip(gridEl.dataset.name || ''));
     map.fitBounds(layer.getBounds(), { padding: [20, 20] });
   }
 
@@ -34,7 +41,7 @@
             return { color: '#ffffff', weight: 0.6, fillColor: colourOf(f.properties.code), fillOpacity: 0.75 };
           },
           onEachFeature: function (f, l) {
-            l.bindTooltip(f.properties.name + ' ' + f.properties.code);
+            l.bindTooltip(textTooltip(f.properties.name + ' ' + f.properties.code));
             l.on('click', function () { window.location.href = districtEl.dataset.link + f.properties.code; });
           }
         }).addTo(districtMap);

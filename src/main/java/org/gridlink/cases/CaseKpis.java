@@ -164,7 +164,7 @@ public class CaseKpis {
 	}
 
 	/** The selection: a SQL condition over alias {@code c} with its parameters. */
-	private record Selection(String condition, List<Object> params, boolean intake) {
+	private record Selection(String condition, List<Object> params, boolean intake, boolean area) {
 	}
 
 	private final JdbcClient jdbc;
@@ -260,7 +260,11 @@ public class CaseKpis {
 		}
 		OffsetDateTime start = start(from, to);
 		OffsetDateTime end = end(to);
-		String where = " FROM case_file c WHERE " + s.condition() + " AND " + metric.condition;
+		// the figures count every case of the area; the list behind one names only the cases the reader may see
+		// (a leader sees no health alert case)
+		CaseAccess.AreaClasses seen = CaseAccess.areaClasses(user);
+		String classes = s.area() && seen != null ? " AND " + seen.sql() : "";
+		String where = " FROM case_file c WHERE " + s.condition() + classes + " AND " + metric.condition;
 		List<Object> params = params(s, metric, start, end);
 		long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
@@ -325,7 +329,7 @@ public class CaseKpis {
 			where.append(" AND c.lead_unit_id = ?");
 			params.add(unit);
 		}
-		return new Selection(where.toString(), params, area && unit == null);
+		return new Selection(where.toString(), params, area && unit == null, area);
 	}
 
 	private OffsetDateTime start(LocalDate from, LocalDate to) {

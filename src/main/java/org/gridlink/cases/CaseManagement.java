@@ -16,6 +16,7 @@ import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;
@@ -261,10 +262,11 @@ public class CaseManagement {
 		}
 		if (query.q() != null && !query.q().isBlank()) {
 			String text = query.q().strip();
-			where.append(" AND (c.number = ? OR c.description LIKE ? OR c.address LIKE ?)");
+			where.append(" AND (c.number = ? OR c.description LIKE ?" + Like.ESCAPE + " OR c.address LIKE ?"
+					+ Like.ESCAPE + ")");
 			params.add(text);
-			params.add("%" + text + "%");
-			params.add("%" + text + "%");
+			params.add(Like.contains(text));
+			params.add(Like.contains(text));
 		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
@@ -282,7 +284,7 @@ public class CaseManagement {
 	String visibility(CurrentUser user) {
 		List<String> parts = new ArrayList<>();
 		if (CaseAccess.seesArea(user)) {
-			parts.add(user.scope().sqlCondition("c.jurisdiction_code"));
+			parts.add(CaseAccess.areaSql(user));
 		}
 		if (CaseAccess.seesUnit(user)) {
 			parts.add("EXISTS (SELECT 1 FROM case_unit cu WHERE cu.case_id = c.id AND cu.unit_id = "
@@ -311,7 +313,7 @@ public class CaseManagement {
 	public Set<CaseAction> allowedActions(CurrentUser user, CaseView view) {
 		Set<CaseAction> allowed = EnumSet.noneOf(CaseAction.class);
 		CaseFile file = steps.load(view.id());
-		boolean inArea = CaseAccess.seesArea(user) && user.scope().covers(file.jurisdictionCode());
+		boolean inArea = CaseAccess.seesInArea(user, file);
 		for (CaseAction action : CaseAction.values()) {
 			boolean possible = CaseLoop.next(file.status(), file.pendingRequest(), action, true, file.resumeStatus())
 					.isPresent()

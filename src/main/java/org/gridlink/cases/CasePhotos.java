@@ -38,6 +38,9 @@ public class CasePhotos {
 	public record PhotoContent(long id, String contentType, byte[] bytes, boolean original) {
 	}
 
+	/** The history action of an added photo. */
+	static final String PHOTO_ACTION = "photo";
+
 	private static final String REF_COLUMNS = "id, case_id, stage, content_type, size, created_by, created_at";
 
 	private final JdbcClient jdbc;
@@ -69,7 +72,31 @@ public class CasePhotos {
 		if (s.equals(FEEDBACK) && !mayAddFeedback(user, file)) {
 			throw new AccessDeniedException("feedback photos are added by the lead unit or the center");
 		}
+		if (!mayAdd(user, file)) {
+			throw new AccessDeniedException("photos are added by those who act on the case");
+		}
 		return store(user.username(), file, s, content);
+	}
+
+	/**
+	 * True when the user may add photos to the case: those who act on it — the center and the lead unit until the
+	 * case is final, its reporter and the grid worker of its place until it is closed. Roles that only read (leaders,
+	 * police and property staff, inspectors, street and community staff, a unit not leading the case) never.
+	 */
+	public boolean mayAdd(CurrentUser user, long caseId) {
+		CaseFile file = steps.load(caseId);
+		return steps.visible(user, file) && mayAdd(user, file);
+	}
+
+	static boolean mayAdd(CurrentUser user, CaseFile file) {
+		if (file.status().isFinal()) {
+			return false;
+		}
+		if (isLeadUnit(user, file) || isCenter(user, file)) {
+			return true;
+		}
+		return file.status() != CaseStatus.CLOSED && (user.username().equals(file.reporter())
+				|| user.has(Role.GRID_WORKER) && user.scope().covers(file.jurisdictionCode()));
 	}
 
 	/** True when the user may add feedback photos (proof of handling) to the case: its lead unit or the center. */
@@ -97,6 +124,9 @@ public class CasePhotos {
 						content.length, actor, now)
 				.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
+		// every photo shows in the case's history: who added which, when (no version change: not a step)
+		steps.history(file.id(), file.districtCode(), PHOTO_ACTION, file.status(), file.status(), actor, null,
+				stage, now);
 		audit.recordAs(actor, "CASE_PHOTO_ADD", "case", String.valueOf(file.id()), AuditTrail.SUCCESS,
 				stage + " " + checked.contentType() + " " + content.length);
 		return new PhotoRef(id, file.id(), stage, checked.contentType(), content.length, actor, now);

@@ -31,17 +31,23 @@ public enum CaseSource {
 
 	/**
 	 * The source of a report by staff, one rule for every channel: the one the channel names (the hotline entry names
-	 * HOTLINE; an API client may name a staff source), otherwise the reporter's role — grid worker, command center,
-	 * other staff.
+	 * HOTLINE; an API client may name a source), otherwise the reporter's role — grid worker, command center, other
+	 * staff. A named source must be one the reporter's roles may give: their own (by role), HOTLINE for the command
+	 * center, INSPECTION for inspectors; a grid worker naming HOTLINE is refused.
 	 */
 	public static CaseSource reportedBy(CurrentUser user, @Nullable CaseSource named) {
 		if (named != null) {
-			if (!NAMED_BY_STAFF.contains(named)) {
+			if (!NAMED_BY_STAFF.contains(named) || !mayName(user, named)) {
 				throw new InvalidInputException("cases.source.invalid", named.name());
 			}
 			return named;
 		}
 		return reportedBy(user);
+	}
+
+	private static boolean mayName(CurrentUser user, CaseSource named) {
+		return named == reportedBy(user) || named == HOTLINE && user.has(Role.CENTER)
+				|| named == INSPECTION && user.has(Role.INSPECTOR);
 	}
 
 	/** The source of a report by staff on a channel that names none: the reporter's role decides. */

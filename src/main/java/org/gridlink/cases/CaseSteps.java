@@ -65,7 +65,7 @@ class CaseSteps {
 	}
 
 	boolean visible(CurrentUser user, CaseFile file) {
-		if (CaseAccess.seesArea(user) && user.scope().covers(file.jurisdictionCode())) {
+		if (CaseAccess.seesInArea(user, file)) {
 			return true;
 		}
 		return CaseAccess.seesUnit(user) && jdbc.sql("SELECT COUNT(*) FROM case_unit WHERE case_id = ? AND unit_id = ?")
@@ -78,7 +78,7 @@ class CaseSteps {
 		if (!visible(user, f)) {
 			throw new OutOfScopeException("case", String.valueOf(id));
 		}
-		boolean inArea = CaseAccess.seesArea(user) && user.scope().covers(f.jurisdictionCode());
+		boolean inArea = CaseAccess.seesInArea(user, f);
 		if (!CaseAccess.mayTake(user, action, f, inArea)) {
 			throw new AccessDeniedException("not allowed: " + action.path());
 		}

@@ -56,8 +56,8 @@ public class Open311Gateway {
 	public static final int MAX_REQUESTS = 1000;
 	public static final Duration MAX_RANGE = Duration.ofDays(90);
 
-	/** Notes of these steps are meant for the reporter and shown in {@code status_notes}. */
-	static final Set<String> PUBLIC_NOTE_ACTIONS = Set.of("reject", "feedback", "close", "void", "merge");
+	/** Notes of these steps are meant for the reporter and shown in {@code status_notes} ({@link PublicCaseRule}). */
+	static final Set<String> PUBLIC_NOTE_ACTIONS = PublicCaseRule.NOTE_ACTIONS;
 	private static final Set<CaseStatus> CLOSED = Set.of(CaseStatus.CLOSED, CaseStatus.EVALUATED, CaseStatus.REJECTED,
 			CaseStatus.VOIDED, CaseStatus.MERGED);
 	private static final Pattern NUMBER = Pattern.compile("\\d{1,20}");
@@ -234,12 +234,14 @@ public class Open311Gateway {
 				.orElseThrow(() -> new NotFoundException("cases.open311.request.unknown", id));
 	}
 
-	/** The copy without metadata of a photo whose case is public; 404 otherwise. */
+	/** The copy without metadata of a photo of a public report ({@link PublicCaseRule}); 404 otherwise. */
 	public CasePhotos.PhotoContent media(long photoId) {
 		Long caseId = photos.caseOf(photoId).orElseThrow(() -> mediaNotFound(photoId));
-		String category = jdbc.sql("SELECT category_code FROM case_file WHERE id = ?").param(caseId)
-				.query(String.class).single();
-		if (!families.contains(category.substring(0, 1))) {
+		record Shown(String category, CaseSource source) {
+		}
+		Shown shown = jdbc.sql("SELECT category_code, source FROM case_file WHERE id = ?").param(caseId)
+				.query((rs, i) -> new Shown(rs.getString(1), CaseSource.valueOf(rs.getString(2)))).single();
+		if (!families.contains(shown.category().substring(0, 1)) || !PublicCaseRule.showsContent(shown.source())) {
 			throw mediaNotFound(photoId);
 		}
 		return photos.publicContent(photoId);
@@ -293,12 +295,13 @@ public class Open311Gateway {
 			}
 			result.add(new Open311Request(f.number(), CLOSED.contains(f.status()),
 					note == null ? statusName : statusName + ": " + note,
-					category.map(c -> c.name(locale)).orElse(f.categoryCode()), f.categoryCode(), f.description(),
+					category.map(c -> c.name(locale)).orElse(f.categoryCode()), f.categoryCode(),
+					PublicCaseRule.showsContent(f.source()) ? f.description() : "",
 					f.leadUnitId() == null ? null : unitNames.get(f.leadUnitId()),
 					category.map(c -> notice(c, locale)).orElse(""), local(f.reportedAt()),
 					local(updated.getOrDefault(f.id(), f.reportedAt())),
 					f.deadlineAt() == null ? null : local(f.deadlineAt()), address, f.lat(), f.lng(),
-					firstPhoto.get(f.id())));
+					PublicCaseRule.showsContent(f.source()) ? firstPhoto.get(f.id()) : null));
 		}
 		return result;
 	}

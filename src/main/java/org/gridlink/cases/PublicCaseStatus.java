@@ -1,27 +1,31 @@
 package org.gridlink.cases;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.gridlink.platform.Hashes;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What anyone who knows a case number may see of a report made from outside the staff (the public page, Open311):
- * its class, status and steps with times, and the notes the center wrote for the reporter (why it was not filed,
- * how it was closed, why it was voided). Never who acted, the description, the address or the reporter.
+ * A resident's own view of the report they made (the public page): its class, status and steps with times, and the
+ * notes {@link PublicCaseRule} lets the public read. Never who acted, the description, the address or the reporter.
+ * The page is reached only through the link given at submission: a random token of 256 bits, stored as its hash;
+ * the sequential case number alone opens nothing.
  */
 @Service
 public class PublicCaseStatus {
 
-	/** The steps whose note is an answer to the reporter. */
-	static final Set<String> PUBLIC_NOTES = Set.of("reject", "close", "void");
-	private static final Set<CaseSource> PUBLIC_SOURCES = EnumSet.of(CaseSource.RESIDENT, CaseSource.OPEN311);
+	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	public record Status(String number, CaseStatus status, String categoryName, OffsetDateTime reportedAt,
 			@Nullable OffsetDateTime closedAt, List<Step> steps) {
@@ -32,44 +36,56 @@ public class PublicCaseStatus {
 
 	private final JdbcClient jdbc;
 	private final CaseCategories categories;
+	private final Clock clock;
 
-	PublicCaseStatus(JdbcClient jdbc, CaseCategories categories) {
+	PublicCaseStatus(JdbcClient jdbc, CaseCategories categories, Clock clock) {
 		this.jdbc = jdbc;
 		this.categories = categories;
+		this.clock = clock;
 	}
 
-	/** The public status of a resident's or Open311 report; empty for an unknown number or a staff report. */
-	public Optional<Status> find(String number, Locale locale) {
-		if (!number.matches("\\d{14}")) {
+	/** A new link token to the status of a report the public made (returned once, stored as its hash). */
+	public String issueLink(long caseId) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("""
+				INSERT INTO case_public_link (token_hash, case_id, district_code, created_at)
+				SELECT ?, id, district_code, ? FROM case_file WHERE id = ?""")
+				.params(Hashes.sha256Hex(token), OffsetDateTime.now(clock), caseId).update();
+		return token;
+	}
+
+	/** True when the text has the shape of a link token (and so is not a case number). */
+	public static boolean isToken(String text) {
+		return TOKEN.matcher(text).matches();
+	}
+
+	/** The status behind a link token; empty for an unknown token or a report not made by the public. */
+	public Optional<Status> findByLink(String token, Locale locale) {
+		if (!isToken(token)) {
 			return Optional.empty();
 		}
-		record Row(long id, String source, String status, String category, OffsetDateTime reportedAt,
+		record Row(long id, String number, String source, String status, String category, OffsetDateTime reportedAt,
 				@Nullable OffsetDateTime closedAt) {
 		}
-		return jdbc.sql("SELECT id, source, status, category_code, reported_at, closed_at FROM case_file WHERE number = ?")
-				.param(number)
+		return jdbc.sql("""
+				SELECT c.id, c.number, c.source, c.status, c.category_code, c.reported_at, c.closed_at
+				FROM case_public_link l JOIN case_file c ON c.id = l.case_id WHERE l.token_hash = ?""")
+				.param(Hashes.sha256Hex(token))
 				.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
-				.optional().filter(r -> PUBLIC_SOURCES.contains(CaseSource.valueOf(r.source())))
-				.map(r -> new Status(number, CaseStatus.valueOf(r.status()),
+						rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)))
+				.optional().filter(r -> PublicCaseRule.PUBLIC_SOURCES.contains(CaseSource.valueOf(r.source())))
+				.map(r -> new Status(r.number(), CaseStatus.valueOf(r.status()),
 						categories.find(r.category()).map(c -> c.name(locale)).orElse(r.category()), r.reportedAt(),
 						r.closedAt(), steps(r.id())));
-	}
-
-	/** The number of a case, for the answer to a report just made. */
-	public String numberOf(long caseId) {
-		return jdbc.sql("SELECT number FROM case_file WHERE id = ?").param(caseId).query(String.class).single();
 	}
 
 	private List<Step> steps(long caseId) {
 		return jdbc.sql("SELECT action, to_status, note, occurred_at FROM case_event WHERE case_id = ? ORDER BY id")
 				.param(caseId)
-				.query((rs, i) -> {
-					String action = rs.getString(1);
-					String note = rs.getString(3);
-					return new Step(action, CaseStatus.valueOf(rs.getString(2)),
-							PUBLIC_NOTES.contains(action) && note != null && !note.isBlank() ? note.strip() : null,
-							rs.getObject(4, OffsetDateTime.class));
-				}).list();
+				.query((rs, i) -> new Step(rs.getString(1), CaseStatus.valueOf(rs.getString(2)),
+						PublicCaseRule.note(rs.getString(1), rs.getString(3)), rs.getObject(4, OffsetDateTime.class)))
+				.list();
 	}
 }

@@ -16,6 +16,7 @@ import org.gridlink.jurisdiction.OrganizationViews.UnitView;
 import org.gridlink.platform.Accounts;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -50,11 +51,13 @@ public class Organization {
 
 	public Page<UnitView> units(@Nullable String q, Pageable pageable) {
 		String like = like(q);
-		long total = jdbc.sql("SELECT COUNT(*) FROM unit WHERE LOWER(name) LIKE ? OR LOWER(code) LIKE ?")
+		long total = jdbc.sql("SELECT COUNT(*) FROM unit WHERE LOWER(name) LIKE ?" + Like.ESCAPE
+				+ " OR LOWER(code) LIKE ?" + Like.ESCAPE)
 				.params(like, like).query(Long.class).single();
 		List<UnitView> units = jdbc.sql("""
 				SELECT u.id, u.code, u.name, u.kind, (SELECT COUNT(*) FROM staff s WHERE s.unit_id = u.id) AS staff
-				FROM unit u WHERE LOWER(u.name) LIKE ? OR LOWER(u.code) LIKE ? ORDER BY u.code LIMIT ? OFFSET ?""")
+				FROM unit u WHERE LOWER(u.name) LIKE ? ESCAPE '\\' OR LOWER(u.code) LIKE ? ESCAPE '\\'
+				ORDER BY u.code LIMIT ? OFFSET ?""")
 				.params(like, like, pageable.getPageSize(), pageable.getOffset())
 				.query((rs, i) -> new UnitView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getLong(5)))
@@ -90,7 +93,8 @@ public class Organization {
 	}
 
 	public Page<StaffView> staff(@Nullable StaffKind kind, @Nullable String q, Pageable pageable) {
-		String where = " WHERE (LOWER(s.name) LIKE ? OR LOWER(COALESCE(s.username, '')) LIKE ?)"
+		String where = " WHERE (LOWER(s.name) LIKE ?" + Like.ESCAPE + " OR LOWER(COALESCE(s.username, '')) LIKE ?"
+				+ Like.ESCAPE + ")"
 				+ (kind == null ? "" : " AND s.kind = '" + kind.name() + "'");
 		String like = like(q);
 		long total = jdbc.sql("SELECT COUNT(*) FROM staff s" + where).params(like, like).query(Long.class).single();
@@ -338,6 +342,6 @@ public class Organization {
 	}
 
 	private static String like(@Nullable String q) {
-		return "%" + (q == null ? "" : q.trim().toLowerCase(Locale.ROOT)) + "%";
+		return Like.contains(q == null ? null : q.toLowerCase(Locale.ROOT));
 	}
 }

@@ -26,6 +26,7 @@ import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;
@@ -257,7 +258,7 @@ public class Passes {
 	}
 
 	private static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return Like.escape(text);
 	}
 
 	/** Verifies a code as a checkpoint does, with the live keys and revocations: never UNKNOWN. */

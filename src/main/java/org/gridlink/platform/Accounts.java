@@ -72,11 +72,12 @@ public class Accounts {
 
 	/** Accounts whose username or display name contains {@code q}, ordered by username. */
 	public Page<AccountView> list(@Nullable String q, Pageable pageable) {
-		String like = "%" + (q == null ? "" : q.trim().toLowerCase(Locale.ROOT)) + "%";
-		long total = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE LOWER(username) LIKE ? OR LOWER(display_name) LIKE ?")
+		String like = Like.contains(q == null ? null : q.toLowerCase(Locale.ROOT));
+		long total = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE LOWER(username) LIKE ?" + Like.ESCAPE
+				+ " OR LOWER(display_name) LIKE ?" + Like.ESCAPE)
 				.params(like, like).query(Long.class).single();
 		List<Long> ids = jdbc.sql("""
-				SELECT id FROM app_user WHERE LOWER(username) LIKE ? OR LOWER(display_name) LIKE ?
+				SELECT id FROM app_user WHERE LOWER(username) LIKE ? ESCAPE '\\' OR LOWER(display_name) LIKE ? ESCAPE '\\'
 				ORDER BY username LIMIT ? OFFSET ?""")
 				.params(like, like, pageable.getPageSize(), pageable.getOffset()).query(Long.class).list();
 		return new PageImpl<>(ids.stream().map(this::load).toList(), pageable, total);

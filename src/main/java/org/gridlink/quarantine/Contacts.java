@@ -17,6 +17,7 @@ import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;
@@ -158,8 +159,8 @@ public class Contacts {
 				params.add(passportHash(q.toUpperCase(Locale.ROOT)));
 			}
 			else {
-				where.append(" AND p.name LIKE ?");
-				params.add("%" + q.replace("%", "").replace("_", "") + "%");
+				where.append(" AND p.name LIKE ?" + Like.ESCAPE);
+				params.add(Like.contains(q));
 			}
 		}
 		if (query.caseId() != null) {

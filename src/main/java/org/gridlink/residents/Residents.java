@@ -15,6 +15,7 @@ import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.JurisdictionDirectory;
+import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;
@@ -93,8 +94,9 @@ public class Residents {
 				params.add(cipher.lookupHash(PhoneNumber.normalise(q)));
 			}
 			else {
-				where.append(" AND (r.name LIKE ? OR h.compound LIKE ? OR h.address LIKE ?)");
-				String like = "%" + q.replace("%", "").replace("_", "") + "%";
+				where.append(" AND (r.name LIKE ?" + Like.ESCAPE + " OR h.compound LIKE ?" + Like.ESCAPE
+						+ " OR h.address LIKE ?" + Like.ESCAPE + ")");
+				String like = Like.contains(q);
 				params.add(like);
 				params.add(like);
 				params.add(like);

@@ -75,6 +75,27 @@ class CaseAccessTest {
 			"CHECKPOINT  .    .    .",
 			"LIAISON     .    .    ." };
 
+	/**
+	 * Per role: which cases located in its area it reads — an urban-management case (E0101), a social-governance
+	 * case (S0202), a health alert case of the quarantine module (S0301, source ALERT). Units on a case read it
+	 * whatever its class (police: S cases only so).
+	 */
+	static final String[] AREA_CLASSES = {
+			//          urban social alert
+			"ADMIN       .    .    .",
+			"AUDITOR     .    .    .",
+			"CENTER      Y    Y    Y",
+			"LEADER      Y    Y    .",
+			"DEPT        .    .    .",
+			"STREET      Y    Y    .",
+			"COMMUNITY   Y    Y    .",
+			"GRID_WORKER Y    Y    Y",
+			"POLICE      Y    .    .",
+			"PROPERTY    Y    .    .",
+			"INSPECTOR   Y    Y    .",
+			"CHECKPOINT  .    .    .",
+			"LIAISON     .    .    ." };
+
 	record Row(Role role, List<Boolean> cells) {
 	}
 
@@ -98,8 +119,12 @@ class CaseAccessTest {
 	}
 
 	static CaseFile lead(@Nullable Long unit, String reporter) {
+		return file(unit, reporter, CaseSource.STAFF, "E0101", "320802001001001");
+	}
+
+	static CaseFile file(@Nullable Long unit, String reporter, CaseSource source, String category, String place) {
 		OffsetDateTime now = OffsetDateTime.now();
-		return new CaseFile(1, "320802", "n", CaseStatus.ACCEPTED, CaseSource.STAFF, "E0101", "d", "320802001001001",
+		return new CaseFile(1, "320802", "n", CaseStatus.ACCEPTED, source, category, "d", place,
 				"", null, null, reporter, "", now, now, now, null, null, unit, 240, now, 0, null, null, null, null, null,
 				null, false, false, null, 0, 0, 0, null, null, 0);
 	}
@@ -154,6 +179,25 @@ class CaseAccessTest {
 			assertThat(CaseAccess.canReport(withUnit)).as(role + " reports").isEqualTo(row.get(2));
 			assertThat(CaseAccess.canReport(new CurrentUser(1, "u", "U", Set.of(role), Scope.none(), MY_UNIT)))
 					.as(role + " reports without a scope").isFalse();
+		}
+	}
+
+	@Test
+	void whichClassesEachRoleReadsInItsArea() {
+		Map<Role, List<Row>> table = parse(AREA_CLASSES);
+		assertThat(table.keySet()).containsExactlyInAnyOrder(Role.values());
+		for (Role role : Role.values()) {
+			List<Boolean> row = table.get(role).get(0).cells();
+			CurrentUser user = new CurrentUser(1, "u", "U", Set.of(role), Scope.of(List.of("320802001000")), MY_UNIT);
+			String inArea = "320802001001001";
+			assertThat(CaseAccess.seesInArea(user, file(null, "x", CaseSource.STAFF, "E0101", inArea)))
+					.as(role + " urban").isEqualTo(row.get(0));
+			assertThat(CaseAccess.seesInArea(user, file(null, "x", CaseSource.RESIDENT, "S0202", inArea)))
+					.as(role + " social").isEqualTo(row.get(1));
+			assertThat(CaseAccess.seesInArea(user, file(null, "x", CaseSource.ALERT, "S0301", inArea)))
+					.as(role + " health alert").isEqualTo(row.get(2));
+			assertThat(CaseAccess.seesInArea(user, file(null, "x", CaseSource.STAFF, "E0101", "320802002001001")))
+					.as(role + " urban out of area").isFalse();
 		}
 	}
 }

@@ -165,6 +165,11 @@ class CaseApiTest {
 		mvc.perform(post("/api/v1/cases").with(as("grid1")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"categoryCode\":\"E0101\",\"description\":\"x\",\"jurisdictionCode\":\"" + GRID2 + "\"}"))
 				.andExpect(status().isForbidden());
+		// the server sets the source from the channel and the role: a grid worker cannot file a "hotline" report
+		mvc.perform(post("/api/v1/cases").with(as("grid1")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"categoryCode\":\"E0101\",\"description\":\"x\",\"jurisdictionCode\":\"" + GRID1
+						+ "\",\"source\":\"HOTLINE\"}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_INPUT"));
 		mvc.perform(post("/api/v1/cases").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"categoryCode\":\"E0101\",\"description\":\"x\",\"jurisdictionCode\":\"" + GRID1 + "\"}"))
 				.andExpect(status().isForbidden());

@@ -1,5 +1,7 @@
 package org.gridlink.cases;
 
+import java.util.List;
+
 import java.nio.charset.StandardCharsets;
 
 import org.gridlink.support.WebTest;
@@ -114,5 +116,41 @@ class CasePhotoApiTest {
 				.file(new MockMultipartFile("file", "a.jpg", "image/jpeg", new byte[0])).with(as("grid1")))
 				.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/v1/cases/" + id + "/photos").with(as("grid1"))).andExpect(jsonPath("$", hasSize(0)));
+	}
+
+	int tryUpload(String user, long caseId) throws Exception {
+		return mvc.perform(multipart("/api/v1/cases/" + caseId + "/photos")
+				.file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", image("jpg"))).with(as(user)))
+				.andReturn().getResponse().getStatus();
+	}
+
+	void act(String user, long id, String action, String body) throws Exception {
+		mvc.perform(post("/api/v1/cases/" + id + "/actions/" + action).with(as(user))
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk());
+	}
+
+	@Test
+	void onlyThoseWhoActOnACaseAddPhotosAndEachShowsInTheHistory() throws Exception {
+		long id = reportInGrid1();
+		for (String reader : List.of("leader", "street1", "community1", "police1", "dept1")) {
+			assertThat(tryUpload(reader, id)).as(reader).isEqualTo(403);
+		}
+		assertThat(tryUpload("grid1", id)).isEqualTo(201);
+		assertThat(tryUpload("center", id)).isEqualTo(201);
+		mvc.perform(get("/api/v1/cases/" + id).with(as("center")))
+				.andExpect(jsonPath("$.history[*].action", contains("report", "photo", "photo")))
+				.andExpect(jsonPath("$.history[1].actor").value("grid1"))
+				.andExpect(jsonPath("$.history[2].actor").value("center"));
+
+		act("center", id, "file", "{}");
+		act("center", id, "dispatch", "{}");
+		act("dept1", id, "accept", "{}");
+		act("dept1", id, "feedback", "{\"note\":\"已清运\"}");
+		act("grid1", id, "verify", "{\"passed\":true}");
+		act("center", id, "close", "{}");
+		for (String reader : List.of("leader", "street1", "community1", "police1", "grid1")) {
+			assertThat(tryUpload(reader, id)).as(reader + " on a closed case").isEqualTo(403);
+		}
+		assertThat(tryUpload("dept1", id)).as("the lead unit").isEqualTo(201);
 	}
 }

@@ -59,7 +59,13 @@ class CasePublicAndSettingsPagesTest {
 		String location = mvc.perform(publicReport(freshAddress(), typed).param("phone", "13900001111"))
 				.andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/report/*"))
 				.andReturn().getResponse().getRedirectedUrl();
-		String number = location.substring("/report/".length(), location.indexOf('?'));
+		String link = location.substring("/report/".length(), location.indexOf('?'));
+		assertThat(link).as("an unguessable link, not the case number").matches("[A-Za-z0-9_-]{43}");
+		String number = jdbc.sql("SELECT number FROM case_file WHERE description = ?").param(typed)
+				.query(String.class).single();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM case_public_link WHERE token_hash = ?")
+				.param(org.gridlink.platform.Hashes.sha256Hex(link)).query(Long.class).single())
+				.as("stored only as its hash").isEqualTo(1);
 		assertThat(jdbc.sql("SELECT source || ' ' || reporter || ' ' || jurisdiction_code FROM case_file WHERE number = ?")
 				.param(number).query(String.class).single()).isEqualTo("RESIDENT public 320819000000");
 		assertThat(jdbc.sql("SELECT reporter_contact FROM case_file WHERE number = ?").param(number)
@@ -67,7 +73,7 @@ class CasePublicAndSettingsPagesTest {
 		mvc.perform(get(location)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"public-created\"")))
 				.andExpect(content().string(containsString(number)))
-				.andExpect(content().string(containsString("/report/" + number)))
+				.andExpect(content().string(containsString("/report/" + link)))
 				.andExpect(content().string(containsString("已上报")))
 				// no personal data and nothing internal on the public page
 				.andExpect(content().string(not(containsString(typed))))
@@ -77,7 +83,9 @@ class CasePublicAndSettingsPagesTest {
 		long id = jdbc.sql("SELECT id FROM case_file WHERE number = ?").param(number).query(Long.class).single();
 		mvc.perform(post("/cases/" + id + "/actions/reject").with(as("center")).with(csrf()).param("note", "不属于城市管理范围，已转 12345"))
 				.andExpect(status().is3xxRedirection());
-		mvc.perform(get("/report/" + number)).andExpect(status().isOk())
+		// the sequential number alone opens nothing; the link does
+		mvc.perform(get("/report/" + number)).andExpect(status().isNotFound());
+		mvc.perform(get("/report/" + link)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("不予立案")))
 				.andExpect(content().string(containsString("不属于城市管理范围")))
 				.andExpect(content().string(not(containsString(">center"))));
@@ -86,6 +94,7 @@ class CasePublicAndSettingsPagesTest {
 				.query(String.class).optional().orElse("20260101999999");
 		mvc.perform(get("/report/" + staffNumber)).andExpect(status().isNotFound());
 		mvc.perform(get("/report/abc")).andExpect(status().isNotFound());
+		mvc.perform(get("/report/" + "A".repeat(43))).andExpect(status().isNotFound());
 		// the staff pages stay closed
 		mvc.perform(get("/cases")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 	}
@@ -204,5 +213,25 @@ class CasePublicAndSettingsPagesTest {
 
 	private static String prefixOf(String code) {
 		return org.gridlink.shared.JurisdictionCode.of(code).prefix();
+	}
+
+	@Test
+	void theFormsKeyIsScopedToTheSession() throws Exception {
+		String key = UUID.randomUUID().toString();
+		// two browsers: each its own session cookie from the form
+		jakarta.servlet.http.Cookie[] first = mvc.perform(get("/report")).andReturn().getResponse().getCookies();
+		jakarta.servlet.http.Cookie[] second = mvc.perform(get("/report")).andReturn().getResponse().getCookies();
+		assertThat(first).isNotEmpty();
+		String description = "井盖缺失" + UUID.randomUUID().toString().substring(0, 6);
+		java.util.function.Function<jakarta.servlet.http.Cookie[], MockHttpServletRequestBuilder> report = session -> post(
+				"/report").with(csrf()).with(from(freshAddress())).cookie(session).param("categoryCode", "E0101")
+				.param("description", description).param("address", "翠柳路 9 号").param("key", key);
+		mvc.perform(report.apply(first)).andExpect(status().is3xxRedirection());
+		mvc.perform(report.apply(first)).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM case_file WHERE description = ?").param(description)
+				.query(Long.class).single()).as("a retried post of one session is one case").isEqualTo(1);
+		mvc.perform(report.apply(second)).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM case_file WHERE description = ?").param(description)
+				.query(Long.class).single()).as("another session with the same key makes its own case").isEqualTo(2);
 	}
 }

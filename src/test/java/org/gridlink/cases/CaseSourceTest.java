@@ -36,4 +36,18 @@ class CaseSourceTest {
 					.isInstanceOf(InvalidInputException.class).hasMessageContaining("cases.source.invalid");
 		}
 	}
+
+	@Test
+	void aReporterMayNameOnlyTheSourcesOfItsRoles() {
+		assertThat(CaseSource.reportedBy(user(Role.GRID_WORKER), "GRID_WORKER")).isEqualTo(CaseSource.GRID_WORKER);
+		assertThat(CaseSource.reportedBy(user(Role.STREET), "STAFF")).isEqualTo(CaseSource.STAFF);
+		for (String named : List.of("HOTLINE", "CENTER", "INSPECTION", "STAFF")) {
+			assertThatThrownBy(() -> CaseSource.reportedBy(user(Role.GRID_WORKER), named)).as(named)
+					.isInstanceOf(InvalidInputException.class).hasMessageContaining("cases.source.invalid");
+		}
+		assertThatThrownBy(() -> CaseSource.reportedBy(user(Role.STREET), "HOTLINE"))
+				.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> CaseSource.reportedBy(user(Role.CENTER), "GRID_WORKER"))
+				.isInstanceOf(InvalidInputException.class);
+	}
 }

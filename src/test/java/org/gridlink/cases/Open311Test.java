@@ -424,4 +424,24 @@ class Open311Test {
 				.andExpect(jsonPath("$.paths['/api/v1/cases/{id}/photos'].post").exists())
 				.andExpect(jsonPath("$.paths['/api/v1/open311/clients'].post").exists());
 	}
+
+	@Test
+	void aStaffReportIsListedWithoutItsDescriptionOrPhotos() throws Exception {
+		String json = mvc.perform(post("/api/v1/cases").with(as("grid1")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"categoryCode\":\"E0101\",\"description\":\"网格员内部描述 张三家门口\",\"jurisdictionCode\":\""
+						+ GRID1 + "\"}"))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long caseId = ((Number) JsonPath.read(json, "$.id")).longValue();
+		String number = JsonPath.read(json, "$.number");
+		long photo = ((Number) JsonPath.read(mvc.perform(multipart("/api/v1/cases/" + caseId + "/photos")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "p.jpg", "image/jpeg",
+						TestImages.image("jpg")))
+				.with(as("grid1"))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
+				"$.id")).longValue();
+		mvc.perform(get("/open311/v2/requests/" + number + ".json")).andExpect(status().isOk())
+				.andExpect(jsonPath("$[0].service_request_id").value(number))
+				.andExpect(jsonPath("$[0].description").value(""))
+				.andExpect(jsonPath("$[0].media_url").value(nullValue()));
+		mvc.perform(get("/open311/v2/media/" + photo)).andExpect(status().isNotFound());
+	}
 }

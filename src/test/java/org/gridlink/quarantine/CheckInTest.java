@@ -369,4 +369,28 @@ class CheckInTest {
 		}
 		mvc.perform(get("/api/v1/checkin/" + "B".repeat(43))).andExpect(status().isTooManyRequests());
 	}
+
+	@Test
+	void aClientFloodingTheApiBlocksNeitherAnotherClientNorAnotherLink() throws Exception {
+		String first = issue(fixtures.homeOrder(GRID1, today().minusDays(1), today().plusDays(5),
+				OffsetDateTime.now(ZONE).minusDays(2)));
+		String second = issue(fixtures.homeOrder(GRID1, today().minusDays(1), today().plusDays(5),
+				OffsetDateTime.now(ZONE).minusDays(2)));
+		for (int i = 0; i < 11; i++) {
+			mvc.perform(get("/api/v1/checkin/" + "B".repeat(42) + (char) ('a' + i)).with(from("10.6.6.6")));
+			mvc.perform(post("/api/v1/checkin/" + first).with(from("10.6.6.7")).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"temperature\":\"oops\"}"));
+		}
+		mvc.perform(get("/api/v1/checkin/" + "C".repeat(43)).with(from("10.6.6.6")))
+				.andExpect(status().isTooManyRequests());
+		mvc.perform(post("/api/v1/checkin/" + second).with(from("10.0.0.8")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"temperature\":\"36.5\"}")).andExpect(status().isCreated());
+	}
+
+	static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
 }

@@ -200,11 +200,12 @@ class CaseController {
 			model.addAttribute("minorsByMajor", minorsByMajor(true));
 		}
 		model.addAttribute("photos", photos.list(user, id));
+		model.addAttribute("canAddPhotos", photos.mayAdd(user, id));
 		model.addAttribute("canAddFeedbackPhotos", photos.mayAddFeedback(user, id));
 		return "cases/detail";
 	}
 
-	/** Photos added from the case page (report photos by anyone who sees the case, feedback photos by its unit). */
+	/** Photos added from the case page (by those who act on the case, {@link CasePhotos#mayAdd}; feedback photos by its unit). */
 	@PostMapping("/cases/{id:\\d+}/photos")
 	String addPhotos(@PathVariable long id, @RequestParam(defaultValue = CasePhotos.REPORT) String stage,
 			@RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> files,

@@ -13,8 +13,10 @@ import org.gridlink.cases.CaseSource;
 import org.gridlink.cases.NewCase;
 import org.gridlink.cases.PublicCaseStatus;
 import org.gridlink.platform.FormErrors;
+import org.gridlink.platform.Hashes;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,14 +82,22 @@ class PublicReportController {
 				long id = cases.reportAs(REPORTER, new NewCase(form.get("categoryCode"), form.get("description"),
 						location == null ? directory.district() : null, location == null ? null : location.lat(),
 						location == null ? null : location.lng(), form.get("address"), CaseSource.RESIDENT,
-						form.get("phone").replace(" ", "")), form.get("key"));
-				return "redirect:/report/" + publicStatus.numberOf(id) + "?created=true";
+						form.get("phone").replace(" ", "")), sessionKey(form.get("key"), request));
+				return "redirect:/report/" + publicStatus.issueLink(id) + "?created=true";
 			}
 			catch (InvalidInputException ex) {
 				errors.add(CaseReportController.field(ex.messageKey(), "address"), ex);
 			}
 		}
 		return page(model, form, errors);
+	}
+
+	/**
+	 * The form's one-time key, scoped to the session: every resident reports as {@code public}, so a key alone would
+	 * let a second session that sends the same key receive the first session's case.
+	 */
+	static @Nullable String sessionKey(String key, HttpServletRequest request) {
+		return key.isBlank() ? null : Hashes.sha256Hex(request.getSession(true).getId() + ":" + key.strip());
 	}
 
 	private String page(Model model, Map<String, String> form, FormErrors errors) {
@@ -97,11 +107,16 @@ class PublicReportController {
 		return "cases/public-report";
 	}
 
-	@GetMapping("/report/{number}")
-	String status(@PathVariable String number, @RequestParam(defaultValue = "false") boolean created, Model model,
+	/**
+	 * A resident's status page, by the link given at submission. A case number (sequential, guessable) opens
+	 * nothing: 404 like an unknown link.
+	 */
+	@GetMapping("/report/{link}")
+	String status(@PathVariable String link, @RequestParam(defaultValue = "false") boolean created, Model model,
 			Locale locale) {
-		model.addAttribute("status", publicStatus.find(number, locale)
-				.orElseThrow(() -> new NotFoundException("cases.not.found", number)));
+		model.addAttribute("status", publicStatus.findByLink(link, locale)
+				.orElseThrow(() -> new NotFoundException("cases.not.found", "")));
+		model.addAttribute("link", link);
 		model.addAttribute("created", created);
 		return "cases/public-status";
 	}

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.Hashes;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.quarantine.CheckInInput;
 import org.gridlink.quarantine.CheckInLinks;
@@ -85,7 +86,7 @@ class CheckInApiController {
 		if (view.isPresent()) {
 			return ResponseEntity.ok().header("Cache-Control", "no-store").body(view.get());
 		}
-		if (!limit.tryAcquire(request.getRemoteAddr(), "api")) {
+		if (!limit.tryAcquire(request.getRemoteAddr(), perLink(token))) {
 			return tooMany(locale);
 		}
 		throw new NotFoundException("checkins.link.invalid", "");
@@ -96,11 +97,19 @@ class CheckInApiController {
 			+ " 404 for an unknown or expired link, 429 after too many attempts.")
 	ResponseEntity<?> checkIn(@PathVariable String token, @RequestBody CheckInRequest body, HttpServletRequest request,
 			Locale locale) {
-		if (!limit.tryAcquire(request.getRemoteAddr(), "api")) {
+		if (!limit.tryAcquire(request.getRemoteAddr(), perLink(token))) {
 			return tooMany(locale);
 		}
 		long id = checkIns.selfReport(token, new CheckInInput(body.temperature(), body.symptoms(), body.note()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+	}
+
+	/**
+	 * The API has no session: its second bucket is the link, so a client flooding one link (or trying unknown ones
+	 * from its address) never blocks another resident's check-in. Only the hash of the token is kept in memory.
+	 */
+	private static String perLink(String token) {
+		return "link:" + Hashes.sha256Hex(token);
 	}
 
 	private ResponseEntity<Refusal> tooMany(Locale locale) {

@@ -5,6 +5,8 @@ import java.util.Set;
 
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.residents.NewResident;
@@ -14,6 +16,7 @@ import org.gridlink.residents.ResidentView;
 import org.gridlink.residents.Residents;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,13 +48,23 @@ class ResidentController {
 	 * proxy and access logs); paging links of name searches use GET.
 	 */
 	@PostMapping("/residents/search")
-	String search(CurrentUser user, ResidentQuery query, Model model) {
-		return list(user, query, 0, model);
+	String search(CurrentUser user, ResidentQuery query, Model model, Locale locale, HttpServletResponse response) {
+		return list(user, query, 0, model, locale, response);
 	}
 
 	@GetMapping("/residents")
-	String list(CurrentUser user, ResidentQuery query, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("residents", residents.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+	String list(CurrentUser user, ResidentQuery query, @RequestParam(defaultValue = "0") int page, Model model,
+			Locale locale, HttpServletResponse response) {
+		try {
+			model.addAttribute("residents", residents.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		}
+		catch (InvalidInputException ex) {
+			// a bad filter (a jurisdiction code that is not one): 400, the form with what was typed and why
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("filterError", messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(),
+					locale));
+			model.addAttribute("residents", Page.empty());
+		}
 		model.addAttribute("tagTypes", residents.tagTypes());
 		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
 		model.addAttribute("jurisdiction", query.jurisdiction() == null ? "" : query.jurisdiction());
