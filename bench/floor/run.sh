@@ -25,7 +25,7 @@ if [ "$BUILD" = 1 ]; then mvn -q -B -DskipTests package; fi
 JAR=${JAR:-$(ls target/gridlink-*.jar | grep -v plain | head -1)}
 java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
-  --spring.datasource.username=postgres --spring.datasource.password= \
+  --spring.datasource.username=postgres --spring.datasource.password= --gridlink.demo.on-real-database=true \
   --gridlink.demo.residents=0 --gridlink.demo.cases=0 --logging.level.root=WARN > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT

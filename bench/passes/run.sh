@@ -47,7 +47,8 @@ JAR=$(ls target/gridlink-*.jar | grep -v plain | head -1)
 if [ "$DB" = pg ]; then
   psql -h 127.0.0.1 -U postgres -d test -q -c "DROP SCHEMA IF EXISTS bench_passes CASCADE; CREATE SCHEMA bench_passes;"
   URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench_passes"
-  DB_ARGS=(--spring.datasource.url="$URL" --spring.datasource.username=postgres --spring.datasource.password=)
+  DB_ARGS=(--spring.datasource.url="$URL" --spring.datasource.username=postgres --spring.datasource.password=
+    --gridlink.demo.on-real-database=true)
 else
   URL="jdbc:h2:mem:bench_passes;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
   DB_ARGS=(--spring.datasource.url="$URL")

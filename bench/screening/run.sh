@@ -27,7 +27,7 @@ JAR=$(ls target/gridlink-*.jar | grep -v plain | head -1)
 echo "== start the application on port $PORT (demo district, PostgreSQL schema $SCHEMA)"
 java -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&reWriteBatchedInserts=true" \
-  --spring.datasource.username=postgres --spring.datasource.password= \
+  --spring.datasource.username=postgres --spring.datasource.password= --gridlink.demo.on-real-database=true \
   --spring.datasource.hikari.maximum-pool-size=10 --logging.level.root=WARN > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
