@@ -71,8 +71,7 @@ echo "routing rules: $(Q "SELECT COUNT(*) FROM case_routing_rule"), minor classe
 [ -s "$OUT/categories.txt" ] && [ -s "$OUT/grids.txt" ] || { echo "no routing rules or grids"; exit 1; }
 
 BASE="http://127.0.0.1:$PORT"
-TOKEN=$(curl -fs -u 'center:Demo#2026' -H 'Content-Type: application/json' -d '{"name":"cases bench"}' \
-  "$BASE/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+TOKEN=$(bench/api-token.sh "$BASE" center 'Demo#2026' "cases bench")
 
 pgb() {
   Q "DROP TABLE IF EXISTS pgbench_rows; CREATE TABLE pgbench_rows (id BIGSERIAL PRIMARY KEY, v BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL)"

@@ -36,8 +36,7 @@ for i in $(seq 1 240); do
 done
 # the demo loaders run after start-up: wait for the last of them (routing rules) before measuring
 for i in $(seq 1 120); do [ "$(Q "SELECT COUNT(*) FROM case_routing_rule" 2>/dev/null || echo 0)" -gt 0 ] && break; sleep 1; done
-TOKEN=$(curl -fs -u 'center:Demo#2026' -H 'Content-Type: application/json' -d '{"name":"floor bench"}' \
-  "http://127.0.0.1:$PORT/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+TOKEN=$(bench/api-token.sh "http://127.0.0.1:$PORT" center 'Demo#2026' "floor bench")
 
 pgb() {
   Q "DROP TABLE IF EXISTS pgbench_rows; CREATE TABLE pgbench_rows (id BIGSERIAL PRIMARY KEY, v BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL)"

@@ -68,8 +68,7 @@ for i in $(seq 1 120); do
   curl -fs -u 'center:Demo#2026' "http://127.0.0.1:$PORT/api/v1/me" > /dev/null 2>&1 && break
   sleep 1
 done
-TOKEN=$(curl -fs -u 'center:Demo#2026' -H 'Content-Type: application/json' -d '{"name":"passes bench"}' \
-  "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+TOKEN=$(bench/api-token.sh "http://127.0.0.1:$PORT" center 'Demo#2026' "passes bench")
 [ -n "$TOKEN" ] || { echo "no API token"; exit 1; }
 
 echo "== endpoint and in process ($PASSES passes per algorithm, $CONNECTIONS connections, $SECONDS_EACH s each)"
