@@ -46,7 +46,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		Optional<AccountPrincipal> principal = tokens.authenticate(header.substring(7).trim())
-				.filter(p -> p.isEnabled() && p.isAccountNonLocked());
+				.filter(AccountPrincipal::isEnabled); // an account locked by failed passwords keeps its tokens working
 		if (principal.isEmpty()) {
 			errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "error.unauthorized");
 			return;

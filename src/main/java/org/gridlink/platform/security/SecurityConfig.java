@@ -21,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -72,7 +73,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenFilter tokenFilter, JsonErrors errors,
-			AuditTrail audit) throws Exception {
+			AuditTrail audit, LoginThrottle throttle) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		AuthenticationTrustResolverImpl authenticated = new AuthenticationTrustResolverImpl();
 		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
@@ -144,7 +145,8 @@ class SecurityConfig {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			.addFilterBefore(tokenFilter, CsrfFilter.class);
+			.addFilterBefore(tokenFilter, CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, errors), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 
