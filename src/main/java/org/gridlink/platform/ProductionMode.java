@@ -11,8 +11,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * On a real database without the explicit demo switch ({@link DemoData.DemoMode#production}), forces
  * {@code gridlink.demo.enabled=false} above every other source, so that every reader of that property (not only
- * {@link DemoData} components) sees production mode however the database URL was given. Runs after the
- * configuration files are loaded (registered in META-INF/spring.factories).
+ * {@link DemoData} components) sees production mode however the database URL was given, and makes the session cookie
+ * {@code Secure} (production is served over HTTPS; the demo on http://localhost is not). Runs after the configuration
+ * files are loaded (registered in META-INF/spring.factories).
  */
 public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 
@@ -22,7 +23,8 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (DemoData.DemoMode.production(environment)) {
 			environment.getPropertySources()
-				.addFirst(new MapPropertySource(SOURCE, Map.of("gridlink.demo.enabled", "false")));
+				.addFirst(new MapPropertySource(SOURCE,
+						Map.of("gridlink.demo.enabled", "false", "server.servlet.session.cookie.secure", "true")));
 		}
 	}
 

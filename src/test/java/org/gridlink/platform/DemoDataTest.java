@@ -51,10 +51,13 @@ class DemoDataTest {
 			.withProperty("gridlink.demo.enabled", "true");
 		new ProductionMode().postProcessEnvironment(production, new SpringApplication());
 		assertThat(production.getProperty("gridlink.demo.enabled")).isEqualTo("false");
+		assertThat(production.getProperty("server.servlet.session.cookie.secure")).as("Secure session cookie")
+			.isEqualTo("true");
 		MockEnvironment trial = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x")
 			.withProperty("gridlink.demo.on-real-database", "true");
 		new ProductionMode().postProcessEnvironment(trial, new SpringApplication());
 		assertThat(trial.getProperty("gridlink.demo.enabled")).isNull();
+		assertThat(trial.getProperty("server.servlet.session.cookie.secure")).isNull();
 	}
 
 	private static boolean created(MockEnvironment environment) {
