@@ -60,6 +60,22 @@ class DemoDataTest {
 		assertThat(trial.getProperty("server.servlet.session.cookie.secure")).isNull();
 	}
 
+	@Test
+	void productionModeIsRegisteredWithSpringBoot() throws Exception {
+		java.util.List<String> registered = new java.util.ArrayList<>();
+		java.util.Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories")).forEach(url -> {
+			try (var in = url.openStream()) {
+				java.util.Properties factories = new java.util.Properties();
+				factories.load(in);
+				registered.add(factories.getProperty(org.springframework.boot.EnvironmentPostProcessor.class.getName(), ""));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+		assertThat(registered).anyMatch(names -> names.contains(ProductionMode.class.getName()));
+	}
+
 	private static boolean created(MockEnvironment environment) {
 		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
 			context.setEnvironment(environment);
