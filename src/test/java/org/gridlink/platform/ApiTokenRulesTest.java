@@ -100,4 +100,19 @@ class ApiTokenRulesTest {
 		clock.advance(Duration.ofDays(2));
 		mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isUnauthorized());
 	}
+
+	/** What bench/api-token.sh does: the CSRF token of the login page's session, then HTTP Basic on the API. */
+	@Test
+	void aScriptCreatesItsTokenWithBasicAndTheCsrfTokenOfASession() throws Exception {
+		var login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
+		String html = login.getResponse().getContentAsString();
+		java.util.regex.Matcher meta = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
+		assertThat(meta.find()).isTrue();
+		String sessionId = login.getResponse().getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+				.findFirst().orElseThrow().split(";")[0].substring("SESSION=".length());
+		mvc.perform(post("/api/v1/tokens").cookie(new jakarta.servlet.http.Cookie("SESSION", sessionId))
+				.header("X-CSRF-TOKEN", meta.group(1))
+				.with(httpBasic("center", Demo.PASSWORD)).contentType("application/json").content("{\"name\":\"bench\"}"))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.token").exists());
+	}
 }
