@@ -38,14 +38,14 @@ if [ "$BUILD" = 1 ]; then
 fi
 JAR=${JAR:-$(ls target/gridlink-*.jar | grep -v plain | head -1)}
 
-# The datasource is given as a Spring property, not as GRIDLINK_DB_URL: GRIDLINK_DB_URL marks a production
-# database and turns the demo loaders off, and the bench needs the demo district, its users and the demo routing
-# rules (DemoRoutingLoader), exactly as the screening bench does. No demo residents and no demo cases: the checks
+# A PostgreSQL database means production mode (no demo loaders, demo keys refused); the bench needs the demo
+# district, its users and the demo routing rules (DemoRoutingLoader), so it starts with the explicit demo switch
+# gridlink.demo.on-real-database=true, exactly as the screening bench does. No demo residents and no demo cases: the checks
 # count exactly the cases the bench reported.
 echo "== start the application on port $PORT (demo district, PostgreSQL schema $SCHEMA, pool $POOL)"
 java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&ApplicationName=bench_cases" \
-  --spring.datasource.username=postgres --spring.datasource.password= \
+  --spring.datasource.username=postgres --spring.datasource.password= --gridlink.demo.on-real-database=true \
   --spring.datasource.hikari.maximum-pool-size="$POOL" --gridlink.demo.residents=0 --gridlink.demo.cases=0 \
   --logging.level.root=WARN ${APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 APP=$!
@@ -71,8 +71,7 @@ echo "routing rules: $(Q "SELECT COUNT(*) FROM case_routing_rule"), minor classe
 [ -s "$OUT/categories.txt" ] && [ -s "$OUT/grids.txt" ] || { echo "no routing rules or grids"; exit 1; }
 
 BASE="http://127.0.0.1:$PORT"
-TOKEN=$(curl -fs -u 'center:Demo#2026' -H 'Content-Type: application/json' -d '{"name":"cases bench"}' \
-  "$BASE/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+TOKEN=$(bench/api-token.sh "$BASE" center 'Demo#2026' "cases bench")
 
 pgb() {
   Q "DROP TABLE IF EXISTS pgbench_rows; CREATE TABLE pgbench_rows (id BIGSERIAL PRIMARY KEY, v BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL)"

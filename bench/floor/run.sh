@@ -25,7 +25,7 @@ if [ "$BUILD" = 1 ]; then mvn -q -B -DskipTests package; fi
 JAR=${JAR:-$(ls target/gridlink-*.jar | grep -v plain | head -1)}
 java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" \
-  --spring.datasource.username=postgres --spring.datasource.password= \
+  --spring.datasource.username=postgres --spring.datasource.password= --gridlink.demo.on-real-database=true \
   --gridlink.demo.residents=0 --gridlink.demo.cases=0 --logging.level.root=WARN > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
@@ -36,8 +36,7 @@ for i in $(seq 1 240); do
 done
 # the demo loaders run after start-up: wait for the last of them (routing rules) before measuring
 for i in $(seq 1 120); do [ "$(Q "SELECT COUNT(*) FROM case_routing_rule" 2>/dev/null || echo 0)" -gt 0 ] && break; sleep 1; done
-TOKEN=$(curl -fs -u 'center:Demo#2026' -H 'Content-Type: application/json' -d '{"name":"floor bench"}' \
-  "http://127.0.0.1:$PORT/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+TOKEN=$(bench/api-token.sh "http://127.0.0.1:$PORT" center 'Demo#2026' "floor bench")
 
 pgb() {
   Q "DROP TABLE IF EXISTS pgbench_rows; CREATE TABLE pgbench_rows (id BIGSERIAL PRIMARY KEY, v BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL)"

@@ -47,7 +47,8 @@ JAR=$(ls target/gridlink-*.jar | grep -v plain | head -1)
 if [ "$DB" = pg ]; then
   psql -h 127.0.0.1 -U postgres -d test -q -c "DROP SCHEMA IF EXISTS bench_passes CASCADE; CREATE SCHEMA bench_passes;"
   URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench_passes"
-  DB_ARGS=(--spring.datasource.url="$URL" --spring.datasource.username=postgres --spring.datasource.password=)
+  DB_ARGS=(--spring.datasource.url="$URL" --spring.datasource.username=postgres --spring.datasource.password=
+    --gridlink.demo.on-real-database=true)
 else
   URL="jdbc:h2:mem:bench_passes;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
   DB_ARGS=(--spring.datasource.url="$URL")
@@ -67,8 +68,7 @@ for i in $(seq 1 120); do
   curl -fs -u 'center:Demo#2026' "http://127.0.0.1:$PORT/api/v1/me" > /dev/null 2>&1 && break
   sleep 1
 done
-TOKEN=$(curl -fs -u 'center:Demo#2026' -H 'Content-Type: application/json' -d '{"name":"passes bench"}' \
-  "http://127.0.0.1:$PORT/api/v1/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+TOKEN=$(bench/api-token.sh "http://127.0.0.1:$PORT" center 'Demo#2026' "passes bench")
 [ -n "$TOKEN" ] || { echo "no API token"; exit 1; }
 
 echo "== endpoint and in process ($PASSES passes per algorithm, $CONNECTIONS connections, $SECONDS_EACH s each)"

@@ -27,7 +27,7 @@ JAR=$(ls target/gridlink-*.jar | grep -v plain | head -1)
 echo "== start the application on port $PORT (demo district, PostgreSQL schema $SCHEMA)"
 java -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&reWriteBatchedInserts=true" \
-  --spring.datasource.username=postgres --spring.datasource.password= \
+  --spring.datasource.username=postgres --spring.datasource.password= --gridlink.demo.on-real-database=true \
   --spring.datasource.hikari.maximum-pool-size=10 --logging.level.root=WARN > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
@@ -46,8 +46,7 @@ psql -h 127.0.0.1 -U postgres -d test -At -c "SET search_path TO $SCHEMA; SELECT
 echo "load: $(echo "$(date +%s.%N) - $T0" | bc) s"
 
 BASE="http://127.0.0.1:$PORT"
-TOKEN=$(curl -fs -u 'center:Demo#2026' -H 'Content-Type: application/json' -d '{"name":"screening bench"}' \
-  "$BASE/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+TOKEN=$(bench/api-token.sh "$BASE" center 'Demo#2026' "screening bench")
 AUTH=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
 ID=$(curl -fs "${AUTH[@]}" -d '{"name":"基准排查","jurisdictionCode":"320819000000","from":"2026-11-29","to":"2026-11-30"}' \
   "$BASE/api/v1/screening/campaigns" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

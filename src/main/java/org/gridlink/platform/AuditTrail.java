@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,17 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit trail. It is append-only: this class only inserts and reads, and no other code touches
- * {@code audit_entry}. Reading is for auditors only (separation of duties: the system admin cannot).
+ * {@code audit_entry}. Reading is for auditors only (separation of duties: the system admin cannot). It is
+ * tamper-evident: each entry carries the previous entry's hash and its own ({@link AuditChain}); an append locks the
+ * one row of {@code audit_chain_head} until its transaction ends, so concurrent writers (on any instance) never fork
+ * the chain, and {@link #verify} finds the first broken link.
  */
 @org.springframework.modulith.NamedInterface("api")
 @Service
@@ -38,10 +44,12 @@ public class AuditTrail {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final TransactionTemplate transactions;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	AuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/** Records an action of the signed-in user (or anonymous) of the current request. */
@@ -54,18 +62,80 @@ public class AuditTrail {
 	/** Records an action on behalf of a named user, e.g. a failed login where nobody is signed in yet. */
 	public void recordAs(@Nullable String username, String action, @Nullable String subjectType,
 			@Nullable String subject, String outcome, @Nullable String detail) {
-		jdbc.sql("""
-				INSERT INTO audit_entry (occurred_at, username, action, subject_type, subject, outcome, ip, detail)
-				VALUES (:at, :username, :action, :subjectType, :subject, :outcome, :ip, :detail)""")
-				.param("at", OffsetDateTime.now(clock))
-				.param("username", truncate(username, 64))
+		OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+		String user = truncate(username, 64);
+		String about = truncate(subject, 200);
+		String ip = truncate(currentIp(), 64);
+		String text = truncate(detail, 2000);
+		// in the caller's transaction if there is one (the entry goes with the change it records), else in its own
+		transactions.executeWithoutResult(status -> {
+			String previous = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+				.query(String.class).single();
+			String hash = AuditChain.link(previous, at, user, action, subjectType, about, outcome, ip, text);
+			jdbc.sql("""
+					INSERT INTO audit_entry (occurred_at, username, action, subject_type, subject, outcome, ip, detail,
+					  prev_hash, entry_hash)
+					VALUES (:at, :username, :action, :subjectType, :subject, :outcome, :ip, :detail, :prev, :hash)""")
+				.param("at", at)
+				.param("username", user)
 				.param("action", action)
 				.param("subjectType", subjectType)
-				.param("subject", truncate(subject, 200))
+				.param("subject", about)
 				.param("outcome", outcome)
-				.param("ip", truncate(currentIp(), 64))
-				.param("detail", truncate(detail, 2000))
+				.param("ip", ip)
+				.param("detail", text)
+				.param("prev", previous)
+				.param("hash", hash)
 				.update();
+			jdbc.sql("UPDATE audit_chain_head SET last_hash = ? WHERE id = 1").param(hash).update();
+		});
+	}
+
+	/**
+	 * Walks the whole trail in order and recomputes every link: the first entry whose stored previous hash is not the
+	 * hash of the entry before it (one was removed or changed) or whose own hash does not match its fields (it was
+	 * changed) is the broken link.
+	 */
+	public AuditChain.Verification verify() {
+		String[] expected = { AuditChain.GENESIS };
+		long[] checked = { 0 };
+		AuditChain.Verification[] broken = { null };
+		jdbc.sql("""
+				SELECT id, occurred_at, username, action, subject_type, subject, outcome, ip, detail, prev_hash, entry_hash
+				FROM audit_entry ORDER BY id""").withFetchSize(1_000).query(rs -> {
+			if (broken[0] != null) {
+				return;
+			}
+			long id = rs.getLong("id");
+			String prev = rs.getString("prev_hash");
+			String own = rs.getString("entry_hash");
+			if (!expected[0].equals(prev)) {
+				broken[0] = AuditChain.Verification.broken(checked[0], id, "PREVIOUS_HASH_MISMATCH");
+				return;
+			}
+			String recomputed = AuditChain.link(prev, rs.getObject("occurred_at", OffsetDateTime.class),
+					rs.getString("username"), rs.getString("action"), rs.getString("subject_type"),
+					rs.getString("subject"), rs.getString("outcome"), rs.getString("ip"), rs.getString("detail"));
+			if (!recomputed.equals(own)) {
+				broken[0] = AuditChain.Verification.broken(checked[0], id, "ENTRY_HASH_MISMATCH");
+				return;
+			}
+			expected[0] = own;
+			checked[0]++;
+		});
+		if (broken[0] != null) {
+			return broken[0];
+		}
+		// the head names the last entry: if no entry has its hash, entries were cut off the end (appends made while
+		// walking are past the walk's end, and their hash is there)
+		String head = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE id = 1").query(String.class).single();
+		boolean headFound = head.equals(expected[0]) || jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE entry_hash = ?")
+			.param(head).query(Long.class).single() > 0;
+		if (!headFound) {
+			long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM audit_entry").query(Long.class).single();
+			return AuditChain.Verification.broken(checked[0], last, "LAST_ENTRIES_MISSING");
+		}
+		return AuditChain.Verification.ok(checked[0]);
 	}
 
 	/** Searches the trail, newest first. */

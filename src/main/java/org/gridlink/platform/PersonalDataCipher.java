@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * Protects sensitive personal data (national ID numbers, phones) at rest: AES-256-GCM with a random 96-bit IV per
  * value, and a keyed HMAC-SHA256 lookup hash so that exact searches need no decryption. Both keys come from
  * configuration ({@code GRIDLINK_DATA_KEY}, {@code GRIDLINK_LOOKUP_KEY}, base64 of 32 bytes). The demo keys in
- * application.properties are refused as soon as a production database is configured.
+ * application.properties are refused in production mode (a real database without the demo switch).
  */
 @org.springframework.modulith.NamedInterface("api")
 @Service
@@ -59,10 +59,11 @@ public class PersonalDataCipher {
 
 	PersonalDataCipher(@Value("${gridlink.crypto.data-key}") String dataKey,
 			@Value("${gridlink.crypto.lookup-key}") String lookupKey, Environment environment) {
-		boolean production = environment.getProperty("GRIDLINK_DB_URL") != null;
-		if (production && (DEMO_DATA_KEY.equals(dataKey) || DEMO_LOOKUP_KEY.equals(lookupKey))) {
-			throw new IllegalStateException(
-					"GRIDLINK_DB_URL is set: also set GRIDLINK_DATA_KEY and GRIDLINK_LOOKUP_KEY (base64 of 32 random bytes)");
+		if (DemoData.DemoMode.production(environment)
+				&& (DEMO_DATA_KEY.equals(dataKey) || DEMO_LOOKUP_KEY.equals(lookupKey))) {
+			throw new IllegalStateException("A real database (not the embedded H2) is configured: set GRIDLINK_DATA_KEY and "
+					+ "GRIDLINK_LOOKUP_KEY (base64 of 32 random bytes), or start with GRIDLINK_DEMO_ON_REAL_DATABASE=true "
+					+ "for a trial");
 		}
 		this.dataKey = new SecretKeySpec(decodeKey(dataKey, "data"), "AES");
 		this.lookupKey = new SecretKeySpec(decodeKey(lookupKey, "lookup"), "HmacSHA256");

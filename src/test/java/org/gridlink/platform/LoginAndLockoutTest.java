@@ -18,7 +18,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
-/** Login by form, identical failures, lockout after 5 failures, logout, CSRF, and the audit rows they leave. */
+/**
+ * Login by form, identical failures, throttling by address before locking an account, logout, CSRF, and the audit
+ * rows they leave.
+ */
 @WebTest
 class LoginAndLockoutTest {
 
@@ -60,26 +63,83 @@ class LoginAndLockoutTest {
 		mvc.perform(get("/api/v1/me").with(httpBasic("nobody-here", "x"))).andExpect(status().isUnauthorized());
 	}
 
+	/** Ten failures from one address refuse that address for 15 minutes; the account stays usable elsewhere. */
 	@Test
-	void fiveFailuresLockTheAccountForFifteenMinutes() throws Exception {
-		accounts.createDemoAccounts(java.util.List.of(new NewAccount("lock-me", "Lock Me", "Secret123",
-				java.util.Set.of(Role.LEADER), java.util.Set.of("320819000000"), null)), "Secret123");
-		for (int i = 0; i < 5; i++) {
-			mvc.perform(formLogin("/login").user("lock-me").password("bad-" + i)).andExpect(redirectedUrl("/login?error"));
+	void aStrangerIsThrottledByAddressAndCannotLockTheAccount() throws Exception {
+		String victim = newAccount("victim");
+		String stranger = randomAddress();
+		for (int i = 0; i < 10; i++) {
+			mvc.perform(login(victim, "bad-" + i, stranger)).andExpect(redirectedUrl("/login?error"));
 		}
+		// the stranger's address is refused before any password is checked, by form and by Basic
+		mvc.perform(login(victim, "Secret123", stranger)).andExpect(redirectedUrl("/login?throttled"));
+		mvc.perform(get("/api/v1/me").with(httpBasic(victim, "Secret123")).with(from(stranger)))
+				.andExpect(status().isTooManyRequests());
+		assertThat(count(null, "LOGIN_THROTTLE")).isPositive();
+		// the victim, from their own address, is not locked out
+		assertThat(accounts.find(victim).orElseThrow().locked()).isFalse();
+		mvc.perform(login(victim, "Secret123", randomAddress())).andExpect(redirectedUrl("/"));
+		mvc.perform(get("/api/v1/me").with(httpBasic(victim, "Secret123")).with(from(randomAddress())))
+				.andExpect(status().isOk());
+
+		clock.advance(java.time.Duration.ofMinutes(15).plusSeconds(1));
+		mvc.perform(login(victim, "Secret123", stranger)).andExpect(redirectedUrl("/"));
+	}
+
+	/** Failures from five addresses lock the account for 15 minutes; its API tokens keep working meanwhile. */
+	@Test
+	void failuresFromManyAddressesLockTheAccountButNotItsTokens() throws Exception {
+		String name = newAccount("lock-me");
+		String created = mvc.perform(post("/api/v1/tokens").with(httpBasic(name, "Secret123")).with(csrf())
+				.contentType("application/json").content("{\"name\":\"kept\"}")).andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+		String bearer = "Bearer " + com.jayway.jsonpath.JsonPath.read(created, "$.token");
+		for (int i = 0; i < 4; i++) {
+			mvc.perform(login(name, "bad-" + i, randomAddress())).andExpect(redirectedUrl("/login?error"));
+		}
+		assertThat(accounts.find(name).orElseThrow().locked()).as("four addresses are not enough").isFalse();
+		mvc.perform(login(name, "bad-5", randomAddress())).andExpect(redirectedUrl("/login?error"));
+
 		// the right password no longer works, and the answer is the same as for any failure
-		mvc.perform(formLogin("/login").user("lock-me").password("Secret123")).andExpect(redirectedUrl("/login?error"));
-		mvc.perform(get("/api/v1/me").with(httpBasic("lock-me", "Secret123"))).andExpect(status().isUnauthorized());
-		assertThat(count("lock-me", "LOCKOUT")).isEqualTo(1);
-		assertThat(accounts.find("lock-me").orElseThrow().locked()).isTrue();
-		java.time.OffsetDateTime until = jdbc.sql("SELECT locked_until FROM app_user WHERE username = 'lock-me'")
+		mvc.perform(login(name, "Secret123", randomAddress())).andExpect(redirectedUrl("/login?error"));
+		mvc.perform(get("/api/v1/me").with(httpBasic(name, "Secret123")).with(from(randomAddress())))
+				.andExpect(status().isUnauthorized());
+		assertThat(count(name, "LOCKOUT")).isEqualTo(1);
+		assertThat(accounts.find(name).orElseThrow().locked()).isTrue();
+		java.time.OffsetDateTime until = jdbc.sql("SELECT locked_until FROM app_user WHERE username = ?").param(name)
 				.query(java.time.OffsetDateTime.class).single();
-		assertThat(until).isBetween(java.time.OffsetDateTime.now().plusMinutes(14),
-				java.time.OffsetDateTime.now().plusMinutes(16));
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+		assertThat(until).isBetween(now.plusMinutes(14), now.plusMinutes(16));
+		mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isOk());
 
 		// once the lock has expired the account works again
 		clock.advance(java.time.Duration.ofMinutes(15).plusSeconds(1));
-		mvc.perform(get("/api/v1/me").with(httpBasic("lock-me", "Secret123"))).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/me").with(httpBasic(name, "Secret123")).with(from(randomAddress())))
+				.andExpect(status().isOk());
+	}
+
+	private String newAccount(String prefix) {
+		String name = prefix + "-" + System.nanoTime();
+		accounts.createDemoAccounts(java.util.List.of(new NewAccount(name, "Lock Me", "Secret123",
+				java.util.Set.of(Role.LEADER), java.util.Set.of("320819000000"), null)), "Secret123");
+		return name;
+	}
+
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String user,
+			String password, String address) {
+		return post("/login").param("username", user).param("password", password).with(csrf()).with(from(address));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	private static String randomAddress() {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
 	}
 
 	@Test

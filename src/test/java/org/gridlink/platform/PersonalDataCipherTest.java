@@ -42,6 +42,11 @@ class PersonalDataCipherTest {
 		MockEnvironment production = new MockEnvironment().withProperty("GRIDLINK_DB_URL", "jdbc:postgresql://db/x");
 		assertThatThrownBy(() -> new PersonalDataCipher(PersonalDataCipher.DEMO_DATA_KEY,
 				PersonalDataCipher.DEMO_LOOKUP_KEY, production)).hasMessageContaining("GRIDLINK_DATA_KEY");
+		MockEnvironment springUrl = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x");
+		assertThatThrownBy(() -> new PersonalDataCipher(PersonalDataCipher.DEMO_DATA_KEY,
+				PersonalDataCipher.DEMO_LOOKUP_KEY, springUrl)).hasMessageContaining("GRIDLINK_DATA_KEY");
+		springUrl.setProperty("gridlink.demo.on-real-database", "true");
+		new PersonalDataCipher(PersonalDataCipher.DEMO_DATA_KEY, PersonalDataCipher.DEMO_LOOKUP_KEY, springUrl);
 		assertThatThrownBy(() -> new PersonalDataCipher("c2hvcnQ=", PersonalDataCipher.DEMO_LOOKUP_KEY,
 				new MockEnvironment())).hasMessageContaining("32 bytes");
 	}

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.gridlink.platform.AuditChain;
 import org.gridlink.platform.AuditEntry;
 import org.gridlink.platform.AuditQuery;
 import org.gridlink.platform.ApiPaging;
@@ -26,6 +27,12 @@ class AuditApiController {
 
 	AuditApiController(AuditTrail audit) {
 		this.audit = audit;
+	}
+
+	@GetMapping("/verify")
+	@Operation(summary = "Verify the audit trail's hash chain: intact, or the first broken entry")
+	AuditChain.Verification verify() {
+		return audit.verify();
 	}
 
 	@GetMapping

@@ -52,15 +52,15 @@ class AccountUserDetailsService implements UserDetailsService {
 				readGrants(row))).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 	}
 
-	/** The account of a live (not revoked) API token, by the token's hash. */
-	Optional<AccountPrincipal> loadByTokenHash(String tokenHash) {
+	/** The account of a live (neither revoked nor expired at {@code now}) API token, by the token's hash. */
+	Optional<AccountPrincipal> loadByTokenHash(String tokenHash, OffsetDateTime now) {
 		return load("SELECT " + COLUMNS + " FROM api_token t JOIN app_user u ON u.id = t.user_id"
-				+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL", tokenHash)
+				+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?", tokenHash, now)
 			.map(row -> principal(row, cachedGrants(row)));
 	}
 
-	private Optional<Row> load(String sql, Object key) {
-		return jdbc.sql(sql).param(key)
+	private Optional<Row> load(String sql, Object... keys) {
+		return jdbc.sql(sql).params(keys)
 			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class), (Long) rs.getObject(7, Long.class),
 					rs.getLong(8)))

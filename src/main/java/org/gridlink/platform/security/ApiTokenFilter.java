@@ -16,10 +16,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer gl_...} requests by token hash: one query per request, no password
- * hashing (see {@link AccountUserDetailsService#loadByTokenHash}).
+ * hashing (see {@link AccountUserDetailsService#loadByTokenHash}). Runs before the CSRF filter and marks the requests
+ * it authenticated ({@link #AUTHENTICATED}): only those skip CSRF, and they cannot create tokens.
  */
 @Component
 class ApiTokenFilter extends OncePerRequestFilter {
+
+	/** Request attribute set on a request that a valid bearer token authenticated. */
+	static final String AUTHENTICATED = ApiTokenFilter.class.getName() + ".AUTHENTICATED";
+
+	static boolean authenticatedByToken(HttpServletRequest request) {
+		return request.getAttribute(AUTHENTICATED) != null;
+	}
 
 	private final ApiTokens tokens;
 	private final JsonErrors errors;
@@ -38,7 +46,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		Optional<AccountPrincipal> principal = tokens.authenticate(header.substring(7).trim())
-				.filter(p -> p.isEnabled() && p.isAccountNonLocked());
+				.filter(AccountPrincipal::isEnabled); // an account locked by failed passwords keeps its tokens working
 		if (principal.isEmpty()) {
 			errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "error.unauthorized");
 			return;
@@ -47,6 +55,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
 				principal.get().getAuthorities()));
 		SecurityContextHolder.setContext(context);
+		request.setAttribute(AUTHENTICATED, Boolean.TRUE);
 		try {
 			chain.doFilter(request, response);
 		}

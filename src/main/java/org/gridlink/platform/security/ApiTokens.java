@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +26,8 @@ import org.gridlink.platform.Hashes;
 
 /**
  * API tokens for integrations: {@code gl_} + 32 random bytes, shown once, stored only as a SHA-256 hash (a fast
- * hash is right here: the token has 256 bits of entropy, unlike a password). Revoked tokens stop working at once.
+ * hash is right here: the token has 256 bits of entropy, unlike a password). Revoked tokens stop working at once,
+ * every token expires after {@code gridlink.api.token-validity} (90 days by default).
  */
 @Service
 public class ApiTokens {
@@ -39,19 +42,24 @@ public class ApiTokens {
 	/** When this instance last wrote {@code last_used_at}, by token hash (bounded by the number of tokens). */
 	private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
-	ApiTokens(JdbcClient jdbc, AuditTrail audit, AccountUserDetailsService accounts, Clock clock) {
+	private final Duration validity;
+
+	ApiTokens(JdbcClient jdbc, AuditTrail audit, AccountUserDetailsService accounts, Clock clock,
+			@Value("${gridlink.api.token-validity:P90D}") Duration validity) {
 		this.clock = clock;
+		this.validity = validity;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.accounts = accounts;
 	}
 
 	public record TokenView(long id, String name, String hint, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
-			OffsetDateTime revokedAt) {
+			OffsetDateTime revokedAt, OffsetDateTime expiresAt) {
 	}
 
 	/** Serializable: it travels once through the session (a flash attribute) to the page that shows it. */
-	public record CreatedToken(long id, String name, String token) implements java.io.Serializable {
+	public record CreatedToken(long id, String name, String token, OffsetDateTime expiresAt)
+			implements java.io.Serializable {
 	}
 
 	/** Creates a token for the user; the plain token is returned only here. */
@@ -63,20 +71,24 @@ public class ApiTokens {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = "gl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("INSERT INTO api_token (user_id, name, token_hash, token_hint, created_at) VALUES (?, ?, ?, ?, ?)")
-				.params(userId, name.trim(), hash(token), token.substring(0, 7), OffsetDateTime.now(clock)).update();
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		OffsetDateTime expiresAt = now.plus(validity);
+		jdbc.sql("""
+				INSERT INTO api_token (user_id, name, token_hash, token_hint, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(userId, name.trim(), hash(token), token.substring(0, 7), now, expiresAt).update();
 		long id = jdbc.sql("SELECT id FROM api_token WHERE token_hash = ?").param(hash(token)).query(Long.class).single();
 		audit.recordAs(username, "TOKEN_CREATE", "token", String.valueOf(id), AuditTrail.SUCCESS, name.trim());
-		return new CreatedToken(id, name.trim(), token);
+		return new CreatedToken(id, name.trim(), token, expiresAt);
 	}
 
 	public List<TokenView> list(long userId) {
 		return jdbc.sql("""
-				SELECT id, name, token_hint, created_at, last_used_at, revoked_at FROM api_token
+				SELECT id, name, token_hint, created_at, last_used_at, revoked_at, expires_at FROM api_token
 				WHERE user_id = ? ORDER BY created_at DESC""").param(userId)
 				.query((rs, i) -> new TokenView(rs.getLong(1), rs.getString(2), rs.getString(3),
 						rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
-						rs.getObject(6, OffsetDateTime.class)))
+						rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)))
 				.list();
 	}
 
@@ -97,7 +109,7 @@ public class ApiTokens {
 	 */
 	Optional<AccountPrincipal> authenticate(String token) {
 		String hash = hash(token);
-		Optional<AccountPrincipal> principal = accounts.loadByTokenHash(hash);
+		Optional<AccountPrincipal> principal = accounts.loadByTokenHash(hash, OffsetDateTime.now(clock));
 		if (principal.isPresent()) {
 			Instant now = clock.instant();
 			Instant last = lastTouched.get(hash);

@@ -1,9 +1,5 @@
 package org.gridlink.platform.security;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-
 import org.gridlink.platform.AuditTrail;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,47 +7,39 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins: after {@value #MAX_FAILURES} in a row the account locks for 15 minutes. Logins, failures
- * and lockouts are audited. An unknown username is audited like any failure and answered identically.
+ * Audits logins, failures and lockouts, and hands every wrong password (or unknown user, answered identically) to
+ * the {@link LoginThrottle} with the client address it came from.
  */
 @Component
 class LoginAttempts {
 
-	static final int MAX_FAILURES = 5;
-	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
-
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
-	private final Clock clock;
+	private final LoginThrottle throttle;
 
-	LoginAttempts(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.clock = clock;
+	LoginAttempts(JdbcClient jdbc, AuditTrail audit, LoginThrottle throttle) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.throttle = throttle;
 	}
 
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
 		String username = event.getAuthentication().getName();
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-			int updated = jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = ?")
-					.param(username).update();
-			if (updated > 0) {
-				int failures = jdbc.sql("SELECT failed_attempts FROM app_user WHERE username = ?").param(username)
-						.query(Integer.class).single();
-				if (failures >= MAX_FAILURES) {
-					jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = ? WHERE username = ?")
-							.params(OffsetDateTime.now(clock).plus(LOCK_DURATION), username).update();
-					audit.recordAs(username, "LOCKOUT", "user", username, AuditTrail.SUCCESS,
-							"locked for " + LOCK_DURATION.toMinutes() + " minutes after " + failures + " failures");
-				}
-			}
+			throttle.failed(username, address(event.getAuthentication().getDetails()));
 		}
 		audit.recordAs(username, "LOGIN_FAILURE", "user", username, AuditTrail.FAILURE,
 				event.getException().getClass().getSimpleName());
+	}
+
+	static String address(Object details) {
+		return details instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+				? web.getRemoteAddress() : "unknown";
 	}
 
 	@EventListener

@@ -9,6 +9,10 @@ import org.gridlink.platform.AuditTrail;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -17,16 +21,20 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One filter chain for pages and API. Pages: form login, session, CSRF. API ({@code /api/**}): the session, HTTP
- * Basic or a Bearer token; errors as JSON. CSRF is skipped only for requests that carry their own
- * {@code Authorization} header, since a browser never adds one on its own, and for Open311 ({@code /open311/v2/**}):
- * public to read, and creating authenticates by a client's {@code api_key}, not by the session.
+ * One filter chain for pages and API. Pages: form login, session, CSRF; HTTP Basic is ignored there. API
+ * ({@code /api/**}): the session, HTTP Basic or a Bearer token; errors as JSON. CSRF is skipped only for requests a
+ * bearer token actually authenticated (a browser never sends one on its own, while it does resend remembered Basic
+ * credentials), and for Open311 ({@code /open311/v2/**}): public to read, and creating authenticates by a client's
+ * {@code api_key}, not by the session. A token cannot create tokens: only a password login (or its session) can.
  */
 @Configuration
 class SecurityConfig {
@@ -65,8 +73,9 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenFilter tokenFilter, JsonErrors errors,
-			AuditTrail audit) throws Exception {
+			AuditTrail audit, LoginThrottle throttle) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		AuthenticationTrustResolverImpl authenticated = new AuthenticationTrustResolverImpl();
 		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
 			if (request.getHeader("Authorization") != null) {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"GridLink\"");
@@ -95,6 +104,10 @@ class SecurityConfig {
 				.requestMatchers(OPEN311).permitAll()
 				.requestMatchers("/audit/**", "/api/v1/audit/**").hasRole("AUDITOR")
 				.requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/account/tokens")
+				.access((authentication, context) -> new AuthorizationDecision(
+						!ApiTokenFilter.authenticatedByToken(context.getRequest())
+								&& authenticated.isAuthenticated(authentication.get())))
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error")
@@ -106,8 +119,17 @@ class SecurityConfig {
 								AuditTrail.SUCCESS, null);
 					}
 				}))
-			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+			.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint)
+				.withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
+					@Override
+					public <O extends BasicAuthenticationFilter> O postProcess(O filter) {
+						BasicAuthenticationConverter basicOnly = new BasicAuthenticationConverter();
+						filter.setAuthenticationConverter(request -> api.matches(request) ? basicOnly.convert(request)
+								: null);
+						return filter;
+					}
+				}))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::authenticatedByToken)
 				// authenticated by the api_key parameter, never by the session: nothing for a forged request to ride on
 				.ignoringRequestMatchers(OPEN311)
 				// authenticated by the link's token in the path, never by the session
@@ -123,7 +145,8 @@ class SecurityConfig {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-			.addFilterBefore(tokenFilter, BasicAuthenticationFilter.class);
+			.addFilterBefore(tokenFilter, CsrfFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, errors), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

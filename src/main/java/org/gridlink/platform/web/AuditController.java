@@ -63,6 +63,13 @@ class AuditController {
 	}
 
 	/** The filtered entries as CSV, newest first, at most {@value #EXPORT_LIMIT}; the export itself is audited. */
+	/** The auditor checks the hash chain: intact, or the first broken entry. */
+	@GetMapping("/verify")
+	String verify(Model model) {
+		model.addAttribute("result", audit.verify());
+		return "audit/verify";
+	}
+
 	@GetMapping("/export.csv")
 	void export(@ModelAttribute AuditFilter filter, Locale locale, HttpServletResponse response) throws IOException {
 		AuditQuery query = filter.toQuery(FormErrors.in(messages, locale));

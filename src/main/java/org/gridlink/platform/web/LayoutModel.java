@@ -8,15 +8,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.CurrentUsers;
+import org.gridlink.platform.DemoData;
 import org.gridlink.platform.MenuEntries;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * Adds what the layout needs to every rendered page: the user, their menu, the language and the current path. An
+ * Adds what the layout needs to every rendered page: the user, their menu, the language, the current path and whether
+ * the demo banner shows (demo mode on a real database). An
  * interceptor rather than {@code @ModelAttribute} methods of a controller advice, so that it runs only when a view is
  * rendered: model attributes of an advice are computed for every API call too (a REST controller is a controller),
  * and nobody reads them there.
@@ -25,9 +28,11 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class LayoutModel implements HandlerInterceptor {
 
 	private final List<MenuEntries> modules;
+	private final boolean demoOnRealDatabase;
 
-	LayoutModel(List<MenuEntries> modules) {
+	LayoutModel(List<MenuEntries> modules, Environment environment) {
 		this.modules = modules;
+		this.demoOnRealDatabase = DemoData.DemoMode.onRealDatabase(environment);
 	}
 
 	@Override
@@ -47,6 +52,7 @@ class LayoutModel implements HandlerInterceptor {
 		page.addObject("activeNav", active);
 		page.addObject("navMore", nav.stream().filter(i -> !i.daily()).toList());
 		page.addObject("moreOpen", nav.stream().anyMatch(i -> !i.daily() && i.href().equals(active)));
+		page.addObject("demoBanner", demoOnRealDatabase);
 	}
 
 	/** The menu entry of the current page: the longest href the path starts with ("/" only for the home page). */

@@ -1,0 +1,35 @@
+package org.gridlink.platform;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * On a real database without the explicit demo switch ({@link DemoData.DemoMode#production}), forces
+ * {@code gridlink.demo.enabled=false} above every other source, so that every reader of that property (not only
+ * {@link DemoData} components) sees production mode however the database URL was given, and makes the session cookie
+ * {@code Secure} (production is served over HTTPS; the demo on http://localhost is not). Runs after the configuration
+ * files are loaded (registered in META-INF/spring.factories).
+ */
+public class ProductionMode implements EnvironmentPostProcessor, Ordered {
+
+	static final String SOURCE = "gridlinkProductionMode";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (DemoData.DemoMode.production(environment)) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource(SOURCE,
+						Map.of("gridlink.demo.enabled", "false", "server.servlet.session.cookie.secure", "true")));
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}
