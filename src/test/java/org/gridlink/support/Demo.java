@@ -39,18 +39,26 @@ public final class Demo {
 	 * For tests of authentication itself (login, lockout, Basic, tokens) use {@link #basic(String)}.
 	 */
 	public static RequestPostProcessor as(String username) {
+		return request -> csrf().postProcessRequest(withoutCsrfToken(username).postProcessRequest(request));
+	}
+
+	/** Signed in like {@link #as(String)} but without the CSRF token: for tests of the CSRF refusal. */
+	public static RequestPostProcessor withoutCsrfToken(String username) {
 		return request -> {
 			UserDetails principal = principal(request.getServletContext(), username);
 			if (!principal.isEnabled() || !principal.isAccountNonLocked()) {
 				throw new IllegalStateException(username + " is disabled or locked: test its refusal with Demo.basic");
 			}
-			return csrf().postProcessRequest(user(principal).postProcessRequest(request));
+			return user(principal).postProcessRequest(request);
 		};
 	}
 
-	/** HTTP Basic with the demo password, through the real authentication (a bcrypt check per request). */
+	/**
+	 * HTTP Basic with the demo password, through the real authentication (a bcrypt check per request), with the
+	 * CSRF token a script fetches first (only requests a bearer token authenticated skip CSRF).
+	 */
 	public static RequestPostProcessor basic(String username) {
-		return httpBasic(username, PASSWORD);
+		return request -> csrf().postProcessRequest(httpBasic(username, PASSWORD).postProcessRequest(request));
 	}
 
 	private record Cached(String stamp, UserDetails principal) {
