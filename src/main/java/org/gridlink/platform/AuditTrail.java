@@ -191,8 +191,8 @@ public class AuditTrail {
 				params.add(query.action().trim());
 			}
 			if (hasText(query.subject())) {
-				where.append(" AND subject LIKE ?");
-				params.add("%" + query.subject().trim() + "%");
+				where.append(" AND subject LIKE ?").append(Like.ESCAPE);
+				params.add(Like.contains(query.subject().trim()));
 			}
 			if (hasText(query.outcome())) {
 				where.append(" AND outcome = ?");
