@@ -44,7 +44,7 @@ class MainFlowsBrowserTest {
 		browser.get("/jurisdictions");
 		WebElement node = browser.waiting()
 			.until(elementToBeClickable(By.cssSelector("#jurisdiction-tree .tree-node")));
-		browser.js("arguments[0].scrollIntoView({block: 'center'})", node);
+		browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", node);
 		node.click();
 
 		browser.waiting().until(urlMatches("/jurisdictions/\\d{12,15}(\\?.*)?$"));

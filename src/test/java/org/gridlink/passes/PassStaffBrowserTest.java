@@ -32,8 +32,7 @@ class PassStaffBrowserTest {
 		driver.findElement(By.id("plate")).sendKeys("苏AD" + (10000 + (int) (Math.random() * 89999)));
 		driver.findElement(By.id("purpose")).sendKeys("送货");
 		WebElement zone = driver.findElement(By.id("zone-" + Demo.GRID1));
-		browser.js("arguments[0].scrollIntoView({block: 'center'})", zone);
-		zone.click();
+		browser.click(zone);
 		driver.findElement(By.id("issue")).submit();
 		browser.waiting().until(visibilityOfElementLocated(By.id("pass-qr")));
 		assertThat(driver.findElement(By.id("pass-status")).getText()).isEqualTo("有效");

@@ -59,7 +59,7 @@ class ScreeningBrowserTest {
 		ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
 		offline.setOffline(true);
 		driver.setNetworkConditions(offline);
-		browser.js("arguments[0].scrollIntoView({block: 'center'})", card);
+		browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", card);
 		card.findElement(By.cssSelector("button[data-outcome='ALL_NORMAL']")).click();
 		WebElement badge = driver.findElement(By.id("queue-badge"));
 		browser.waiting().until(d -> badge.isDisplayed() && badge.getText().contains("1"));
