@@ -101,6 +101,22 @@ class CaseWordsPageTest {
 		assertThat(dispatched.split("btn-primary gl-next-step", -1)).as("one primary step").hasSize(2);
 	}
 
+	@Test
+	void anUnknownPlaceOnTheFileFormComesBackBesideItsField() throws Exception {
+		long id = report("未知位置");
+		String unknown = GRID1.substring(0, 12) + "999";
+		var posted = mvc.perform(post("/cases/" + id + "/actions/file").with(as("center")).param("version", "0")
+				.param("jurisdictionCode", unknown).param("note", "改到别处"))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("placeError", true))
+				.andExpect(flash().attribute("typedPlace", unknown))
+				.andExpect(flash().attribute("typedNote", "改到别处")).andReturn();
+		// the page after the redirect, in the same session (the flash attributes live in the JDBC session)
+		String html = mvc.perform(get("/cases/" + id).with(as("center"))
+				.cookie(posted.getResponse().getCookie("SESSION")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("id=\"file-place-error\"", "value=\"" + unknown + "\"", "aria-describedby=\"file-place-error\"");
+	}
+
 	/** The class attribute of the submit button of one step's form. */
 	static String button(String html, String path) {
 		int at = html.indexOf("id=\"do-" + path + "\"");

@@ -27,6 +27,22 @@ class QuarantinePageFormsTest {
 	QuarantineOrders orders;
 
 	@Test
+	void anUnknownGridOnTheContactFormIsAFieldErrorWithTheFormKept() throws Exception {
+		ExposureEvent event = fx.event();
+		String unknown = COMMUNITY1 + "999";
+		mvc.perform(post("/quarantine/contacts").with(as("community1")).with(csrf())
+				.param("sourceKind", "EVENT").param("eventId", String.valueOf(event.id()))
+				.param("caseId", "").param("sourceContactId", "").param("name", "钱未知").param("idKind", "ID")
+				.param("idNumber", TestIds.next()).param("phone", "").param("gridCode", unknown).param("address", "")
+				.param("exposureDate", QuarantineFixture.today().minusDays(1).toString())
+				.param("exposureType", "MEAL").param("riskLevel", "HIGH").param("jurisdictionCode", ""))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"gridCode-error\"")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"钱未知\"")))
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + unknown + "\"")));
+	}
+
+	@Test
 	void aContactIsRecordedAndItsOrderExtendedTransferredAndReleasedThroughThePageForms() throws Exception {
 		ExposureEvent event = fx.event();
 		String personPage = mvc.perform(post("/quarantine/contacts").with(as("community1")).with(csrf())

@@ -121,7 +121,11 @@ class QuarantineController {
 			return "redirect:/quarantine/persons/" + saved.personId();
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			String message = messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			model.addAttribute("error", message);
+			if (ex.messageKey().startsWith("quarantine.grid.")) {
+				model.addAttribute("gridError", message);
+			}
 			// the typed ID number is not sent back into the page
 			model.addAttribute("form", contact.refill());
 			if (contact.sourceContactId() != null && contact.sourceKind() == SourceKind.CONTACT) {
