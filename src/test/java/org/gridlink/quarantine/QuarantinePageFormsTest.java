@@ -80,6 +80,13 @@ class QuarantinePageFormsTest {
 				.andExpect(flash().attributeExists("flash"));
 		assertThat(orders.find(id).orElseThrow().releaseKind()).isEqualTo(ReleaseKind.EARLY);
 
+		// the history reads in words and names people (the rows keep HOME, EARLY and the usernames)
+		String html = mvc.perform(get(orderPage).with(as("community1"))).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString();
+		String history = html.substring(html.indexOf("id=\"order-history\""), html.indexOf("</ol>", html.indexOf("id=\"order-history\"")));
+		assertThat(history).contains("居家隔离", "集中隔离", fx.user("community1").displayName())
+				.doesNotContain("HOME", "CENTRALIZED", "EARLY", "· community1");
+
 		// the API's list filters bind to ContactQuery and OrderQuery
 		mvc.perform(get("/api/v1/quarantine/contacts").param("eventId", String.valueOf(event.id()))
 				.with(as("community1"))).andExpect(status().isOk()).andExpect(jsonPath("$.page.totalElements").value(1))

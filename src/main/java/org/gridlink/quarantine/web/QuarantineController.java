@@ -56,9 +56,11 @@ class QuarantineController {
 	private final QuarantineSites sites;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final HistoryWords words;
 
 	QuarantineController(Contacts contacts, QuarantineOrders orders, QuarantineSites sites, MessageSource messages,
-			Clock clock) {
+			Clock clock, HistoryWords words) {
+		this.words = words;
 		this.clock = clock;
 		this.contacts = contacts;
 		this.orders = orders;
@@ -192,7 +194,7 @@ class QuarantineController {
 	String order(CurrentUser user, @PathVariable long id, Model model) {
 		OrderView order = orders.get(user, id);
 		model.addAttribute("order", order);
-		model.addAttribute("history", orders.history(user, id));
+		model.addAttribute("history", words.order(orders.history(user, id)));
 		model.addAttribute("canWrite", orders.canWrite(user) && order.status() == OrderStatus.ACTIVE);
 		model.addAttribute("sites", sites.list(user));
 		model.addAttribute("today", LocalDate.now(clock));
