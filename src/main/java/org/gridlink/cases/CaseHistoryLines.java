@@ -29,6 +29,11 @@ public class CaseHistoryLines {
 
 	private static final String SYSTEM = "system";
 
+	/** The reporter of a public report (see {@code PublicReportController}) and the prefix of an Open311 client's. */
+	private static final String PUBLIC = "public";
+
+	private static final String OPEN311 = "open311:";
+
 	private final Accounts accounts;
 	private final UnitNames units;
 	private final MessageSource messages;
@@ -52,10 +57,19 @@ public class CaseHistoryLines {
 		return lines;
 	}
 
-	/** A user's display name; "System" for the time-limit watcher; the stored text when no account has it. */
+	/**
+	 * A user's display name; words for the time-limit watcher, a public report and an Open311 client; the stored
+	 * text when no account has it.
+	 */
 	public String person(String username, Locale locale) {
 		if (SYSTEM.equals(username)) {
 			return msg("cases.history.system", locale);
+		}
+		if (PUBLIC.equals(username)) {
+			return msg("cases.history.public", locale);
+		}
+		if (username.startsWith(OPEN311)) {
+			return msg("cases.history.open311", locale, username.substring(OPEN311.length()));
 		}
 		return accounts.find(username).map(AccountView::displayName).orElse(username);
 	}

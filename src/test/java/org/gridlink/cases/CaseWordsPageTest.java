@@ -117,6 +117,14 @@ class CaseWordsPageTest {
 		assertThat(html).contains("id=\"file-place-error\"", "value=\"" + unknown + "\"", "aria-describedby=\"file-place-error\"");
 	}
 
+	@Test
+	void aPublicReportIsByAResidentNotByAUsername(@Autowired CaseHistoryLines lines) {
+		assertThat(lines.person("public", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("群众（公众上报）");
+		assertThat(lines.person("open311:citizen-app", java.util.Locale.ENGLISH)).isEqualTo("Open311 app citizen-app");
+		assertThat(lines.person("system", java.util.Locale.ENGLISH)).isEqualTo("System");
+		assertThat(lines.person("nobody-has-this", java.util.Locale.ENGLISH)).isEqualTo("nobody-has-this");
+	}
+
 	/** The class attribute of the submit button of one step's form. */
 	static String button(String html, String path) {
 		int at = html.indexOf("id=\"do-" + path + "\"");
