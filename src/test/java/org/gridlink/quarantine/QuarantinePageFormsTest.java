@@ -27,6 +27,20 @@ class QuarantinePageFormsTest {
 	QuarantineOrders orders;
 
 	@Test
+	void anUnknownCodeOnTheEventFormComesBackBesideItsFieldWithTheFormOpen() throws Exception {
+		String unknown = COMMUNITY1 + "999";
+		var posted = mvc.perform(post("/quarantine/events").with(as("community1")).with(csrf()).param("name", "未知聚餐")
+				.param("place", "某饭店").param("occurredOn", QuarantineFixture.today().toString())
+				.param("jurisdictionCode", unknown))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("eventJurisdictionError"))
+				.andReturn();
+		String html = mvc.perform(get("/quarantine/contacts/new").with(as("community1"))
+				.cookie(posted.getResponse().getCookie("SESSION"))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(html).contains("id=\"ev-j-error\"", "value=\"未知聚餐\"", "value=\"" + unknown + "\"", "open=\"open\"");
+	}
+
+	@Test
 	void anUnknownGridOnTheContactFormIsAFieldErrorWithTheFormKept() throws Exception {
 		ExposureEvent event = fx.event();
 		String unknown = COMMUNITY1 + "999";

@@ -128,6 +128,9 @@ class QuarantineController {
 			if (ex.messageKey().startsWith("quarantine.grid.")) {
 				model.addAttribute("gridError", message);
 			}
+			if (ex.messageKey().startsWith("quarantine.jurisdiction.")) {
+				model.addAttribute("jurisdictionError", message);
+			}
 			// the typed ID number is not sent back into the page
 			model.addAttribute("form", contact.refill());
 			if (contact.sourceContactId() != null && contact.sourceKind() == SourceKind.CONTACT) {
@@ -139,8 +142,22 @@ class QuarantineController {
 
 	@PostMapping("/quarantine/events")
 	String recordEvent(CurrentUser user, @Valid EventForm event, Locale locale, RedirectAttributes redirect) {
-		act(redirect, locale, "quarantine.event.saved", () -> contacts.recordEvent(user, text(event.name()),
-				text(event.place()), event.occurredOn(), text(event.jurisdictionCode())));
+		try {
+			contacts.recordEvent(user, text(event.name()), text(event.place()), event.occurredOn(),
+					text(event.jurisdictionCode()));
+			redirect.addFlashAttribute("flash", messages.getMessage("quarantine.event.saved", null, locale));
+		}
+		catch (InvalidInputException ex) {
+			String message = messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			redirect.addFlashAttribute("flashError", message);
+			// the event form comes back open and as typed (strings: flash attributes live in the JDBC session)
+			redirect.addFlashAttribute("typedEvent", new java.util.HashMap<>(java.util.Map.of("name", text(event.name()),
+					"place", text(event.place()), "occurredOn", event.occurredOn() == null ? "" : event.occurredOn().toString(),
+					"jurisdictionCode", text(event.jurisdictionCode()))));
+			if (ex.messageKey().startsWith("quarantine.jurisdiction.")) {
+				redirect.addFlashAttribute("eventJurisdictionError", message);
+			}
+		}
 		return "redirect:/quarantine/contacts/new";
 	}
 
