@@ -27,6 +27,19 @@ class QuarantinePageFormsTest {
 	QuarantineOrders orders;
 
 	@Test
+	void anUnknownCodeOnTheSiteFormComesBackBesideItsFieldWithTheFormOpen() throws Exception {
+		String unknown = STREET1.substring(0, 9) + "999";
+		var posted = mvc.perform(post("/quarantine/sites").with(as("street1")).with(csrf()).param("name", "未知隔离点")
+				.param("address", "某路 1 号").param("jurisdictionCode", unknown))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("siteJurisdictionError"))
+				.andReturn();
+		String html = mvc.perform(get("/quarantine/sites").with(as("street1"))
+				.cookie(posted.getResponse().getCookie("SESSION"))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+		assertThat(html).contains("id=\"site-j-error\"", "value=\"未知隔离点\"", "value=\"" + unknown + "\"", "open=\"open\"");
+	}
+
+	@Test
 	void anUnknownCodeOnTheEventFormComesBackBesideItsFieldWithTheFormOpen() throws Exception {
 		String unknown = COMMUNITY1 + "999";
 		var posted = mvc.perform(post("/quarantine/events").with(as("community1")).with(csrf()).param("name", "未知聚餐")
