@@ -19,6 +19,11 @@ public enum CaseAction {
 		return path;
 	}
 
+	/** True for the steps that undo or end the work rather than move it on: reject, return, void, merge. */
+	public boolean isSetback() {
+		return this == REJECT || this == RETURN || this == VOID || this == MERGE;
+	}
+
 	public static Optional<CaseAction> fromPath(String path) {
 		for (CaseAction action : values()) {
 			if (action.path.equals(path)) {

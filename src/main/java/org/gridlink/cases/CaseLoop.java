@@ -60,4 +60,28 @@ final class CaseLoop {
 		};
 		return Optional.ofNullable(to);
 	}
+
+	/**
+	 * The step a case in {@code status} waits for: the one the page offers first. A pending request waits for its
+	 * decision; a deferred or parked case for its resumption; a final case for nothing.
+	 */
+	static @Nullable CaseAction expected(CaseStatus status, @Nullable String pending) {
+		if (EXTENSION.equals(pending)) {
+			return CaseAction.APPROVE_EXTENSION;
+		}
+		if (DEFERRAL.equals(pending)) {
+			return CaseAction.APPROVE_DEFERRAL;
+		}
+		return switch (status) {
+			case REPORTED -> CaseAction.FILE;
+			case FILED -> CaseAction.DISPATCH;
+			case DISPATCHED -> CaseAction.ACCEPT;
+			case ACCEPTED -> CaseAction.FEEDBACK;
+			case HANDLED -> CaseAction.VERIFY;
+			case VERIFIED -> CaseAction.CLOSE;
+			case CLOSED -> CaseAction.EVALUATE;
+			case DEFERRED, PARKED -> CaseAction.RESUME;
+			case REJECTED, EVALUATED, VOIDED, MERGED -> null;
+		};
+	}
 }

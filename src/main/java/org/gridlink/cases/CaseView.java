@@ -23,6 +23,19 @@ public record CaseView(long id, String number, CaseStatus status, CaseSource sou
 		@Nullable Integer satisfaction, @Nullable Long mergedIntoId, int version, List<CaseEventView> history,
 		List<Duplicate> possibleDuplicates) {
 
+	/**
+	 * True while the clock is paused and will run again (awaiting verification, a decision, resumption); a closed or
+	 * final case keeps its stopped clock in the row but is not "paused".
+	 */
+	public boolean clockPaused() {
+		return paused && !status.isClosed() && !status.isFinal();
+	}
+
+	/** The step this case waits for, offered first on its page; null when it waits for nothing. */
+	public @Nullable CaseAction expectedStep() {
+		return CaseLoop.expected(status, pendingRequest);
+	}
+
 	public record UnitRef(long id, String name) {
 	}
 

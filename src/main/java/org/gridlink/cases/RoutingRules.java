@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
@@ -28,10 +29,12 @@ public class RoutingRules {
 	}
 
 	private final JdbcClient jdbc;
+	private final Jurisdictions jurisdictions;
 	private final AuditTrail audit;
 	private final CaseCategories categories;
 
-	RoutingRules(JdbcClient jdbc, AuditTrail audit, CaseCategories categories) {
+	RoutingRules(JdbcClient jdbc, AuditTrail audit, CaseCategories categories, Jurisdictions jurisdictions) {
+		this.jurisdictions = jurisdictions;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.categories = categories;
@@ -63,6 +66,10 @@ public class RoutingRules {
 		}
 		if (!JurisdictionCode.isValid(jurisdictionCode) && !jurisdictionCode.matches("\\d{6}")) {
 			throw new InvalidInputException("cases.jurisdiction.invalid", jurisdictionCode);
+		}
+		// well-formed but naming nothing: a rule that could never match (a district is stored as its 12-digit code)
+		if (!jurisdictions.exists(jurisdictionCode.length() == 6 ? jurisdictionCode + "000000" : jurisdictionCode)) {
+			throw new InvalidInputException("cases.jurisdiction.unknown", jurisdictionCode);
 		}
 		String prefix = jurisdictionCode.length() == 6 ? jurisdictionCode : JurisdictionCode.of(jurisdictionCode).prefix();
 		String assistingText = String.join(",", assisting.stream().filter(id -> id != leadUnitId).distinct()

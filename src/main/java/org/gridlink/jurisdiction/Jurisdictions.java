@@ -3,6 +3,8 @@ package org.gridlink.jurisdiction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,19 @@ public class Jurisdictions implements JurisdictionDirectory {
 	@Override
 	public boolean exists(String code) {
 		return jdbc.sql("SELECT COUNT(*) FROM jurisdiction WHERE code = ?").param(code).query(Long.class).single() > 0;
+	}
+
+	@Override
+	public Map<String, String> names(Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return Map.of();
+		}
+		List<String> list = List.copyOf(new java.util.TreeSet<>(codes));
+		Map<String, String> names = new HashMap<>();
+		jdbc.sql("SELECT code, name FROM jurisdiction WHERE code IN (:codes)"
+				+ " UNION ALL SELECT code, name FROM police_grid WHERE code IN (:codes)").param("codes", list)
+				.query((rs, i) -> names.put(rs.getString(1), rs.getString(2))).list();
+		return names;
 	}
 
 	@Override

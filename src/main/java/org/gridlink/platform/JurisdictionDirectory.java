@@ -10,6 +10,12 @@ public interface JurisdictionDirectory {
 	/** True when a jurisdiction with this code exists. */
 	boolean exists(String code);
 
+	/**
+	 * The names of the places these codes name (jurisdictions and police grids), by code, for pages that show a name
+	 * with its code beside it; a code that names nothing is left out.
+	 */
+	java.util.Map<String, String> names(java.util.Collection<String> codes);
+
 	/** The codes of the districts in the tree (one per installation, several for a city). */
 	java.util.List<String> districtCodes();
 }

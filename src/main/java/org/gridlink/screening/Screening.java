@@ -86,7 +86,13 @@ public class Screening {
 		if (!JurisdictionCode.isValid(code)) {
 			throw new InvalidInputException("screening.jurisdiction.invalid", code);
 		}
-		jurisdictions.node(user, code);
+		try {
+			jurisdictions.node(user, code);
+		}
+		catch (NotFoundException ex) {
+			// a code of the caller's area that names nothing: a field error, not a missing page (out of the area: 403)
+			throw new InvalidInputException("screening.jurisdiction.unknown", code);
+		}
 		if (campaign.from() == null || campaign.to() == null || campaign.to().isBefore(campaign.from())) {
 			throw new InvalidInputException("screening.period.invalid");
 		}

@@ -120,4 +120,24 @@ class CaseLoopTest {
 			}
 		}
 	}
+
+	@Test
+	void theExpectedStepOfEachStatus() {
+		assertThat(CaseLoop.expected(CaseStatus.REPORTED, null)).isEqualTo(CaseAction.FILE);
+		assertThat(CaseLoop.expected(CaseStatus.FILED, null)).isEqualTo(CaseAction.DISPATCH);
+		assertThat(CaseLoop.expected(CaseStatus.DISPATCHED, null)).isEqualTo(CaseAction.ACCEPT);
+		assertThat(CaseLoop.expected(CaseStatus.ACCEPTED, null)).isEqualTo(CaseAction.FEEDBACK);
+		assertThat(CaseLoop.expected(CaseStatus.ACCEPTED, "EXTENSION")).isEqualTo(CaseAction.APPROVE_EXTENSION);
+		assertThat(CaseLoop.expected(CaseStatus.ACCEPTED, "DEFERRAL")).isEqualTo(CaseAction.APPROVE_DEFERRAL);
+		assertThat(CaseLoop.expected(CaseStatus.HANDLED, null)).isEqualTo(CaseAction.VERIFY);
+		assertThat(CaseLoop.expected(CaseStatus.VERIFIED, null)).isEqualTo(CaseAction.CLOSE);
+		assertThat(CaseLoop.expected(CaseStatus.CLOSED, null)).isEqualTo(CaseAction.EVALUATE);
+		assertThat(CaseLoop.expected(CaseStatus.DEFERRED, null)).isEqualTo(CaseAction.RESUME);
+		assertThat(CaseLoop.expected(CaseStatus.PARKED, null)).isEqualTo(CaseAction.RESUME);
+		for (CaseStatus done : List.of(CaseStatus.REJECTED, CaseStatus.EVALUATED, CaseStatus.VOIDED, CaseStatus.MERGED)) {
+			assertThat(CaseLoop.expected(done, null)).as(done.name()).isNull();
+		}
+		assertThat(List.of(CaseAction.values()).stream().filter(CaseAction::isSetback).toList())
+				.containsExactly(CaseAction.REJECT, CaseAction.RETURN, CaseAction.VOID, CaseAction.MERGE);
+	}
 }

@@ -174,6 +174,11 @@ class CasePublicAndSettingsPagesTest {
 		mvc.perform(post("/cases/admin/routing").with(as("center")).with(csrf()).param("categoryCode", "S0501")
 				.param("jurisdiction", "12345").param("leadUnitId", "10"))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"error-summary\"")));
+		// well-formed but unknown: the field's message, the form kept
+		mvc.perform(post("/cases/admin/routing").with(as("center")).with(csrf()).param("categoryCode", "S0501")
+				.param("jurisdiction", COMMUNITY1 + "999").param("leadUnitId", "10"))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"jurisdiction-error\"")))
+				.andExpect(content().string(containsString("value=\"" + COMMUNITY1 + "999\"")));
 		mvc.perform(post("/cases/admin/routing").with(as("center")).with(csrf()).param("categoryCode", "S0501")
 				.param("jurisdiction", COMMUNITY1).param("leadUnitId", "10").param("assistingUnitIds", "9")
 				.param("suggestPolice", "true")).andExpect(status().is3xxRedirection());

@@ -54,7 +54,25 @@ class CheckInBoardAndScopeTest {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	CheckInLinks links;
+
+	@Autowired
+	CheckIns checkIns;
+
 	CheckInFixtures fixtures;
+
+	@Test
+	void theCheckInsNameWhoRecordedThem() throws Exception {
+		long order = fixtures.homeOrder(GRID1_2);
+		CurrentUser community = signIn("community1");
+		String token = links.issue(community, order).token();
+		checkIns.selfReport(token, new CheckInInput("36.6", java.util.List.of(), ""));
+		String html = mvc.perform(get("/quarantine/orders/" + order + "/monitoring").with(as("community1")))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String list = html.substring(html.indexOf("id=\"checkins-list\""));
+		assertThat(list).contains("· 本人自报").doesNotContain("· self");
+	}
 
 	@BeforeEach
 	void setUp() {

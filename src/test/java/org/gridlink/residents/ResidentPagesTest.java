@@ -23,6 +23,30 @@ class ResidentPagesTest {
 	MockMvc mvc;
 
 	@Test
+	void anUnknownGridOfTheAreaIsAFieldErrorWithTheFormKept() throws Exception {
+		String unknown = COMMUNITY1 + "999";
+		mvc.perform(post("/residents").with(as("community1")).with(csrf()).param("name", "未知网格居民")
+				.param("idNumber", TestIds.next()).param("phone", "13700004321").param("gridCode", unknown)
+				.param("compound", "金桥花园")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"gridCode-error\"")))
+				.andExpect(content().string(containsString("value=\"未知网格居民\"")))
+				.andExpect(content().string(containsString("value=\"" + unknown + "\"")));
+		String location = mvc.perform(post("/residents").with(as("community1")).with(csrf()).param("name", "搬家居民")
+				.param("idNumber", TestIds.next()).param("phone", "13700004322").param("gridCode", GRID1))
+				.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		var moved = mvc.perform(post("/residents/" + id + "/move").with(as("community1")).with(csrf())
+				.param("gridCode", unknown).param("compound", "新小区").param("building", "2栋").param("entrance", "")
+				.param("room", "202"))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("moveGridError")).andReturn();
+		mvc.perform(get("/residents/" + id).with(as("community1")).cookie(moved.getResponse().getCookie("SESSION")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"gridCode-error\"")))
+				.andExpect(content().string(containsString("value=\"新小区\"")))
+				.andExpect(content().string(containsString("value=\"" + unknown + "\"")));
+	}
+
+	@Test
 	void listAndDetailAreMaskedAndRevealShowsOneValue() throws Exception {
 		String id = TestIds.next();
 		String location = mvc.perform(post("/residents").with(as("community1")).with(csrf())

@@ -80,6 +80,17 @@ class ScreeningPagesTest {
 	}
 
 	@Test
+	void anUnknownCodeOfTheAreaIsAFieldErrorAndTheFormIsKept() throws Exception {
+		mvc.perform(post("/screening").with(as("community1")).with(csrf()).param("name", "未知编码排查")
+				.param("jurisdictionCode", COMMUNITY1 + "999").param("from", "2026-11-01").param("to", "2026-11-03"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"jurisdictionCode-error\"")))
+				.andExpect(content().string(containsString("没有编码为 " + COMMUNITY1 + "999")))
+				.andExpect(content().string(containsString("value=\"未知编码排查\"")))
+				.andExpect(content().string(containsString("value=\"2026-11-03\"")));
+	}
+
+	@Test
 	void detailShowsLiveProgressWithDrillDown() throws Exception {
 		long id = runningCampaign();
 		mvc.perform(get("/screening/" + id).with(as("community1"))).andExpect(status().isOk())

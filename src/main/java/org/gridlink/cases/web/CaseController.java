@@ -12,6 +12,7 @@ import org.gridlink.cases.CaseAction;
 import org.gridlink.cases.CaseCategories;
 import org.gridlink.cases.CaseCategory;
 import org.gridlink.cases.CaseDirectory;
+import org.gridlink.cases.CaseHistoryLines;
 import org.gridlink.cases.CaseManagement;
 import org.gridlink.cases.CasePhotos;
 import org.gridlink.cases.CaseQuery;
@@ -65,9 +66,11 @@ class CaseController {
 	private final AuditTrail audit;
 	private final CaseTimes times;
 	private final CasePhotos photos;
+	private final CaseHistoryLines historyLines;
 
 	CaseController(CaseManagement cases, CaseCategories categories, CaseDirectory directory, MessageSource messages,
-			AuditTrail audit, CaseTimes times, CasePhotos photos) {
+			AuditTrail audit, CaseTimes times, CasePhotos photos, CaseHistoryLines historyLines) {
+		this.historyLines = historyLines;
 		this.times = times;
 		this.photos = photos;
 		this.cases = cases;
@@ -184,10 +187,12 @@ class CaseController {
 	}
 
 	@GetMapping("/cases/{id:\\d+}")
-	String detail(@PathVariable long id, CurrentUser user, Model model) {
+	String detail(@PathVariable long id, CurrentUser user, Model model, Locale locale) {
 		CaseView view = cases.get(user, id);
 		Set<CaseAction> allowed = cases.allowedActions(user, view);
 		model.addAttribute("c", view);
+		model.addAttribute("history", historyLines.of(view, locale));
+		model.addAttribute("reporter", historyLines.person(view.reporter(), locale));
 		model.addAttribute("allowed", allowed);
 		model.addAttribute("actions", Arrays.stream(CaseAction.values()).filter(allowed::contains).toList());
 		model.addAttribute("canMerge", allowed.contains(CaseAction.MERGE));
@@ -235,8 +240,10 @@ class CaseController {
 
 	/** The history alone, for the page's refresh button (htmx). */
 	@GetMapping("/cases/{id:\\d+}/history")
-	String history(@PathVariable long id, CurrentUser user, Model model) {
-		model.addAttribute("c", cases.get(user, id));
+	String history(@PathVariable long id, CurrentUser user, Model model, Locale locale) {
+		CaseView view = cases.get(user, id);
+		model.addAttribute("c", view);
+		model.addAttribute("history", historyLines.of(view, locale));
 		return "cases/detail :: history";
 	}
 
@@ -272,6 +279,11 @@ class CaseController {
 					messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
 			redirect.addFlashAttribute("failedAction", step.path());
 			redirect.addFlashAttribute("typedNote", form.note() == null ? "" : form.note());
+			if (ex.messageKey().startsWith("cases.jurisdiction.")) {
+				// the place code typed on the file form comes back with its message beside it
+				redirect.addFlashAttribute("placeError", true);
+				redirect.addFlashAttribute("typedPlace", form.jurisdictionCode() == null ? "" : form.jurisdictionCode());
+			}
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("flashError",

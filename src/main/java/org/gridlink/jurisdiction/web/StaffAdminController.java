@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.Organization;
 import org.gridlink.jurisdiction.StaffKind;
 import org.gridlink.platform.FormErrors;
@@ -32,7 +33,10 @@ class StaffAdminController {
 	private final Organization organization;
 	private final MessageSource messages;
 
-	StaffAdminController(Organization organization, MessageSource messages) {
+	private final Jurisdictions places;
+
+	StaffAdminController(Organization organization, MessageSource messages, Jurisdictions places) {
+		this.places = places;
 		this.organization = organization;
 		this.messages = messages;
 	}
@@ -61,7 +65,10 @@ class StaffAdminController {
 		StaffKind selected = kind(kind);
 		model.addAttribute("kind", selected == null ? "" : selected.name());
 		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("staff", organization.staff(selected, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		var staff = organization.staff(selected, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("staff", staff);
+		model.addAttribute("placeNames", places.names(
+				staff.stream().flatMap(s -> s.assignments().stream()).collect(java.util.stream.Collectors.toSet())));
 		model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/admin/staff")
 				.queryParam("kind", selected == null ? "" : selected.name()).queryParam("q", q == null ? "" : q)
 				.queryParam("page", "").encode().build().toUriString());

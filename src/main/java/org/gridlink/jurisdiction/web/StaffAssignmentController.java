@@ -2,6 +2,7 @@ package org.gridlink.jurisdiction.web;
 
 import java.util.Locale;
 
+import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.Organization;
 import org.gridlink.jurisdiction.OrganizationViews.StaffView;
 import org.gridlink.jurisdiction.StaffKind;
@@ -29,7 +30,10 @@ class StaffAssignmentController {
 	private final Organization organization;
 	private final MessageSource messages;
 
-	StaffAssignmentController(Organization organization, MessageSource messages) {
+	private final Jurisdictions places;
+
+	StaffAssignmentController(Organization organization, MessageSource messages, Jurisdictions places) {
+		this.places = places;
 		this.organization = organization;
 		this.messages = messages;
 	}
@@ -104,6 +108,7 @@ class StaffAssignmentController {
 
 	private String page(StaffView staff, Typed typed, FormErrors errors, Model model) {
 		model.addAttribute("staff", staff);
+		model.addAttribute("placeNames", places.names(staff.assignments()));
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
 		if (StaffKind.CADRE.name().equals(staff.kind())) {

@@ -8,6 +8,7 @@ import org.gridlink.platform.AccountView;
 import org.gridlink.platform.Accounts;
 import org.gridlink.platform.CodeLists;
 import org.gridlink.platform.FormErrors;
+import org.gridlink.platform.JurisdictionDirectory;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.Role;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,10 @@ class UserAdminController {
 	private final Accounts accounts;
 	private final MessageSource messages;
 
-	UserAdminController(Accounts accounts, MessageSource messages) {
+	private final JurisdictionDirectory places;
+
+	UserAdminController(Accounts accounts, MessageSource messages, JurisdictionDirectory places) {
+		this.places = places;
 		this.accounts = accounts;
 		this.messages = messages;
 	}
@@ -48,7 +52,10 @@ class UserAdminController {
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("users", accounts.list(q, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		var users = accounts.list(q, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("users", users);
+		model.addAttribute("placeNames",
+				places.names(users.stream().flatMap(u -> u.scope().stream()).collect(java.util.stream.Collectors.toSet())));
 		model.addAttribute("pageUrl",
 				UriComponentsBuilder.fromPath("/admin/users").queryParam("q", q == null ? "" : q).queryParam("page", "")
 						.encode().build().toUriString());
@@ -133,6 +140,7 @@ class UserAdminController {
 
 	private String detailPage(AccountView user, List<String> roles, String scope, FormErrors errors, Model model) {
 		model.addAttribute("user", user);
+		model.addAttribute("placeNames", places.names(user.scope()));
 		model.addAttribute("checkedRoles", Set.copyOf(roles));
 		model.addAttribute("scopeText", scope);
 		model.addAttribute("errors", errors);

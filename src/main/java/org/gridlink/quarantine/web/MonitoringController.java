@@ -51,10 +51,12 @@ class MonitoringController {
 	private final CheckInLinks links;
 	private final MessageSource messages;
 	private final CaseWork caseWork;
+	private final HistoryWords words;
 
 	MonitoringController(MonitoringBoard board, QuarantineAlerts alerts, CheckIns checkIns, CheckInLinks links,
-			MessageSource messages, CaseWork caseWork) {
+			MessageSource messages, CaseWork caseWork, HistoryWords words) {
 		this.caseWork = caseWork;
+		this.words = words;
 		this.board = board;
 		this.alerts = alerts;
 		this.checkIns = checkIns;
@@ -141,7 +143,9 @@ class MonitoringController {
 	}
 
 	private String orderPage(CurrentUser user, long id, Model model, Map<String, Object> form, FormErrors errors) {
-		model.addAttribute("monitoring", checkIns.monitoring(user, id));
+		var monitoring = checkIns.monitoring(user, id);
+		model.addAttribute("monitoring", monitoring);
+		model.addAttribute("people", words.people(monitoring.checkIns().stream().map(c -> c.recordedBy()).toList()));
 		model.addAttribute("symptomCodes", checkIns.rules().symptoms());
 		model.addAttribute("canRecord", MonitoringAccess.canRecord(user));
 		model.addAttribute("form", form);

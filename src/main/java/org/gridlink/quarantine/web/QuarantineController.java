@@ -56,9 +56,11 @@ class QuarantineController {
 	private final QuarantineSites sites;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final HistoryWords words;
 
 	QuarantineController(Contacts contacts, QuarantineOrders orders, QuarantineSites sites, MessageSource messages,
-			Clock clock) {
+			Clock clock, HistoryWords words) {
+		this.words = words;
 		this.clock = clock;
 		this.contacts = contacts;
 		this.orders = orders;
@@ -121,7 +123,14 @@ class QuarantineController {
 			return "redirect:/quarantine/persons/" + saved.personId();
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			String message = messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			model.addAttribute("error", message);
+			if (ex.messageKey().startsWith("quarantine.grid.")) {
+				model.addAttribute("gridError", message);
+			}
+			if (ex.messageKey().startsWith("quarantine.jurisdiction.")) {
+				model.addAttribute("jurisdictionError", message);
+			}
 			// the typed ID number is not sent back into the page
 			model.addAttribute("form", contact.refill());
 			if (contact.sourceContactId() != null && contact.sourceKind() == SourceKind.CONTACT) {
@@ -133,8 +142,22 @@ class QuarantineController {
 
 	@PostMapping("/quarantine/events")
 	String recordEvent(CurrentUser user, @Valid EventForm event, Locale locale, RedirectAttributes redirect) {
-		act(redirect, locale, "quarantine.event.saved", () -> contacts.recordEvent(user, text(event.name()),
-				text(event.place()), event.occurredOn(), text(event.jurisdictionCode())));
+		try {
+			contacts.recordEvent(user, text(event.name()), text(event.place()), event.occurredOn(),
+					text(event.jurisdictionCode()));
+			redirect.addFlashAttribute("flash", messages.getMessage("quarantine.event.saved", null, locale));
+		}
+		catch (InvalidInputException ex) {
+			String message = messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			redirect.addFlashAttribute("flashError", message);
+			// the event form comes back open and as typed (strings: flash attributes live in the JDBC session)
+			redirect.addFlashAttribute("typedEvent", new java.util.HashMap<>(java.util.Map.of("name", text(event.name()),
+					"place", text(event.place()), "occurredOn", event.occurredOn() == null ? "" : event.occurredOn().toString(),
+					"jurisdictionCode", text(event.jurisdictionCode()))));
+			if (ex.messageKey().startsWith("quarantine.jurisdiction.")) {
+				redirect.addFlashAttribute("eventJurisdictionError", message);
+			}
+		}
 		return "redirect:/quarantine/contacts/new";
 	}
 
@@ -188,7 +211,7 @@ class QuarantineController {
 	String order(CurrentUser user, @PathVariable long id, Model model) {
 		OrderView order = orders.get(user, id);
 		model.addAttribute("order", order);
-		model.addAttribute("history", orders.history(user, id));
+		model.addAttribute("history", words.order(orders.history(user, id)));
 		model.addAttribute("canWrite", orders.canWrite(user) && order.status() == OrderStatus.ACTIVE);
 		model.addAttribute("sites", sites.list(user));
 		model.addAttribute("today", LocalDate.now(clock));

@@ -48,7 +48,14 @@ class SiteController {
 			return "redirect:/quarantine/sites/" + site.id();
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			String message = messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			redirect.addFlashAttribute("flashError", message);
+			// the form comes back open and as typed (strings: flash attributes live in the JDBC session)
+			redirect.addFlashAttribute("typedSite", new java.util.HashMap<>(java.util.Map.of("name", name,
+					"address", address, "jurisdictionCode", jurisdictionCode)));
+			if (ex.messageKey().startsWith("quarantine.jurisdiction.")) {
+				redirect.addFlashAttribute("siteJurisdictionError", message);
+			}
 			return "redirect:/quarantine/sites";
 		}
 	}

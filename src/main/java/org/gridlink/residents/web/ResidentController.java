@@ -133,7 +133,11 @@ class ResidentController {
 			return "redirect:/residents/" + created.id();
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			String message = messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			model.addAttribute("error", message);
+			if (ex.messageKey().startsWith("resident.grid.")) {
+				model.addAttribute("gridError", message);
+			}
 			model.addAttribute("form", new NewResident(form.name(), "", form.phone(), form.gridCode(), form.compound(),
 					form.building(), form.entrance(), form.room(), form.address(), form.tags()));
 			model.addAttribute("typedId", form.idNumber());
@@ -150,7 +154,16 @@ class ResidentController {
 			redirect.addFlashAttribute("flash", messages.getMessage("residents.moved", null, locale));
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("flashError", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			String message = messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			redirect.addFlashAttribute("flashError", message);
+			// the move form comes back as typed, the grid's message beside it
+			// a map of strings: flash attributes are stored in the (JDBC) session, so they must serialize
+			redirect.addFlashAttribute("typedMove", new java.util.HashMap<>(java.util.Map.of("gridCode", text(move.gridCode()),
+					"compound", text(move.compound()), "building", text(move.building()),
+					"entrance", text(move.entrance()), "room", text(move.room()))));
+			if (ex.messageKey().startsWith("resident.grid.")) {
+				redirect.addFlashAttribute("moveGridError", message);
+			}
 		}
 		return "redirect:/residents/" + id;
 	}
@@ -171,5 +184,9 @@ class ResidentController {
 			redirect.addFlashAttribute("flashError", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
 		}
 		return "redirect:/residents/" + id;
+	}
+
+	private static String text(@Nullable String typed) {
+		return typed == null ? "" : typed;
 	}
 }

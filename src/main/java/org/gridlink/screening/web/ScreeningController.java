@@ -69,8 +69,11 @@ class ScreeningController {
 			return "redirect:/screening/" + campaign.id();
 		}
 		catch (InvalidInputException ex) {
-			return showForm(form,
-					List.of(messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale)), model);
+			String message = messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
+			if (ex.messageKey().startsWith("screening.jurisdiction.")) {
+				model.addAttribute("jurisdictionError", message);
+			}
+			return showForm(form, List.of(message), model);
 		}
 	}
 
