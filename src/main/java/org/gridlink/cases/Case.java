@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.Word;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,9 +135,10 @@ final class Case {
 			return to.get();
 		}
 		if (pendingRequest != null && CaseLoop.next(status, null, action, positive, resumeStatus).isPresent()) {
-			throw new ConflictException("cases.action.pending." + pendingRequest, action.path());
+			throw new ConflictException("cases.action.pending." + pendingRequest, new Word("cases.action." + action.path()));
 		}
-		throw new ConflictException("cases.action.impossible", action.path(), status.name());
+		throw new ConflictException("cases.action.impossible", new Word("cases.action." + action.path()),
+				new Word("cases.status." + status.name()));
 	}
 
 	/** The note of a step, stripped; 400 when too long or missing where the loop requires one. */
@@ -325,7 +327,8 @@ final class Case {
 			throw new InvalidInputException("cases.merge.target.invalid");
 		}
 		if (target.status.isFinal() || target.status.isClosed()) {
-			throw new ConflictException("cases.merge.target.closed", target.number, target.status.name());
+			throw new ConflictException("cases.merge.target.closed", target.number,
+					new Word("cases.status." + target.status.name()));
 		}
 		next.mergedIntoId = target.id;
 		Step merged = next.end(this, CaseAction.MERGE, note, "", null, at);

@@ -89,7 +89,8 @@ class CaseApiTest {
 		long id = reportInGrid1("井盖缺失");
 		act("center", id, "close", "{}").andExpect(status().isConflict())
 				.andExpect(jsonPath("$.code").value("CONFLICT"))
-				.andExpect(jsonPath("$.message", containsString("REPORTED")));
+				.andExpect(jsonPath("$.message", containsString("已上报")))
+				.andExpect(jsonPath("$.message", not(containsString("REPORTED"))));
 		act("center", id, "reject", "{}").andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.message", containsString("reject")));
 		act("center", id, "fly", "{}").andExpect(status().isNotFound());
@@ -97,7 +98,7 @@ class CaseApiTest {
 		act("grid1", id, "file", "{}").andExpect(status().isForbidden());
 		act("center", id, "void", "{\"note\":\"重复上报\"}").andExpect(jsonPath("$.status").value("VOIDED"));
 		act("center", id, "file", "{}").andExpect(status().isConflict());
-		act("center", id, "file", "{}").andExpect(jsonPath("$.message", containsString("VOIDED")));
+		act("center", id, "file", "{}").andExpect(jsonPath("$.message", containsString("已作废")));
 	}
 
 	@Test

@@ -71,7 +71,10 @@ class CasePromisesApiTest {
 		act("center", id, "void", "{\"note\":\"重复上报\"}").andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("VOIDED")).andExpect(jsonPath("$.pendingRequest").isEmpty())
 				.andExpect(jsonPath("$.history[*].action", hasItem("withdraw-request")));
-		act("center", id, "approve-extension", "{\"approved\":true}").andExpect(status().isConflict());
+		act("center", id, "approve-extension", "{\"approved\":true}").andExpect(status().isConflict())
+				.andExpect(jsonPath("$.message", containsString("“Decide on the extension” is not possible")))
+				.andExpect(jsonPath("$.message", containsString("status “Void”")))
+				.andExpect(jsonPath("$.message", not(containsString("VOIDED"))));
 		mvc.perform(get("/api/v1/cases/" + id).with(as("center"))).andExpect(jsonPath("$.status").value("VOIDED"))
 				.andExpect(jsonPath("$.timeLimitMinutes").value(240)).andExpect(jsonPath("$.extensionCount").value(0));
 	}
