@@ -10,12 +10,10 @@ import java.util.concurrent.Future;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridlink.support.Demo.*;
@@ -37,16 +35,11 @@ class CasePromisesApiTest {
 	JdbcClient jdbc;
 
 	long report(String description) throws Exception {
-		String json = mvc.perform(post("/api/v1/cases").with(as("grid1")).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"categoryCode\":\"E0101\",\"description\":\"" + description + "\",\"jurisdictionCode\":\""
-						+ GRID1 + "\"}"))
-				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		return ((Number) JsonPath.read(json, "$.id")).longValue();
+		return CaseRequests.reportInGrid1(mvc, description);
 	}
 
 	ResultActions act(String user, long id, String action, String body) throws Exception {
-		return mvc.perform(post("/api/v1/cases/" + id + "/actions/" + action).with(as(user))
-				.header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON).content(body));
+		return CaseRequests.step(mvc, user, id, action, body, "en");
 	}
 
 	/** A case accepted by the city management bureau (dept1's unit). */

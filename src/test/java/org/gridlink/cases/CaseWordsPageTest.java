@@ -3,11 +3,9 @@ package org.gridlink.cases;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridlink.support.Demo.*;
@@ -29,16 +27,11 @@ class CaseWordsPageTest {
 	JdbcClient jdbc;
 
 	long report(String description) throws Exception {
-		String json = mvc.perform(post("/api/v1/cases").with(as("grid1")).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"categoryCode\":\"E0101\",\"description\":\"" + description + "\",\"jurisdictionCode\":\""
-						+ GRID1 + "\",\"address\":\"金桥路 1 号\"}"))
-				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		return ((Number) JsonPath.read(json, "$.id")).longValue();
+		return CaseRequests.reportInGrid1(mvc, description);
 	}
 
 	void api(String user, long id, String action, String body) throws Exception {
-		mvc.perform(post("/api/v1/cases/" + id + "/actions/" + action).with(as(user))
-				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk());
+		CaseRequests.step(mvc, user, id, action, body, "zh-CN").andExpect(status().isOk());
 	}
 
 	String page(String user, long id, String lang) throws Exception {

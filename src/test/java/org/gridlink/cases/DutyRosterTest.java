@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,11 +119,7 @@ class DutyRosterTest {
 	}
 
 	long report(String description) throws Exception {
-		String json = mvc.perform(post("/api/v1/cases").with(as("grid1")).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"categoryCode\":\"E0101\",\"description\":\"" + description + "\",\"jurisdictionCode\":\""
-						+ GRID1 + "\"}"))
-				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		return ((Number) JsonPath.read(json, "$.id")).longValue();
+		return CaseRequests.reportInGrid1(mvc, description);
 	}
 
 	@Test
