@@ -64,6 +64,7 @@ class ImportRunner {
 	private final Jurisdictions jurisdictions;
 	private final MessageSource messages;
 	private final JobQueue jobs;
+	private final ImportUploads uploads;
 	private final Clock clock;
 
 	/** This process: hostname, process id and a random UUID, generated once per process. */
@@ -80,18 +81,19 @@ class ImportRunner {
 
 	@Autowired
 	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
-			Jurisdictions jurisdictions, MessageSource messages, JobQueues queues, Clock clock,
+			Jurisdictions jurisdictions, MessageSource messages, JobQueues queues, ImportUploads uploads, Clock clock,
 			@Value("${gridlink.residents.import.batch-size:20000}") int batchSize,
 			@Value("${gridlink.residents.import.threads:2}") int threads,
 			@Value("${gridlink.imports.claim-timeout:PT2M}") Duration claimTimeout) {
-		this(jdbc, template, transactions, writer, jurisdictions, messages, queues, clock, batchSize, threads,
+		this(jdbc, template, transactions, writer, jurisdictions, messages, queues, uploads, clock, batchSize, threads,
 				claimTimeout, PROCESS_ID);
 	}
 
 	/** A runner claiming jobs as {@code instanceId}: another "instance" in tests. */
 	ImportRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, ResidentBulkWriter writer,
-			Jurisdictions jurisdictions, MessageSource messages, JobQueues queues, Clock clock, int batchSize,
-			int threads, Duration claimTimeout, String instanceId) {
+			Jurisdictions jurisdictions, MessageSource messages, JobQueues queues, ImportUploads uploads, Clock clock,
+			int batchSize, int threads, Duration claimTimeout, String instanceId) {
+		this.uploads = uploads;
 		this.instanceId = instanceId;
 		this.claimTimeout = claimTimeout;
 		this.jdbc = jdbc;
@@ -134,6 +136,7 @@ class ImportRunner {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void resumeUnfinished() {
+		uploads.purgeFinished();
 		jobs.resume(jdbc.sql("""
 				SELECT id FROM resident_import WHERE status IN ('QUEUED', 'RUNNING')
 				AND (claimed_by IS NULL OR claimed_by = ? OR heartbeat_at < ?) ORDER BY id""")
@@ -219,8 +222,7 @@ class ImportRunner {
 				WHERE id = ? AND claimed_by = ?""").params(OffsetDateTime.now(clock), id, instanceId).update() == 0) {
 			return;
 		}
-		byte[] content = jdbc.sql("SELECT content FROM resident_import_file WHERE import_id = ?").param(id)
-				.query(byte[].class).single();
+		byte[] content = uploads.read(id);
 		Integer total = ImportFile.estimateRows(content);
 		if (total != null) {
 			jdbc.sql("UPDATE resident_import SET total_rows = ? WHERE id = ?").params(total, id).update();
@@ -292,6 +294,7 @@ class ImportRunner {
 				.params(OffsetDateTime.now(clock), id, instanceId).update() == 0) {
 			throw new ClaimLost(id);
 		}
+		uploads.discard(id);
 	}
 
 	private void fail(long id, String messageKey, List<RowProblem> problems) {
@@ -303,6 +306,7 @@ class ImportRunner {
 						.params(messageKey, OffsetDateTime.now(clock), id, instanceId).update() == 0) {
 					throw new ClaimLost(id);
 				}
+				uploads.discard(id);
 				storeErrors(id, problems, 0);
 			});
 		}

@@ -40,10 +40,12 @@ public class ResidentImports {
 	private final ImportRunner runner;
 	private final AuditTrail audit;
 	private final JurisdictionDirectory jurisdictions;
+	private final ImportUploads uploads;
 	private final Clock clock;
 
 	ResidentImports(JdbcClient jdbc, TransactionTemplate transactions, ImportRunner runner, AuditTrail audit,
-			JurisdictionDirectory jurisdictions, Clock clock) {
+			JurisdictionDirectory jurisdictions, ImportUploads uploads, Clock clock) {
+		this.uploads = uploads;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -102,7 +104,7 @@ public class ResidentImports {
 							String.join(",", user.scope().codes()), grid, name, content.length, OffsetDateTime.now(clock))
 					.update(keys, "id");
 			long job = keys.getKeyAs(Long.class);
-			jdbc.sql("INSERT INTO resident_import_file (import_id, content) VALUES (?, ?)").params(job, content).update();
+			uploads.store(job, content);
 			return job;
 		});
 		audit.record("RESIDENT_IMPORT", "residentImport", String.valueOf(id), AuditTrail.SUCCESS,

@@ -47,6 +47,9 @@ class ResidentImportClaimTest {
 	ImportRunner runner;
 
 	@Autowired
+	ImportUploads uploads;
+
+	@Autowired
 	JobHooks hooks;
 
 	@Autowired
@@ -84,8 +87,8 @@ class ResidentImportClaimTest {
 
 	@BeforeEach
 	void secondInstance() {
-		other = new ImportRunner(jdbc, template, transactions, writer, jurisdictions, messages, queues, clock, 2, 1,
-				Duration.ofMinutes(2), "other-host/4242/" + UUID.randomUUID());
+		other = new ImportRunner(jdbc, template, transactions, writer, jurisdictions, messages, queues, uploads, clock, 2,
+				1, Duration.ofMinutes(2), "other-host/4242/" + UUID.randomUUID());
 	}
 
 	@AfterEach
@@ -114,6 +117,31 @@ class ResidentImportClaimTest {
 	long residents(String id) {
 		return jdbc.sql("SELECT COUNT(*) FROM resident WHERE id_number_hash = ?").param(cipher.lookupHash(id))
 				.query(Long.class).single();
+	}
+
+	long storedUploads(long id) {
+		return jdbc.sql("SELECT COUNT(*) FROM resident_import_file WHERE import_id = ?").param(id).query(Long.class)
+				.single();
+	}
+
+	@Test
+	void theUploadIsSealedWhileItsJobWaitsAndDeletedWhenTheJobEnds() {
+		byte[] content = file(2);
+		long id = imports.create(COMMUNITY1, "sealed.csv", content, null);
+		byte[] stored = jdbc.sql("SELECT content FROM resident_import_file WHERE import_id = ?").param(id)
+				.query(byte[].class).single();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(ids.get(0));
+		assertThat(stored).isNotEqualTo(content);
+
+		runner.run(id);
+		assertThat(imports.get(COMMUNITY1, id).status()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(residents(ids.get(0))).isOne();
+		assertThat(storedUploads(id)).as("the file is gone with its finished job").isZero();
+
+		jdbc.sql("INSERT INTO resident_import_file (import_id, content) VALUES (?, ?)").params(id, new byte[] { 1 })
+				.update(); // as a crash between the finish and the delete would leave it
+		uploads.purgeFinished();
+		assertThat(storedUploads(id)).as("leftovers of finished jobs are purged at start-up").isZero();
 	}
 
 	@Test
