@@ -50,11 +50,6 @@ public final class CaseTimes {
 		return state(status, warned, overdue);
 	}
 
-	/** The working time left (or overdue) as text, e.g. {@code 3 小时 20 分钟}. */
-	public String left(OffsetDateTime deadline, String lang) {
-		return hoursAndMinutes(workingMinutesLeft(deadline), "en".equals(lang));
-	}
-
 	/**
 	 * Working minutes between now and the deadline: positive while time is left, negative once overdue (the working
 	 * time since the deadline).
