@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
  * On a real database without the explicit demo switch ({@link DemoData.DemoMode#production}), forces
  * {@code gridlink.demo.enabled=false} above every other source, so that every reader of that property (not only
  * {@link DemoData} components) sees production mode however the database URL was given, and makes the session cookie
- * {@code Secure} (production is served over HTTPS; the demo on http://localhost is not). Runs after the configuration
+ * {@code Secure} (production is served over HTTPS; the demo on http://localhost is not). Production refuses to start
+ * without a public base URL ({@link PublicUrls}). Runs after the configuration
  * files are loaded (registered in META-INF/spring.factories).
  */
 public class ProductionMode implements EnvironmentPostProcessor, Ordered {
@@ -22,6 +23,11 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (DemoData.DemoMode.production(environment)) {
+			if (environment.getProperty("gridlink.public-base-url", "").isBlank()) {
+				throw new IllegalStateException("A real database (not the embedded H2) is configured: set "
+						+ "GRIDLINK_PUBLIC_URL to the address residents and clients use (e.g. https://grid.example.gov.cn); "
+						+ "links in messages and the Open311 discovery are built from it");
+			}
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource(SOURCE,
 						Map.of("gridlink.demo.enabled", "false", "server.servlet.session.cookie.secure", "true")));

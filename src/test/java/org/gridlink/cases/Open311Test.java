@@ -135,6 +135,14 @@ class Open311Test {
 	}
 
 	@Test
+	void absoluteLinksComeFromTheConfiguredAddressNotTheHostHeader() throws Exception {
+		mvc.perform(get("/open311/v2/discovery.json").header("Host", "evil.example").header("X-Forwarded-Host", "evil.example"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.endpoints[0].url").value(org.hamcrest.Matchers.matchesRegex(
+						"http://localhost:\\d+/open311/v2")));
+	}
+
+	@Test
 	void servicesAreThePublicMinorClassesWithTheSpecsFields() throws Exception {
 		Document doc = xml(mvc.perform(get("/open311/v2/services.xml").header("Accept-Language", "en"))
 				.andExpect(status().isOk()).andReturn().getResponse());

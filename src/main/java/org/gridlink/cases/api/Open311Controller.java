@@ -1,5 +1,6 @@
 package org.gridlink.cases.api;
 
+import org.gridlink.platform.PublicUrls;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -46,7 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,11 +71,14 @@ class Open311Controller {
 	private static final MediaType JSON = MediaType.parseMediaType("application/json;charset=UTF-8");
 	private static final Logger log = LoggerFactory.getLogger(Open311Controller.class);
 
+	private final PublicUrls urls;
+
 	private final Open311Gateway gateway;
 	private final JsonMapper json;
 	private final MessageSource messages;
 
-	Open311Controller(Open311Gateway gateway, JsonMapper json, MessageSource messages) {
+	Open311Controller(Open311Gateway gateway, JsonMapper json, MessageSource messages, PublicUrls urls) {
+		this.urls = urls;
 		this.gateway = gateway;
 		this.json = json;
 		this.messages = messages;
@@ -86,7 +89,7 @@ class Open311Controller {
 	ResponseEntity<String> discovery(@PathVariable String format) {
 		Map<String, @Nullable Object> endpoint = fields();
 		endpoint.put("specification", SPECIFICATION);
-		endpoint.put("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2").toUriString());
+		endpoint.put("url", urls.absolute("/open311/v2"));
 		endpoint.put("changeset", CHANGESET);
 		endpoint.put("type", "production");
 		endpoint.put("formats", new Open311Document.Repeated("format", List.of("text/xml", "application/json")));
@@ -233,8 +236,7 @@ class Open311Controller {
 	}
 
 	private String mediaUrl(long photoId) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2/media/{id}")
-				.buildAndExpand(photoId).toUriString();
+		return urls.absolute("/open311/v2/media/" + photoId);
 	}
 
 	// ---- formats

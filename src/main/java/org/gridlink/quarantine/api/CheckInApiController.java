@@ -1,5 +1,6 @@
 package org.gridlink.quarantine.api;
 
+import org.gridlink.platform.PublicUrls;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Home quarantine check-ins over JSON. Public (no login, the token is the credential, rate-limited like the page):
@@ -61,6 +61,8 @@ class CheckInApiController {
 	record IssuedLinkResponse(long orderId, String url, java.time.OffsetDateTime expiresAt) {
 	}
 
+	private final PublicUrls urls;
+
 	private final CheckIns checkIns;
 	private final CheckInLinks links;
 	private final QuarantineAlerts alerts;
@@ -69,7 +71,8 @@ class CheckInApiController {
 	private final MessageSource messages;
 
 	CheckInApiController(CheckIns checkIns, CheckInLinks links, QuarantineAlerts alerts, MonitoringBoard board,
-			CheckInLimit limit, MessageSource messages) {
+			CheckInLimit limit, MessageSource messages, PublicUrls urls) {
+		this.urls = urls;
 		this.checkIns = checkIns;
 		this.links = links;
 		this.alerts = alerts;
@@ -137,7 +140,7 @@ class CheckInApiController {
 	IssuedLinkResponse issue(CurrentUser user, @PathVariable long id) {
 		CheckInLinks.IssuedLink link = links.issue(user, id);
 		return new IssuedLinkResponse(id,
-				ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString(), link.expiresAt());
+				urls.absolute(link.path()), link.expiresAt());
 	}
 
 	@GetMapping("/quarantine/alerts")

@@ -1,5 +1,6 @@
 package org.gridlink.quarantine.web;
 
+import org.gridlink.platform.PublicUrls;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Staff pages of home quarantine monitoring: the board per district, street, community and grid with drill-down
@@ -45,6 +45,8 @@ class MonitoringController {
 
 	static final int PAGE_SIZE = 50;
 
+	private final PublicUrls urls;
+
 	private final MonitoringBoard board;
 	private final QuarantineAlerts alerts;
 	private final CheckIns checkIns;
@@ -54,7 +56,8 @@ class MonitoringController {
 	private final HistoryWords words;
 
 	MonitoringController(MonitoringBoard board, QuarantineAlerts alerts, CheckIns checkIns, CheckInLinks links,
-			MessageSource messages, CaseWork caseWork, HistoryWords words) {
+			MessageSource messages, CaseWork caseWork, HistoryWords words, PublicUrls urls) {
+		this.urls = urls;
 		this.caseWork = caseWork;
 		this.words = words;
 		this.board = board;
@@ -110,7 +113,7 @@ class MonitoringController {
 			redirect.addFlashAttribute("problem", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
 			return "redirect:/quarantine/orders/" + id + "/monitoring";
 		}
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(link.path()).toUriString();
+		String url = urls.absolute(link.path());
 		model.addAttribute("issuedUrl", url);
 		model.addAttribute("issuedQr", CheckInQr.svg(url));
 		response.setHeader("Cache-Control", "no-store");
