@@ -1,0 +1,13 @@
+# Shared settings of ops/cluster/*.sh (sourced).
+INSTANCES=${INSTANCES:-2}
+APP_PORT=${APP_PORT:-8281}
+BALANCER_PORT=${BALANCER_PORT:-8280}
+STATS_PORT=${STATS_PORT:-8289}
+PRIMARY_PORT=${PRIMARY_PORT:-5441}
+REPLICA_PORT=${REPLICA_PORT:-5442}
+RESIDENTS=${RESIDENTS:-3000}
+DEMO=${DEMO:-1}
+STATE=${STATE:-target/cluster}
+VERSION=$(ls /etc/postgresql | sort -n | tail -1)
+PRIMARY=gl_primary
+REPLICA=gl_replica
