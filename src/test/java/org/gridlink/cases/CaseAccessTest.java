@@ -126,7 +126,7 @@ class CaseAccessTest {
 		OffsetDateTime now = OffsetDateTime.now();
 		return new CaseFile(1, "320802", "n", CaseStatus.ACCEPTED, source, category, "d", place,
 				"", null, null, reporter, "", now, now, now, null, null, unit, 240, now, 0, null, null, null, null, null,
-				null, false, false, null, 0, 0, 0, null, null, 0);
+				null, false, false, null, 0, 0, 0, null, null, 0, 0, false);
 	}
 
 	@Test

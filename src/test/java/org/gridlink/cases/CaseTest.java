@@ -39,7 +39,7 @@ class CaseTest {
 				clocked ? start : null, status == HANDLED || status == VERIFIED || status == CLOSED ? start : null,
 				null, clocked ? 2L : null, clocked ? 240 : null, clocked ? start : null, 0, null,
 				clocked ? CALENDAR.plus(start, 240) : null, clocked ? CALENDAR.plus(start, 192) : null, pending,
-				CaseLoop.EXTENSION.equals(pending) ? 480 : null, resume, false, false, null, 0, 0, 0, null, null, 3));
+				CaseLoop.EXTENSION.equals(pending) ? 480 : null, resume, false, false, null, 0, 0, 0, null, null, 3, 0, false));
 	}
 
 	static Case a(CaseStatus status) {
@@ -207,7 +207,7 @@ class CaseTest {
 		Case target = a(ACCEPTED);
 		Case source = Case.of(new CaseFile(8, "320802", "20261123000008", REPORTED, CaseSource.RESIDENT, "E0101",
 				"垃圾", "320802001001001", "", null, null, "public", "", MONDAY_10.now(), null, null, null, null, null,
-				null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null, null, 0));
+				null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null, null, 0, 0, false));
 		Case.Merge merge = source.mergeInto(target, "同一处", MONDAY_10);
 		assertThat(merge.merged().after().status()).isEqualTo(MERGED);
 		assertThat(merge.merged().after().mergedIntoId()).isEqualTo(7);
