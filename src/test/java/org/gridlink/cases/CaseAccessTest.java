@@ -200,4 +200,16 @@ class CaseAccessTest {
 					.as(role + " urban out of area").isFalse();
 		}
 	}
+
+	@Test
+	void aCaseReopenedByANotSatisfiedRatingIsVerifiedByTheCenterOnly() {
+		OffsetDateTime now = OffsetDateTime.now();
+		CaseFile review = new CaseFile(1, "320802", "n", CaseStatus.HANDLED, CaseSource.STAFF, "E0101", "d",
+				"320802001001001", "", null, null, "someone", "", now, now, now, now, null, 9L, 240, now, 0, now, null,
+				null, null, null, null, false, false, null, 0, 0, 0, 1, null, 0, 1, true);
+		assertThat(CaseAccess.mayTake(user(Role.GRID_WORKER, null), CaseAction.VERIFY, review, true)).isFalse();
+		assertThat(CaseAccess.mayTake(user(Role.CENTER, null), CaseAction.VERIFY, review, true)).isTrue();
+		assertThat(CaseAccess.mayTake(user(Role.GRID_WORKER, null), CaseAction.VERIFY, lead(9L, "someone"), true))
+				.isTrue();
+	}
 }

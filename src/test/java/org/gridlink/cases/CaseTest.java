@@ -234,4 +234,50 @@ class CaseTest {
 		assertThat(dispatched.workingMinutesLeft(at(24, 10, 0))).isEqualTo(-240);
 		assertThat(a(REPORTED).workingMinutesLeft(MONDAY_10)).isNull();
 	}
+
+	@Test
+	void notSatisfiedReopensAClosedCaseForTheCentersReview() {
+		Case closed = a(VERIFIED).close("已结案", MONDAY_10).after();
+		assertThat(closed.closedAt()).isNotNull();
+		Case.Step step = closed.reopenForReview("没有清理干净", at(23, 11, 0));
+		Case reopened = step.after();
+		assertThat(reopened.status()).isEqualTo(HANDLED);
+		assertThat(reopened.satisfaction()).isEqualTo(1);
+		assertThat(reopened.dissatisfiedCount()).isEqualTo(1);
+		assertThat(reopened.underReview()).isTrue();
+		assertThat(reopened.closedAt()).isNull();
+		assertThat(reopened.closedOnTime()).isNull();
+		assertThat(reopened.leadUnitId()).isEqualTo(2L);
+		assertThat(step.action()).isEqualTo("reopen");
+		assertThat(step.note()).isEqualTo("没有清理干净 [satisfaction=1]");
+		assertThat(step.event()).isNull();
+		// the case before the step is unchanged
+		assertThat(closed.status()).isEqualTo(CLOSED);
+		assertThat(closed.underReview()).isFalse();
+
+		// the center's review: verification clears the mark, passed or not; a second "not satisfied" counts again
+		Case passed = reopened.verify(true, "复核通过", at(23, 12, 0)).after();
+		assertThat(passed.status()).isEqualTo(VERIFIED);
+		assertThat(passed.underReview()).isFalse();
+		Case again = passed.close("", at(23, 13, 0)).after().reopenForReview("", at(23, 14, 0)).after();
+		assertThat(again.dissatisfiedCount()).isEqualTo(2);
+		Case rework = reopened.verify(false, "返工", at(23, 12, 0)).after();
+		assertThat(rework.status()).isEqualTo(ACCEPTED);
+		assertThat(rework.underReview()).isFalse();
+		assertThat(rework.reworkCount()).isEqualTo(1);
+	}
+
+	@Test
+	void onlyAClosedCaseCanBeReopenedByARating() {
+		for (CaseStatus status : new CaseStatus[] { REPORTED, FILED, DISPATCHED, ACCEPTED, HANDLED, VERIFIED, DEFERRED,
+				PARKED, EVALUATED, REJECTED, VOIDED, MERGED }) {
+			assertThatThrownBy(() -> a(status).reopenForReview("", MONDAY_10)).as(status.name())
+					.isInstanceOf(ConflictException.class);
+		}
+		assertThat(CaseLoop.reopen(CLOSED)).contains(HANDLED);
+		assertThat(CaseLoop.reopen(EVALUATED)).isEmpty();
+		Case closed = a(VERIFIED).close("", MONDAY_10).after();
+		assertThatThrownBy(() -> closed.reopenForReview("长".repeat(501), MONDAY_10))
+				.isInstanceOf(InvalidInputException.class);
+	}
 }
