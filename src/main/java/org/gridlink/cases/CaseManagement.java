@@ -406,6 +406,41 @@ public class CaseManagement {
 						rs.getString(3))).list();
 	}
 
+	/**
+	 * The counts of the daily digest for {@code [from, to)} over the cases located in the caller's jurisdiction scope
+	 * (center and leaders only; figures, no case). See {@link CaseDayCounts}.
+	 */
+	public CaseDayCounts dayCounts(CurrentUser user, OffsetDateTime from, OffsetDateTime to) {
+		if (!user.hasAny(org.gridlink.platform.Role.CENTER, org.gridlink.platform.Role.LEADER)
+				|| user.scope().isEmpty()) {
+			throw new AccessDeniedException("the digest is for the center and leaders");
+		}
+		if (!to.isAfter(from)) {
+			throw new InvalidInputException("cases.period.invalid");
+		}
+		String scope = user.scope().sqlCondition("c.jurisdiction_code");
+		String open = "c.status NOT IN ('CLOSED', 'EVALUATED', 'REJECTED', 'VOIDED', 'MERGED')";
+		String inDay = "c.reported_at >= ? AND c.reported_at < ?";
+		Locale locale = LocaleContextHolder.getLocale();
+		List<CaseDayCounts.Count> byCategory = jdbc.sql("SELECT SUBSTRING(c.category_code, 1, 3) AS major, COUNT(*)"
+				+ " FROM case_file c WHERE " + scope + " AND " + inDay + " GROUP BY SUBSTRING(c.category_code, 1, 3)"
+				+ " ORDER BY COUNT(*) DESC, major").params(from, to)
+				.query((rs, i) -> new CaseDayCounts.Count(rs.getString(1), categories.find(rs.getString(1))
+						.map(c -> c.name(locale)).orElse(rs.getString(1)), rs.getLong(2))).list();
+		List<CaseDayCounts.Count> bySource = jdbc.sql("SELECT c.source, COUNT(*) FROM case_file c WHERE " + scope
+				+ " AND " + inDay + " GROUP BY c.source ORDER BY COUNT(*) DESC, c.source").params(from, to)
+				.query((rs, i) -> new CaseDayCounts.Count(rs.getString(1), rs.getString(1), rs.getLong(2))).list();
+		long reported = byCategory.stream().mapToLong(CaseDayCounts.Count::count).sum();
+		long answered = jdbc.sql("SELECT COUNT(*) FROM case_file c WHERE " + scope + " AND (c.closed_at >= ? AND"
+				+ " c.closed_at < ? OR EXISTS (SELECT 1 FROM case_reference r WHERE r.case_id = c.id AND"
+				+ " r.added_at >= ? AND r.added_at < ?))").params(from, to, from, to).query(Long.class).single();
+		long openOfDay = jdbc.sql("SELECT COUNT(*) FROM case_file c WHERE " + scope + " AND " + inDay + " AND " + open)
+				.params(from, to).query(Long.class).single();
+		long openNow = jdbc.sql("SELECT COUNT(*) FROM case_file c WHERE " + scope + " AND " + open)
+				.query(Long.class).single();
+		return new CaseDayCounts(reported, byCategory, bySource, answered, openOfDay, openNow);
+	}
+
 	/** The routing rule's suggestion for dispatching this case: lead unit, assisting units, police, property. */
 	public RouteSuggestion suggestRoute(CurrentUser user, long id) {
 		CaseView view = get(user, id);
