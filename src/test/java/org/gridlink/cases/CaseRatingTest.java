@@ -194,6 +194,8 @@ class CaseRatingTest {
 		assertThat(duty.queue(center, 500).review()).extracting(CaseLine::id).contains(id);
 		mvc.perform(get("/cases/duty").with(as("center")).param("lang", "en"))
 				.andExpect(content().string(containsString("Not satisfied, to review")));
+		mvc.perform(get("/").with(as("center")).param("lang", "en"))
+				.andExpect(content().string(containsString("Not satisfied: cases to review")));
 		mvc.perform(get("/cases/" + id).with(as("center")).param("lang", "en"))
 				.andExpect(content().string(containsString("id=\"case-under-review\"")))
 				.andExpect(content().string(containsString("Not satisfied: back to the center for review")))
