@@ -18,6 +18,12 @@ final class Case {
 
 	static final int MAX_NOTE = 2000;
 
+	/** The longest comment a reporter may add to a rating. */
+	static final int MAX_RATING_NOTE = 500;
+
+	/** The history action of a "not satisfied" rating that reopened the case for the center's review. */
+	static final String REOPEN = "reopen";
+
 	/** The time of a step and the working calendar its clock counts in. */
 	record When(OffsetDateTime now, WorkingCalendar calendar) {
 	}
@@ -60,6 +66,8 @@ final class Case {
 	private int urgeCount;
 	private @Nullable Integer satisfaction;
 	private @Nullable Long mergedIntoId;
+	private int dissatisfiedCount;
+	private boolean underReview;
 
 	private Case(CaseFile f) {
 		id = f.id();
@@ -88,6 +96,8 @@ final class Case {
 		urgeCount = f.urgeCount();
 		satisfaction = f.satisfaction();
 		mergedIntoId = f.mergedIntoId();
+		dissatisfiedCount = f.dissatisfiedCount();
+		underReview = f.underReview();
 	}
 
 	private Case(Case c) {
@@ -117,6 +127,8 @@ final class Case {
 		urgeCount = c.urgeCount;
 		satisfaction = c.satisfaction;
 		mergedIntoId = c.mergedIntoId;
+		dissatisfiedCount = c.dissatisfiedCount;
+		underReview = c.underReview;
 	}
 
 	static Case of(CaseFile row) {
@@ -218,6 +230,7 @@ final class Case {
 	/** 核查: passed, or back to the unit for rework (the clock runs again). */
 	Step verify(boolean passed, String note, When at) {
 		Case next = begin(CaseAction.VERIFY, passed, note);
+		next.underReview = false;
 		if (!passed) {
 			next.reworkCount++;
 			next.resume(at);
@@ -241,6 +254,29 @@ final class Case {
 		}
 		next.satisfaction = satisfaction;
 		return next.end(this, CaseAction.EVALUATE, note, "satisfaction=" + satisfaction, null, at);
+	}
+
+	/**
+	 * The reporter rated the handling "not satisfied" (1) through the rating link: the case leaves CLOSED for the
+	 * center's review ({@link CaseLoop#reopen}) — back to HANDLED, marked under review, so the center verifies the
+	 * handling again (passed: close again; not passed: rework by the unit). The rating is kept on the case and counted
+	 * for the lead unit ({@code dissatisfiedCount}); the case is no longer closed, so the closure figures drop too.
+	 * The clock stays stopped, as for any handled case waiting for verification.
+	 */
+	Step reopenForReview(String note, When at) {
+		CaseStatus to = CaseLoop.reopen(status).orElseThrow(() -> new ConflictException("cases.rating.closed",
+				new Word("cases.status." + status.name())));
+		if (note.length() > MAX_RATING_NOTE) {
+			throw new InvalidInputException("cases.rating.comment.invalid", MAX_RATING_NOTE);
+		}
+		Case next = new Case(this);
+		next.status = to;
+		next.satisfaction = 1;
+		next.dissatisfiedCount++;
+		next.underReview = true;
+		next.closedAt = null;
+		next.closedOnTime = null;
+		return next.end(this, REOPEN, false, note, "satisfaction=1", null, at);
 	}
 
 	/** 延期申请 for {@code hours} working hours: the clock stops until the center decides. */
@@ -357,6 +393,11 @@ final class Case {
 	 * deadline and the warning (a mark stays only while its time has passed).
 	 */
 	private Step end(Case before, CaseAction action, String note, String detail, @Nullable Object event, When at) {
+		return end(before, action.path(), action == CaseAction.DISPATCH, note, detail, event, at);
+	}
+
+	private Step end(Case before, String action, boolean dispatch, String note, String detail, @Nullable Object event,
+			When at) {
 		String withdrawn = null;
 		if ((status.isFinal() || status.isClosed()) && pendingRequest != null) {
 			withdrawn = pendingRequest;
@@ -368,12 +409,12 @@ final class Case {
 			OffsetDateTime warning = clock.warning(at.calendar());
 			deadlineAt = deadline;
 			warnAt = warning;
-			if (action != CaseAction.DISPATCH) {
+			if (!dispatch) {
 				overdue = before.overdue && at.now().isAfter(deadline);
 				warned = before.warned && !at.now().isBefore(warning);
 			}
 		}
-		return new Step(before, this, action.path(), note + (detail.isEmpty() ? "" : " [" + detail + "]"), event,
+		return new Step(before, this, action, note + (detail.isEmpty() ? "" : " [" + detail + "]"), event,
 				withdrawn);
 	}
 
@@ -495,5 +536,13 @@ final class Case {
 
 	@Nullable Long mergedIntoId() {
 		return mergedIntoId;
+	}
+
+	int dissatisfiedCount() {
+		return dissatisfiedCount;
+	}
+
+	boolean underReview() {
+		return underReview;
 	}
 }

@@ -126,7 +126,8 @@ final class CaseAccess {
 		if (inArea && user.has(Role.LEADER) && action == CaseAction.URGE) {
 			return true;
 		}
-		if (inArea && user.has(Role.GRID_WORKER) && action == CaseAction.VERIFY) {
+		// a case reopened by a "not satisfied" rating is reviewed by the center, not by the grid worker
+		if (inArea && user.has(Role.GRID_WORKER) && action == CaseAction.VERIFY && !file.underReview()) {
 			return true;
 		}
 		if (action == CaseAction.EVALUATE && user.username().equals(file.reporter())) {

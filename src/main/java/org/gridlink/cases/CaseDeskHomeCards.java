@@ -39,6 +39,9 @@ class CaseDeskHomeCards implements HomeCards {
 		String unit = unitOnly ? "&unit=" + user.unitId() : "";
 		if (work.canOpenDutyDesk(user)) {
 			cards.add(HomeCard.task("home.cases.reported", todo.toFile(), "/cases/duty"));
+			if (user.has(Role.CENTER)) {
+				cards.add(HomeCard.task("home.cases.toReview", todo.toReview(), "/cases/duty"));
+			}
 		}
 		if (unitOnly) {
 			cards.add(HomeCard.task("home.cases.waiting", todo.toAccept(), "/cases?status=DISPATCHED" + unit));

@@ -16,14 +16,15 @@ record CaseFile(long id, String districtCode, String number, CaseStatus status, 
 		@Nullable OffsetDateTime pausedSince, @Nullable OffsetDateTime deadlineAt, @Nullable OffsetDateTime warnAt,
 		@Nullable String pendingRequest, @Nullable Integer requestedMinutes, @Nullable CaseStatus resumeStatus,
 		boolean warned, boolean overdue, @Nullable Boolean closedOnTime, int reworkCount, int extensionCount,
-		int urgeCount, @Nullable Integer satisfaction, @Nullable Long mergedIntoId, int version) {
+		int urgeCount, @Nullable Integer satisfaction, @Nullable Long mergedIntoId, int version,
+		int dissatisfiedCount, boolean underReview) {
 
 	static final String COLUMNS = """
 			id, district_code, number, status, source, category_code, description, jurisdiction_code, address, lat, lng,
 			reporter, reporter_contact, reported_at, filed_at, dispatched_at, handled_at, closed_at, lead_unit_id, time_limit_minutes,
 			clock_started_at, paused_minutes, paused_since, deadline_at, warn_at, pending_request, requested_minutes,
 			resume_status, warned, overdue, closed_on_time, rework_count, extension_count, urge_count, satisfaction,
-			merged_into_id, version""";
+			merged_into_id, version, dissatisfied_count, under_review""";
 
 	static CaseFile map(ResultSet rs, int row) throws SQLException {
 		String resume = rs.getString("resume_status");
@@ -43,7 +44,7 @@ record CaseFile(long id, String districtCode, String number, CaseStatus status, 
 				rs.getBoolean("warned"), rs.getBoolean("overdue"), rs.getObject("closed_on_time", Boolean.class),
 				rs.getInt("rework_count"), rs.getInt("extension_count"), rs.getInt("urge_count"),
 				rs.getObject("satisfaction", Integer.class), rs.getObject("merged_into_id", Long.class),
-				rs.getInt("version"));
+				rs.getInt("version"), rs.getInt("dissatisfied_count"), rs.getBoolean("under_review"));
 	}
 
 	@Nullable

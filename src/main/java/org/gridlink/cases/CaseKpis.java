@@ -52,6 +52,8 @@ public class CaseKpis {
 	private static final String EXTENDED_SQL = "c.extension_count > 0";
 	private static final String EVALUATED_SQL = "c.satisfaction IS NOT NULL";
 	private static final String SATISFIED_SQL = "c.satisfaction = 3";
+	/** Rated "not satisfied" by the reporter at least once (the case was reopened for the center's review). */
+	private static final String DISSATISFIED_SQL = "c.dissatisfied_count > 0";
 
 	/** The figures a drill-down can list; {@link #path()} is its name in URLs. */
 	public enum Metric {
@@ -74,7 +76,9 @@ public class CaseKpis {
 		REWORK("rework", DUE_SQL + " AND " + REWORKED_SQL, 1, true),
 		EXTENSION("extension", DUE_SQL + " AND " + EXTENDED_SQL, 1, true),
 		EVALUATED("evaluated", DUE_SQL + " AND " + EVALUATED_SQL, 1, true),
-		SATISFIED("satisfied", DUE_SQL + " AND " + SATISFIED_SQL, 1, true);
+		SATISFIED("satisfied", DUE_SQL + " AND " + SATISFIED_SQL, 1, true),
+		/** Due cases the reporter rated "not satisfied" at least once. */
+		DISSATISFIED("dissatisfied", DUE_SQL + " AND " + DISSATISFIED_SQL, 1, true);
 
 		private final String path;
 		private final String condition;
@@ -117,7 +121,7 @@ public class CaseKpis {
 			long reworks, long extensions, long evaluations, long satisfied, @Nullable Double satisfactionAverage,
 			@Nullable Double filingRate, @Nullable Double dispatchRate, @Nullable Double closureRate,
 			@Nullable Double onTimeRate, @Nullable Double reworkRate, @Nullable Double extensionRate,
-			@Nullable Double satisfactionRate) {
+			@Nullable Double satisfactionRate, long dissatisfied, @Nullable Double dissatisfiedRate) {
 
 		static KpiRow of(@Nullable Long unitId, String unitName, @Nullable Long reports, @Nullable Long filed,
 				@Nullable Long rejected, long dispatched, Handling h) {
@@ -127,7 +131,7 @@ public class CaseKpis {
 					h.evaluations == 0 ? null : (double) h.satisfactionSum / h.evaluations,
 					decided == null ? null : rate(filed, decided), filed == null ? null : rate(dispatched, filed),
 					rate(h.closed, h.due), rate(h.onTime, h.due), rate(h.reworks, h.due), rate(h.extensions, h.due),
-					rate(h.satisfied, h.evaluations));
+					rate(h.satisfied, h.evaluations), h.dissatisfied, rate(h.dissatisfied, h.evaluations));
 		}
 
 		private static @Nullable Double rate(long part, long whole) {
@@ -150,6 +154,7 @@ public class CaseKpis {
 		long evaluations;
 		long satisfied;
 		long satisfactionSum;
+		long dissatisfied;
 
 		void add(Handling o) {
 			due += o.due;
@@ -160,6 +165,7 @@ public class CaseKpis {
 			evaluations += o.evaluations;
 			satisfied += o.satisfied;
 			satisfactionSum += o.satisfactionSum;
+			dissatisfied += o.dissatisfied;
 		}
 	}
 
@@ -212,7 +218,7 @@ public class CaseKpis {
 
 		Map<Long, Handling> handling = new HashMap<>();
 		jdbc.sql("SELECT c.lead_unit_id, COUNT(*), " + sum(CLOSED_SQL) + ", " + sum(ON_TIME_SQL) + ", " + sum(REWORKED_SQL) + ", "
-				+ sum(EXTENDED_SQL) + ", " + sum(EVALUATED_SQL) + ", " + sum(SATISFIED_SQL) + ", SUM(COALESCE(c.satisfaction, 0))"
+				+ sum(EXTENDED_SQL) + ", " + sum(EVALUATED_SQL) + ", " + sum(SATISFIED_SQL) + ", SUM(COALESCE(c.satisfaction, 0)), " + sum(DISSATISFIED_SQL)
 				+ " FROM case_file c WHERE " + s.condition() + " AND " + DUE_SQL + " GROUP BY c.lead_unit_id")
 				.params(params(s, Metric.DUE, start, end))
 				.query((rs, i) -> {
@@ -225,6 +231,7 @@ public class CaseKpis {
 					h.evaluations = rs.getLong(7);
 					h.satisfied = rs.getLong(8);
 					h.satisfactionSum = rs.getLong(9);
+					h.dissatisfied = rs.getLong(10);
 					return Map.entry(rs.getLong(1), h);
 				}).list().forEach(e -> handling.put(e.getKey(), e.getValue()));
 

@@ -62,6 +62,14 @@ final class CaseLoop {
 	}
 
 	/**
+	 * Where a "not satisfied" rating of the reporter takes the case: only a CLOSED case (not yet evaluated) goes back,
+	 * to HANDLED for the center's review (verify again); anything else is empty.
+	 */
+	static Optional<CaseStatus> reopen(CaseStatus from) {
+		return from == CaseStatus.CLOSED ? Optional.of(CaseStatus.HANDLED) : Optional.empty();
+	}
+
+	/**
 	 * The step a case in {@code status} waits for: the one the page offers first. A pending request waits for its
 	 * decision; a deferred or parked case for its resumption; a final case for nothing.
 	 */

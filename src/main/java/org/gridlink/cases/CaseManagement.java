@@ -60,10 +60,15 @@ public class CaseManagement {
 	private final CaseSteps steps;
 	private final WorkingCalendars calendars;
 	private final Clock clock;
+	private final CaseRatings ratings;
+	private final List<PublicReferences> references;
 
 	CaseManagement(JdbcClient jdbc, TransactionTemplate transactions, CaseCategories categories,
 			Jurisdictions jurisdictions, UnitNames units, PersonalDataCipher cipher, AuditTrail audit,
-			ApplicationEventPublisher events, CaseSteps steps, WorkingCalendars calendars, Clock clock) {
+			ApplicationEventPublisher events, CaseSteps steps, WorkingCalendars calendars, Clock clock,
+			CaseRatings ratings, List<PublicReferences> references) {
+		this.ratings = ratings;
+		this.references = references;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.categories = categories;
@@ -182,7 +187,7 @@ public class CaseManagement {
 		CaseFile created = new CaseFile(id, district, number, CaseStatus.REPORTED, source, category.code(),
 				description, where.code(), address, where.lat(), where.lng(), reporter, sealedContact, now, null, null,
 				null, null, null, null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null,
-				null, 0);
+				null, 0, 0, false);
 		CaseEventView event = new CaseEventView(eventId, "report", null, CaseStatus.REPORTED, reporter, null, null,
 				source.name(), now);
 		return new Reported(id, created, event);
@@ -326,6 +331,116 @@ public class CaseManagement {
 		return allowed;
 	}
 
+	/**
+	 * What the notifier needs to tell the reporter of a case (for internal use by the notifier only, never shown):
+	 * the case number, the phone the reporter left (when the contact is a phone number) and the reporter's username
+	 * when a staff member reported. Empty for an unknown case.
+	 */
+	public Optional<ReporterContact> reporterContact(long caseId) {
+		return ratings.contact(caseId);
+	}
+
+	/** See {@link #reporterContact}: {@code phone} and {@code staffUsername} are null when not known. */
+	public record ReporterContact(String caseNumber, @Nullable String phone, @Nullable String staffUsername) {
+	}
+
+	/**
+	 * A fresh one-time link for the reporter to rate the case's handling without logging in: its path
+	 * ({@code /rate/<token>}, the token random 256 bits, stored as its hash). 404 for an unknown case.
+	 */
+	public String newRatingLink(long caseId) {
+		return ratings.newLink(caseId);
+	}
+
+	/**
+	 * True when the caller may answer the case by pointing to a published answer: those who act on it (the center in
+	 * its area, the lead unit), unless it was voided or merged.
+	 */
+	public boolean mayReference(CurrentUser user, long id) {
+		CaseFile f = steps.load(id);
+		return mayReference(user, f);
+	}
+
+	private boolean mayReference(CurrentUser user, CaseFile f) {
+		if (f.status() == CaseStatus.VOIDED || f.status() == CaseStatus.MERGED || !steps.visible(user, f)) {
+			return false;
+		}
+		boolean center = user.has(org.gridlink.platform.Role.CENTER) && CaseAccess.seesInArea(user, f);
+		boolean unit = user.unitId() != null && user.unitId().equals(f.leadUnitId())
+				&& user.roles().stream().anyMatch(CaseAccess.UNIT_READERS::contains);
+		return center || unit;
+	}
+
+	/**
+	 * Answers the case by pointing to a published reference ({@link PublicReferences}, e.g. a public answer): a line
+	 * in the history with its title, and the link on the case's public status page. A key nobody publishes (or
+	 * withdrawn) → 400; a caller who does not act on the case → 403 (404 if out of sight). False: already added.
+	 */
+	public boolean addReference(CurrentUser user, long id, @Nullable String key) {
+		CaseFile f = steps.load(id);
+		if (!steps.visible(user, f)) {
+			throw new OutOfScopeException("case", String.valueOf(id));
+		}
+		if (!mayReference(user, f)) {
+			throw new AccessDeniedException("not allowed: reference");
+		}
+		String k = key == null ? "" : key.strip();
+		PublicReferences.PublicReference ref = k.isEmpty() || k.length() > 100 ? null : references.stream()
+				.map(r -> r.find(k)).flatMap(Optional::stream).findFirst().orElse(null);
+		if (ref == null) {
+			throw new InvalidInputException("cases.reference.invalid");
+		}
+		String title = ref.title().length() > 300 ? ref.title().substring(0, 300) : ref.title();
+		return steps.reference(user.username(), user.unitId(), f, ref.key(), title, ref.path());
+	}
+
+	/** The published references a case page offers (from every {@link PublicReferences} source). */
+	public List<PublicReferences.PublicReference> offeredReferences(int limit) {
+		return references.stream().flatMap(r -> r.offered(limit).stream()).limit(Math.max(0, limit)).toList();
+	}
+
+	/** The references the case was answered with, oldest first (public: titles and paths of published answers). */
+	public List<PublicReferences.PublicReference> references(long id) {
+		return jdbc.sql("SELECT ref_key, title, path FROM case_reference WHERE case_id = ? ORDER BY id").param(id)
+				.query((rs, i) -> new PublicReferences.PublicReference(rs.getString(1), rs.getString(2),
+						rs.getString(3))).list();
+	}
+
+	/**
+	 * The counts of the daily digest for {@code [from, to)} over the cases located in the caller's jurisdiction scope
+	 * (center and leaders only; figures, no case). See {@link CaseDayCounts}.
+	 */
+	public CaseDayCounts dayCounts(CurrentUser user, OffsetDateTime from, OffsetDateTime to) {
+		if (!user.hasAny(org.gridlink.platform.Role.CENTER, org.gridlink.platform.Role.LEADER)
+				|| user.scope().isEmpty()) {
+			throw new AccessDeniedException("the digest is for the center and leaders");
+		}
+		if (!to.isAfter(from)) {
+			throw new InvalidInputException("cases.period.invalid");
+		}
+		String scope = user.scope().sqlCondition("c.jurisdiction_code");
+		String open = "c.status NOT IN ('CLOSED', 'EVALUATED', 'REJECTED', 'VOIDED', 'MERGED')";
+		String inDay = "c.reported_at >= ? AND c.reported_at < ?";
+		Locale locale = LocaleContextHolder.getLocale();
+		List<CaseDayCounts.Count> byCategory = jdbc.sql("SELECT SUBSTRING(c.category_code, 1, 3) AS major, COUNT(*)"
+				+ " FROM case_file c WHERE " + scope + " AND " + inDay + " GROUP BY SUBSTRING(c.category_code, 1, 3)"
+				+ " ORDER BY COUNT(*) DESC, major").params(from, to)
+				.query((rs, i) -> new CaseDayCounts.Count(rs.getString(1), categories.find(rs.getString(1))
+						.map(c -> c.name(locale)).orElse(rs.getString(1)), rs.getLong(2))).list();
+		List<CaseDayCounts.Count> bySource = jdbc.sql("SELECT c.source, COUNT(*) FROM case_file c WHERE " + scope
+				+ " AND " + inDay + " GROUP BY c.source ORDER BY COUNT(*) DESC, c.source").params(from, to)
+				.query((rs, i) -> new CaseDayCounts.Count(rs.getString(1), rs.getString(1), rs.getLong(2))).list();
+		long reported = byCategory.stream().mapToLong(CaseDayCounts.Count::count).sum();
+		long answered = jdbc.sql("SELECT COUNT(*) FROM case_file c WHERE " + scope + " AND (c.closed_at >= ? AND"
+				+ " c.closed_at < ? OR EXISTS (SELECT 1 FROM case_reference r WHERE r.case_id = c.id AND"
+				+ " r.added_at >= ? AND r.added_at < ?))").params(from, to, from, to).query(Long.class).single();
+		long openOfDay = jdbc.sql("SELECT COUNT(*) FROM case_file c WHERE " + scope + " AND " + inDay + " AND " + open)
+				.params(from, to).query(Long.class).single();
+		long openNow = jdbc.sql("SELECT COUNT(*) FROM case_file c WHERE " + scope + " AND " + open)
+				.query(Long.class).single();
+		return new CaseDayCounts(reported, byCategory, bySource, answered, openOfDay, openNow);
+	}
+
 	/** The routing rule's suggestion for dispatching this case: lead unit, assisting units, police, property. */
 	public RouteSuggestion suggestRoute(CurrentUser user, long id) {
 		CaseView view = get(user, id);
@@ -383,7 +498,8 @@ public class CaseManagement {
 				f.leadUnitId() == null ? null : unitNames.get(f.leadUnitId()), assisting, f.timeLimitMinutes(),
 				f.deadlineAt(), workingMinutesLeft(f), f.warnAt(), f.pausedSince() != null, f.pendingRequest(), f.requestedMinutes(),
 				f.warned(), f.overdue(), f.closedOnTime(), f.reworkCount(), f.extensionCount(), f.urgeCount(),
-				f.satisfaction(), f.mergedIntoId(), f.version(), history, duplicates);
+				f.satisfaction(), f.mergedIntoId(), f.version(), history, duplicates, f.dissatisfiedCount(),
+				f.underReview());
 	}
 
 	/** The working time left on the case's clock now (negative once overdue; frozen while stopped), or null. */

@@ -35,6 +35,9 @@ class CaseSteps {
 	/** The history action of a pending request withdrawn because its case was voided or closed. */
 	static final String WITHDRAWN = "withdraw-request";
 
+	/** The history action of a public reference added to the case (a published answer). */
+	static final String REFERENCE = "reference";
+
 	private final JdbcClient jdbc;
 	private final CaseCategories categories;
 	private final RoutingRules routing;
@@ -122,6 +125,47 @@ class CaseSteps {
 		}
 	}
 
+	/**
+	 * The reporter's rating through a one-time link (the link is checked and used by {@link CaseRatings}): satisfied
+	 * or basically satisfied evaluate the closed case; not satisfied reopens it for the center's review. Recorded as
+	 * the reporter's step. Returns the status after it.
+	 */
+	@Transactional
+	CaseStatus rate(long id, int satisfaction, String note) {
+		CaseFile f = load(id);
+		Case current = Case.of(f);
+		Case.When at = new Case.When(OffsetDateTime.now(clock), calendars.current());
+		Case.Step step = write(satisfaction == 1 ? current.reopenForReview(note, at)
+				: current.evaluate(satisfaction, note, at));
+		history(f.id(), f.districtCode(), step.action(), f.status(), step.after().status(), f.reporter(), null,
+				step.note(), at.now());
+		audit.recordAs(f.reporter(), "CASE_RATE", "case", String.valueOf(f.id()), AuditTrail.SUCCESS,
+				f.status() + " -> " + step.after().status() + " satisfaction=" + satisfaction);
+		return step.after().status();
+	}
+
+	/**
+	 * Adds a public reference (a published answer of another module) to the case: one row per case and key, and a
+	 * history line with its title. Not a step of the loop: the status stays, but the version rises so that a page
+	 * showing the case sees the change. False when the case had it already.
+	 */
+	@Transactional
+	boolean reference(String actor, @Nullable Long unitId, CaseFile f, String key, String title, String path) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		int added = jdbc.sql("""
+				INSERT INTO case_reference (case_id, district_code, ref_key, title, path, added_by, added_at)
+				SELECT ?, ?, ?, ?, ?, ?, ? FROM case_file WHERE id = ? AND NOT EXISTS
+				(SELECT 1 FROM case_reference r WHERE r.case_id = ? AND r.ref_key = ?)""")
+				.params(f.id(), f.districtCode(), key, title, path, actor, now, f.id(), f.id(), key).update();
+		if (added == 0) {
+			return false;
+		}
+		jdbc.sql("UPDATE case_file SET version = version + 1 WHERE id = ?").param(f.id()).update();
+		history(f.id(), f.districtCode(), REFERENCE, f.status(), f.status(), actor, unitId, title, now);
+		audit.recordAs(actor, "CASE_REFERENCE", "case", String.valueOf(f.id()), AuditTrail.SUCCESS, key);
+		return true;
+	}
+
 	/** Dispatch: the lead and assisting units (given, else the routing rule's) and the class's time limit. */
 	private Case.Step dispatch(Case current, ActionInput input, String note, Case.When at) {
 		var rule = routing.route(current.categoryCode(), current.jurisdictionCode());
@@ -194,7 +238,7 @@ class CaseSteps {
 				clock_started_at = ?, paused_minutes = ?, paused_since = ?, deadline_at = ?, warn_at = ?,
 				pending_request = ?, requested_minutes = ?, resume_status = ?, warned = ?, overdue = ?,
 				closed_on_time = ?, rework_count = ?, extension_count = ?, urge_count = ?, satisfaction = ?,
-				merged_into_id = ?, version = version + 1
+				merged_into_id = ?, dissatisfied_count = ?, under_review = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
 				.params(c.status().name(), c.categoryCode(), c.jurisdictionCode(), c.filedAt(), c.dispatchedAt(),
 						c.handledAt(), c.closedAt(), c.leadUnitId(),
@@ -203,7 +247,7 @@ class CaseSteps {
 						c.deadlineAt(), c.warnAt(), c.pendingRequest(), c.requestedMinutes(),
 						c.resumeStatus() == null ? null : c.resumeStatus().name(), c.warned(), c.overdue(),
 						c.closedOnTime(), c.reworkCount(), c.extensionCount(), c.urgeCount(), c.satisfaction(),
-						c.mergedIntoId(), c.id(), step.before().version())
+						c.mergedIntoId(), c.dissatisfiedCount(), c.underReview(), c.id(), step.before().version())
 				.update();
 		if (n != 1) {
 			throw new ConflictException("cases.stale", c.number());

@@ -21,7 +21,7 @@ public record CaseView(long id, String number, CaseStatus status, CaseSource sou
 		boolean paused, @Nullable String pendingRequest, @Nullable Integer requestedMinutes, boolean warned,
 		boolean overdue, @Nullable Boolean closedOnTime, int reworkCount, int extensionCount, int urgeCount,
 		@Nullable Integer satisfaction, @Nullable Long mergedIntoId, int version, List<CaseEventView> history,
-		List<Duplicate> possibleDuplicates) {
+		List<Duplicate> possibleDuplicates, int dissatisfiedCount, boolean underReview) {
 
 	/**
 	 * True while the clock is paused and will run again (awaiting verification, a decision, resumption); a closed or

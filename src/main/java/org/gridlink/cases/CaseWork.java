@@ -20,8 +20,9 @@ public class CaseWork {
 	 * {@code toAccept}: dispatched to the user's unit, not yet accepted; {@code toVerify}: handled cases in a grid
 	 * worker's grids; {@code nearDeadline} and {@code overdue}: open cases with a unit (the unit's own for a
 	 * department handler, the area's for the others).
+	 * {@code toReview}: cases reopened by a "not satisfied" rating waiting for the center's review (center).
 	 */
-	public record ToDo(long toFile, long toAccept, long toVerify, long nearDeadline, long overdue) {
+	public record ToDo(long toFile, long toAccept, long toVerify, long nearDeadline, long overdue, long toReview) {
 	}
 
 	private final JdbcClient jdbc;
@@ -34,17 +35,22 @@ public class CaseWork {
 
 	public ToDo toDo(CurrentUser user) {
 		if (!CaseAccess.canRead(user)) {
-			return new ToDo(0, 0, 0, 0, 0);
+			return new ToDo(0, 0, 0, 0, 0, 0);
 		}
 		boolean unitOnly = user.has(Role.DEPT) && user.unitId() != null && !CaseAccess.seesArea(user);
 		String mine = unitOnly ? "c.lead_unit_id = " + user.unitId().longValue() : "(" + cases.visibility(user) + ")";
 		long toFile = DutyRoster.canRead(user) ? count(mine + " AND c.status = 'REPORTED'") : 0;
 		long toAccept = unitOnly ? count(mine + " AND c.status = 'DISPATCHED'") : 0;
 		long toVerify = user.has(Role.GRID_WORKER) && !user.scope().isEmpty()
-				? count(user.scope().sqlCondition("c.jurisdiction_code") + " AND c.status = 'HANDLED'") : 0;
+				? count(user.scope().sqlCondition("c.jurisdiction_code") + " AND c.status = 'HANDLED'"
+						// a case reopened by a "not satisfied" rating is the center's to review, not the grid worker's
+						+ " AND c.under_review = FALSE") : 0;
 		long near = count(mine + " AND " + OPEN + " AND c.warned = TRUE AND c.overdue = FALSE");
 		long overdue = count(mine + " AND " + OPEN + " AND c.overdue = TRUE");
-		return new ToDo(toFile, toAccept, toVerify, near, overdue);
+		// reopened by a "not satisfied" rating, waiting for the center's review (the duty desk's fourth part)
+		long toReview = DutyRoster.canRead(user) && user.has(Role.CENTER)
+				? count(mine + " AND c.status = 'HANDLED' AND c.under_review = TRUE") : 0;
+		return new ToDo(toFile, toAccept, toVerify, near, overdue, toReview);
 	}
 
 	/** True when the user may open the duty desk (other modules' pages link to it only then). */

@@ -46,10 +46,10 @@ public class DutyRoster {
 	/**
 	 * The duty desk: the first lines of each part and how many cases each part has. Parts, in the order to work
 	 * them: new reports (oldest first), filed cases waiting for dispatch (oldest first), overdue cases with a unit
-	 * (earliest deadline first).
+	 * (earliest deadline first), cases reopened by a "not satisfied" rating waiting for the center's review.
 	 */
 	public record DeskQueue(List<CaseLine> reported, long reportedCount, List<CaseLine> filed, long filedCount,
-			List<CaseLine> overdue, long overdueCount) {
+			List<CaseLine> overdue, long overdueCount, List<CaseLine> review, long reviewCount) {
 	}
 
 	private final JdbcClient jdbc;
@@ -190,9 +190,11 @@ public class DutyRoster {
 		String reported = visible + " AND c.status = 'REPORTED'";
 		String filed = visible + " AND c.status = 'FILED'";
 		String overdue = visible + " AND c.overdue = TRUE AND c.status IN ('DISPATCHED', 'ACCEPTED')";
+		// reopened by a "not satisfied" rating: the center reviews (verifies) the handling again
+		String review = visible + " AND c.under_review = TRUE AND c.status = 'HANDLED'";
 		return new DeskQueue(part(reported, "c.reported_at, c.id", limit), count(reported),
 				part(filed, "c.filed_at, c.id", limit), count(filed), part(overdue, "c.deadline_at, c.id", limit),
-				count(overdue));
+				count(overdue), part(review, "c.handled_at, c.id", limit), count(review));
 	}
 
 	private List<CaseLine> part(String where, String order, int limit) {

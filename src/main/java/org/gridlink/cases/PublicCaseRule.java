@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 final class PublicCaseRule {
 
 	/** The steps whose note is an answer to the reporter. */
-	static final Set<String> NOTE_ACTIONS = Set.of("reject", "feedback", "close", "void", "merge");
+	static final Set<String> NOTE_ACTIONS = Set.of("reject", "feedback", "close", "void", "merge",
+			CaseSteps.REFERENCE);
 
 	/** The sources whose description and photos are public. */
 	static final Set<CaseSource> PUBLIC_SOURCES = EnumSet.of(CaseSource.RESIDENT, CaseSource.OPEN311);

@@ -28,7 +28,7 @@ public class PublicCaseStatus {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	public record Status(String number, CaseStatus status, String categoryName, OffsetDateTime reportedAt,
-			@Nullable OffsetDateTime closedAt, List<Step> steps) {
+			@Nullable OffsetDateTime closedAt, List<Step> steps, List<PublicReferences.PublicReference> references) {
 	}
 
 	public record Step(String action, CaseStatus status, @Nullable String note, OffsetDateTime at) {
@@ -78,7 +78,14 @@ public class PublicCaseStatus {
 				.optional().filter(r -> PublicCaseRule.PUBLIC_SOURCES.contains(CaseSource.valueOf(r.source())))
 				.map(r -> new Status(r.number(), CaseStatus.valueOf(r.status()),
 						categories.find(r.category()).map(c -> c.name(locale)).orElse(r.category()), r.reportedAt(),
-						r.closedAt(), steps(r.id())));
+						r.closedAt(), steps(r.id()), references(r.id())));
+	}
+
+	/** The published answers the case was answered with (titles and public paths only). */
+	private List<PublicReferences.PublicReference> references(long caseId) {
+		return jdbc.sql("SELECT ref_key, title, path FROM case_reference WHERE case_id = ? ORDER BY id").param(caseId)
+				.query((rs, i) -> new PublicReferences.PublicReference(rs.getString(1), rs.getString(2),
+						rs.getString(3))).list();
 	}
 
 	private List<Step> steps(long caseId) {

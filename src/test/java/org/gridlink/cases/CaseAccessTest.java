@@ -126,7 +126,7 @@ class CaseAccessTest {
 		OffsetDateTime now = OffsetDateTime.now();
 		return new CaseFile(1, "320802", "n", CaseStatus.ACCEPTED, source, category, "d", place,
 				"", null, null, reporter, "", now, now, now, null, null, unit, 240, now, 0, null, null, null, null, null,
-				null, false, false, null, 0, 0, 0, null, null, 0);
+				null, false, false, null, 0, 0, 0, null, null, 0, 0, false);
 	}
 
 	@Test
@@ -199,5 +199,17 @@ class CaseAccessTest {
 			assertThat(CaseAccess.seesInArea(user, file(null, "x", CaseSource.STAFF, "E0101", "320802002001001")))
 					.as(role + " urban out of area").isFalse();
 		}
+	}
+
+	@Test
+	void aCaseReopenedByANotSatisfiedRatingIsVerifiedByTheCenterOnly() {
+		OffsetDateTime now = OffsetDateTime.now();
+		CaseFile review = new CaseFile(1, "320802", "n", CaseStatus.HANDLED, CaseSource.STAFF, "E0101", "d",
+				"320802001001001", "", null, null, "someone", "", now, now, now, now, null, 9L, 240, now, 0, now, null,
+				null, null, null, null, false, false, null, 0, 0, 0, 1, null, 0, 1, true);
+		assertThat(CaseAccess.mayTake(user(Role.GRID_WORKER, null), CaseAction.VERIFY, review, true)).isFalse();
+		assertThat(CaseAccess.mayTake(user(Role.CENTER, null), CaseAction.VERIFY, review, true)).isTrue();
+		assertThat(CaseAccess.mayTake(user(Role.GRID_WORKER, null), CaseAction.VERIFY, lead(9L, "someone"), true))
+				.isTrue();
 	}
 }

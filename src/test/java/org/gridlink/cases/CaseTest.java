@@ -39,7 +39,7 @@ class CaseTest {
 				clocked ? start : null, status == HANDLED || status == VERIFIED || status == CLOSED ? start : null,
 				null, clocked ? 2L : null, clocked ? 240 : null, clocked ? start : null, 0, null,
 				clocked ? CALENDAR.plus(start, 240) : null, clocked ? CALENDAR.plus(start, 192) : null, pending,
-				CaseLoop.EXTENSION.equals(pending) ? 480 : null, resume, false, false, null, 0, 0, 0, null, null, 3));
+				CaseLoop.EXTENSION.equals(pending) ? 480 : null, resume, false, false, null, 0, 0, 0, null, null, 3, 0, false));
 	}
 
 	static Case a(CaseStatus status) {
@@ -207,7 +207,7 @@ class CaseTest {
 		Case target = a(ACCEPTED);
 		Case source = Case.of(new CaseFile(8, "320802", "20261123000008", REPORTED, CaseSource.RESIDENT, "E0101",
 				"垃圾", "320802001001001", "", null, null, "public", "", MONDAY_10.now(), null, null, null, null, null,
-				null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null, null, 0));
+				null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null, null, 0, 0, false));
 		Case.Merge merge = source.mergeInto(target, "同一处", MONDAY_10);
 		assertThat(merge.merged().after().status()).isEqualTo(MERGED);
 		assertThat(merge.merged().after().mergedIntoId()).isEqualTo(7);
@@ -233,5 +233,51 @@ class CaseTest {
 				.isEqualTo(-180);
 		assertThat(dispatched.workingMinutesLeft(at(24, 10, 0))).isEqualTo(-240);
 		assertThat(a(REPORTED).workingMinutesLeft(MONDAY_10)).isNull();
+	}
+
+	@Test
+	void notSatisfiedReopensAClosedCaseForTheCentersReview() {
+		Case closed = a(VERIFIED).close("已结案", MONDAY_10).after();
+		assertThat(closed.closedAt()).isNotNull();
+		Case.Step step = closed.reopenForReview("没有清理干净", at(23, 11, 0));
+		Case reopened = step.after();
+		assertThat(reopened.status()).isEqualTo(HANDLED);
+		assertThat(reopened.satisfaction()).isEqualTo(1);
+		assertThat(reopened.dissatisfiedCount()).isEqualTo(1);
+		assertThat(reopened.underReview()).isTrue();
+		assertThat(reopened.closedAt()).isNull();
+		assertThat(reopened.closedOnTime()).isNull();
+		assertThat(reopened.leadUnitId()).isEqualTo(2L);
+		assertThat(step.action()).isEqualTo("reopen");
+		assertThat(step.note()).isEqualTo("没有清理干净 [satisfaction=1]");
+		assertThat(step.event()).isNull();
+		// the case before the step is unchanged
+		assertThat(closed.status()).isEqualTo(CLOSED);
+		assertThat(closed.underReview()).isFalse();
+
+		// the center's review: verification clears the mark, passed or not; a second "not satisfied" counts again
+		Case passed = reopened.verify(true, "复核通过", at(23, 12, 0)).after();
+		assertThat(passed.status()).isEqualTo(VERIFIED);
+		assertThat(passed.underReview()).isFalse();
+		Case again = passed.close("", at(23, 13, 0)).after().reopenForReview("", at(23, 14, 0)).after();
+		assertThat(again.dissatisfiedCount()).isEqualTo(2);
+		Case rework = reopened.verify(false, "返工", at(23, 12, 0)).after();
+		assertThat(rework.status()).isEqualTo(ACCEPTED);
+		assertThat(rework.underReview()).isFalse();
+		assertThat(rework.reworkCount()).isEqualTo(1);
+	}
+
+	@Test
+	void onlyAClosedCaseCanBeReopenedByARating() {
+		for (CaseStatus status : new CaseStatus[] { REPORTED, FILED, DISPATCHED, ACCEPTED, HANDLED, VERIFIED, DEFERRED,
+				PARKED, EVALUATED, REJECTED, VOIDED, MERGED }) {
+			assertThatThrownBy(() -> a(status).reopenForReview("", MONDAY_10)).as(status.name())
+					.isInstanceOf(ConflictException.class);
+		}
+		assertThat(CaseLoop.reopen(CLOSED)).contains(HANDLED);
+		assertThat(CaseLoop.reopen(EVALUATED)).isEmpty();
+		Case closed = a(VERIFIED).close("", MONDAY_10).after();
+		assertThatThrownBy(() -> closed.reopenForReview("长".repeat(501), MONDAY_10))
+				.isInstanceOf(InvalidInputException.class);
 	}
 }

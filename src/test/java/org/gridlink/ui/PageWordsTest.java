@@ -103,6 +103,10 @@ class PageWordsTest {
 			pages.add(new String[] { "community1", url });
 		}
 		pages.add(new String[] { "dept1", "/cases" });
+		for (String url : List.of("/answer-desk", "/digest", "/answers")) {
+			pages.add(new String[] { "center", url });
+		}
+		pages.add(new String[] { "leader", "/digest" });
 		for (String url : List.of("/admin/users", "/admin/users/" + user, "/admin/staff", "/admin/staff/" + staff,
 				"/admin/units", "/admin/compounds")) {
 			pages.add(new String[] { "admin", url });

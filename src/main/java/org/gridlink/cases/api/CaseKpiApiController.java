@@ -33,7 +33,7 @@ class CaseKpiApiController {
 
 	@GetMapping
 	@Operation(summary = "KPIs of a period: the total of the selection (intake: reports, decided, filed, not filed, "
-			+ "dispatched; handling: due, closed, closed on time, reworked, extended, evaluated, satisfied, with "
+			+ "dispatched; handling: due, closed, closed on time, reworked, extended, evaluated, satisfied, not satisfied, with "
 			+ "their rates) and one row per lead unit, ranked by on-time closure rate. Center and leaders: cases "
 			+ "in their scope; department handlers: their unit's cases (no intake figures). See docs/cases.md, KPIs.")
 	CaseKpis.KpiReport report(
@@ -53,7 +53,7 @@ class CaseKpiApiController {
 	@GetMapping("/cases")
 	@Operation(summary = "The cases behind one figure of the KPIs with the same selection, paged. metric: reports, "
 			+ "decided, filed, rejected, dispatched, due, closed, closedOnTime, rework, extension, evaluated, "
-			+ "satisfied (the intake metrics only without a unit)")
+			+ "satisfied, dissatisfied (the intake metrics only without a unit)")
 	PagedModel<CaseLine> cases(@RequestParam String metric,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,

@@ -207,7 +207,30 @@ class CaseController {
 		model.addAttribute("photos", photos.list(user, id));
 		model.addAttribute("canAddPhotos", photos.mayAdd(user, id));
 		model.addAttribute("canAddFeedbackPhotos", photos.mayAddFeedback(user, id));
+		model.addAttribute("references", cases.references(id));
+		boolean canReference = cases.mayReference(user, id);
+		model.addAttribute("canReference", canReference);
+		model.addAttribute("offered", canReference ? cases.offeredReferences(50) : List.of());
 		return "cases/detail";
+	}
+
+	/**
+	 * Answers the case by pointing to a published public answer (those who act on the case); back to the page with a
+	 * flash message.
+	 */
+	@PostMapping("/cases/{id:\\d+}/references")
+	String addReference(@PathVariable long id, @RequestParam(required = false) @Nullable String key,
+			CurrentUser user, RedirectAttributes redirect, Locale locale) {
+		try {
+			boolean added = cases.addReference(user, id, key);
+			redirect.addFlashAttribute("flash", messages.getMessage(added ? "cases.reference.added"
+					: "cases.reference.already", null, locale));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError",
+					messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
+		}
+		return "redirect:/cases/" + id;
 	}
 
 	/** Photos added from the case page (by those who act on the case, {@link CasePhotos#mayAdd}; feedback photos by its unit). */

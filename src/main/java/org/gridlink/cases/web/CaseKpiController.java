@@ -115,7 +115,8 @@ class CaseKpiController {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		List<String> columns = List.of("unit", "reports", "decided", "filed", "rejected", "dispatched", "due", "closed",
 				"closedOnTime", "rework", "extension", "evaluated", "satisfied", "filingRate", "dispatchRate",
-				"closureRate", "onTimeRate", "reworkRate", "extensionRate", "satisfactionRate", "satisfactionAverage");
+				"closureRate", "onTimeRate", "reworkRate", "extensionRate", "satisfactionRate", "satisfactionAverage", "dissatisfied",
+				"dissatisfiedRate");
 		csv.append(String.join(",", columns.stream()
 				.map(c -> cell(messages.getMessage("cases.kpi.col." + c, null, c, locale))).toList())).append("\r\n");
 		row(csv, report.total(), messages.getMessage("cases.kpi.total", null, locale));
@@ -141,7 +142,7 @@ class CaseKpiController {
 		Object[] values = { r.reports(), r.decided(), r.filed(), r.rejected(), r.dispatched(), r.due(), r.closed(),
 				r.closedOnTime(), r.reworks(), r.extensions(), r.evaluations(), r.satisfied(), r.filingRate(),
 				r.dispatchRate(), r.closureRate(), r.onTimeRate(), r.reworkRate(), r.extensionRate(),
-				r.satisfactionRate(), r.satisfactionAverage() };
+				r.satisfactionRate(), r.satisfactionAverage(), r.dissatisfied(), r.dissatisfiedRate() };
 		csv.append(cell(name));
 		for (Object v : values) {
 			csv.append(',');

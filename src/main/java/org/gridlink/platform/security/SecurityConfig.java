@@ -95,6 +95,9 @@ class SecurityConfig {
 				.permitAll()
 				// residents report a problem and follow its public status without an account (CSRF stays on)
 				.requestMatchers("/report", "/report/*").permitAll()
+				// the reporter rates a closed case through a one-time link; public answers (权威解读) are open to read
+				.requestMatchers("/rate/*", "/answers", "/answers/*", "/api/v1/public/answers",
+						"/api/v1/public/answers/*").permitAll()
 				// a person in home quarantine checks in through their personal link, without an account
 				.requestMatchers("/q/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
