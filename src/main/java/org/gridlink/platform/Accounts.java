@@ -174,7 +174,7 @@ public class Accounts {
 	 * {@link PasswordPolicy} (and differ from the current one). Clears a forced change, bumps the account's
 	 * {@code security_version} and ends the account's other sessions. Audited ({@code PASSWORD_CHANGE}).
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = InvalidInputException.class) // the refusal's audit entry stays
 	public void changePassword(CurrentUser me, String currentPassword, String newPassword) {
 		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(me.id()).query(String.class)
 				.single();
