@@ -230,7 +230,7 @@ public class SecondFactors {
 	 * The user switches their second factor off, confirming with a current code (or a recovery code); refused when
 	 * their roles require it. Audited ({@code SECOND_FACTOR_DISABLE}).
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = InvalidInputException.class) // a wrong code still counts in the throttle
 	public void disable(CurrentUser user, String code, String address) {
 		if (required(user.roles())) {
 			throw new InvalidInputException("secondFactor.required");
