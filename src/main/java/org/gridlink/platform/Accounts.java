@@ -169,6 +169,95 @@ public class Accounts {
 		}
 	}
 
+	/**
+	 * The signed-in user changes their own password: the current one must be right and the new one pass the
+	 * {@link PasswordPolicy} (and differ from the current one). Clears a forced change, bumps the account's
+	 * {@code security_version} and ends the account's other sessions. Audited ({@code PASSWORD_CHANGE}).
+	 */
+	@Transactional(noRollbackFor = InvalidInputException.class) // the refusal's audit entry stays
+	public void changePassword(CurrentUser me, String currentPassword, String newPassword) {
+		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(me.id()).query(String.class)
+				.single();
+		if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+			audit.record("PASSWORD_CHANGE", "user", me.username(), AuditTrail.FAILURE, "wrong current password");
+			throw new InvalidInputException("password.current.wrong");
+		}
+		List<String> problems = PasswordPolicy.problems(newPassword, me.username());
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems.get(0), PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
+		}
+		if (passwords.matches(newPassword, hash)) {
+			throw new InvalidInputException("password.policy.same");
+		}
+		jdbc.sql("UPDATE app_user SET password_hash = ?, password_must_change = FALSE WHERE id = ?")
+				.params(passwords.encode(newPassword), me.id()).update();
+		bumpSecurityVersion(me.id());
+		audit.record("PASSWORD_CHANGE", "user", me.username(), AuditTrail.SUCCESS, null);
+		endSessionsOf(me.username());
+	}
+
+	/**
+	 * An admin forces a password reset of an account in their scope: a random temporary password (returned here
+	 * only, to be handed to the user) that the user must change at the next login before doing anything else. Lifts
+	 * a lockout, bumps the {@code security_version}, ends the account's sessions. Audited ({@code PASSWORD_RESET}).
+	 */
+	@Transactional
+	public String resetPassword(String username) {
+		refuseSelfLockout(username);
+		refuseAuditorAccountChange(username);
+		refuseOutOfScope(username);
+		long id = idOf(username);
+		String temporary = TemporaryPassword.generate();
+		while (!PasswordPolicy.isAcceptable(temporary, username)) {
+			temporary = TemporaryPassword.generate();
+		}
+		jdbc.sql("""
+				UPDATE app_user SET password_hash = ?, password_must_change = TRUE, failed_attempts = 0,
+				locked_until = NULL WHERE id = ?""").params(passwords.encode(temporary), id).update();
+		bumpSecurityVersion(id);
+		audit.record("PASSWORD_RESET", "user", username, AuditTrail.SUCCESS, "temporary password, change at next login");
+		endSessionsOf(username);
+		return temporary;
+	}
+
+	/** Whether the account must change its password (after an admin's reset) before doing anything else. */
+	public boolean mustChangePassword(String username) {
+		return jdbc.sql("SELECT password_must_change FROM app_user WHERE username = ?").param(username)
+				.query(Boolean.class).optional().orElse(false);
+	}
+
+	/**
+	 * An admin acts only on accounts within their own jurisdiction scope (an account without scope is
+	 * district-wide and stays with the admins): a code of the account's scope outside the admin's is refused.
+	 */
+	void refuseOutOfScope(String username) {
+		Optional<CurrentUser> me = CurrentUsers.find().filter(u -> u.has(Role.ADMIN));
+		if (me.isEmpty()) {
+			return;
+		}
+		AccountView account = find(username).orElseThrow(() -> new NotFoundException("account.not.found", username));
+		if (!account.scope().stream().allMatch(me.get().scope()::covers)) {
+			throw new OutOfScopeException("user", username);
+		}
+	}
+
+	/**
+	 * Refuses an admin's change of their own account, of an auditor's, or of an account outside their scope (used
+	 * by the second factor's reset).
+	 */
+	public void refuseChangeOf(String username) {
+		refuseSelfLockout(username);
+		refuseAuditorAccountChange(username);
+		refuseOutOfScope(username);
+	}
+
+	/** Ends the account's sessions other than the current request's and bumps its version (second factor reset). */
+	@Transactional
+	public void endAccess(String username) {
+		bumpSecurityVersion(idOf(username));
+		endSessionsOf(username);
+	}
+
 	/** API token requests keep roles and scope per user and version in memory (see AccountUserDetailsService). */
 	private void bumpSecurityVersion(long id) {
 		jdbc.sql("UPDATE app_user SET security_version = security_version + 1 WHERE id = ?").param(id).update();
@@ -308,8 +397,8 @@ public class Accounts {
 		if (account.displayName().isBlank() || account.displayName().length() > 100) {
 			errors.add(new RowError(row, "display_name", msg("account.displayName.invalid")));
 		}
-		if (!PasswordPolicy.isAcceptable(account.password())) {
-			errors.add(new RowError(row, "password", msg("account.password.weak")));
+		for (String problem : PasswordPolicy.problems(account.password(), account.username())) {
+			errors.add(new RowError(row, "password", msg(problem, PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)));
 		}
 		if (account.roles().isEmpty()) {
 			errors.add(new RowError(row, "roles", msg("account.roles.required")));

@@ -13,12 +13,19 @@ import org.springframework.core.env.MapPropertySource;
  * {@code gridlink.demo.enabled=false} above every other source, so that every reader of that property (not only
  * {@link DemoData} components) sees production mode however the database URL was given, and makes the session cookie
  * {@code Secure} (production is served over HTTPS; the demo on http://localhost is not). Production refuses to start
- * without a public base URL ({@link PublicUrls}). Runs after the configuration
+ * without a public base URL ({@link PublicUrls}). Production mode requires a second factor of the ADMIN, AUDITOR and
+ * CENTER accounts unless {@code gridlink.security.second-factor-required-roles} names other roles. Runs after the configuration
  * files are loaded (registered in META-INF/spring.factories).
  */
 public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 
 	static final String SOURCE = "gridlinkProductionMode";
+
+	/** The roles that must use a second factor; empty (none) in the demo. */
+	static final String SECOND_FACTOR_ROLES = "gridlink.security.second-factor-required-roles";
+
+	/** In production mode, unless configured otherwise: administrators, auditors and the command center. */
+	static final String PRODUCTION_SECOND_FACTOR_ROLES = "ADMIN,AUDITOR,CENTER";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -28,9 +35,12 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 						+ "GRIDLINK_PUBLIC_URL to the address residents and clients use (e.g. https://grid.example.gov.cn); "
 						+ "links in messages and the Open311 discovery are built from it");
 			}
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource(SOURCE,
-						Map.of("gridlink.demo.enabled", "false", "server.servlet.session.cookie.secure", "true")));
+			Map<String, Object> production = new java.util.HashMap<>(
+					Map.of("gridlink.demo.enabled", "false", "server.servlet.session.cookie.secure", "true"));
+			if (environment.getProperty(SECOND_FACTOR_ROLES, "").isBlank()) {
+				production.put(SECOND_FACTOR_ROLES, PRODUCTION_SECOND_FACTOR_ROLES);
+			}
+			environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, production));
 		}
 	}
 

@@ -60,9 +60,9 @@ class SeparationOfDutiesTest {
 	void adminCannotGrantTheAuditorRoleNorTouchAnAuditor() {
 		signInAs("admin");
 		String name = Unique.name("sod");
-		assertThat(accounts.problemsOf(new NewAccount(name, "Someone", "Good2026a", Set.of(Role.AUDITOR), Set.of(),
+		assertThat(accounts.problemsOf(new NewAccount(name, "Someone", "Good-2026-a", Set.of(Role.AUDITOR), Set.of(),
 				null))).extracting(e -> e.column()).contains("roles");
-		accounts.create(new NewAccount(name, "Someone", "Good2026a", Set.of(Role.LEADER), Set.of(), null));
+		accounts.create(new NewAccount(name, "Someone", "Good-2026-a", Set.of(Role.LEADER), Set.of(), null));
 		assertThatThrownBy(() -> accounts.setRoles(name, Set.of(Role.AUDITOR)))
 				.isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> accounts.setEnabled("auditor", false)).isInstanceOf(InvalidInputException.class);
@@ -74,7 +74,7 @@ class SeparationOfDutiesTest {
 	@Test
 	void noAccountIsBothAdminAndAuditor() {
 		String name = Unique.name("sod");
-		assertThat(accounts.problemsOf(new NewAccount(name, "Both", "Good2026a", Set.of(Role.ADMIN, Role.AUDITOR),
+		assertThat(accounts.problemsOf(new NewAccount(name, "Both", "Good-2026-a", Set.of(Role.ADMIN, Role.AUDITOR),
 				Set.of(), null))).extracting(e -> e.column()).contains("roles");
 	}
 

@@ -47,15 +47,15 @@ class UserImportTest {
 		String weak = Unique.name("imp");
 		String csv = """
 				username,display_name,roles,scope,password
-				%s,好人一,GRID_WORKER,320819001001001,Good2026a
-				Bad User!,坏用户名,GRID_WORKER,,Good2026a
-				%s,角色错,WIZARD,,Good2026a
-				%s,范围错,GRID_WORKER,999999999999,Good2026a
+				%s,好人一,GRID_WORKER,320819001001001,Good-2026-a
+				Bad User!,坏用户名,GRID_WORKER,,Good-2026-a
+				%s,角色错,WIZARD,,Good-2026-a
+				%s,范围错,GRID_WORKER,999999999999,Good-2026-a
 				%s,弱密码,GRID_WORKER,,short
-				%s,好人二,STREET|COMMUNITY,320819001000;320819001001,Good2026b
-				%s,重复,GRID_WORKER,,Good2026c
+				%s,好人二,STREET|COMMUNITY,320819001000;320819001001,Good-2026-b
+				%s,重复,GRID_WORKER,,Good-2026-c
 
-				%s,好人三,grid_worker,,Good2026d
+				%s,好人三,grid_worker,,Good-2026-d
 				""".formatted(ok1, role, scope, weak, ok2, ok1, ok3);
 
 		MvcResult result = upload("users.csv", csv.getBytes(StandardCharsets.UTF_8));
@@ -97,7 +97,7 @@ class UserImportTest {
 	@Test
 	void aMissingColumnRejectsTheFileAndNamesTheColumn() throws Exception {
 		String name = Unique.name("imp");
-		String page = upload("users.csv", ("username,display_name,password\n" + name + ",某人,Good2026a\n")
+		String page = upload("users.csv", ("username,display_name,password\n" + name + ",某人,Good-2026-a\n")
 				.getBytes(StandardCharsets.UTF_8)).getResponse().getContentAsString();
 
 		assertThat(page).contains(problem(1, "roles")).contains("id=\"outcome\"");
@@ -120,8 +120,8 @@ class UserImportTest {
 		assertThat(upload("empty.csv", new byte[0]).getResponse().getContentAsString()).contains(problem(1, ""));
 
 		String name = Unique.name("imp");
-		String broken = "username,display_name,roles,scope,password\n" + name + ",好人,GRID_WORKER,,Good2026a\n"
-				+ "x,\"unclosed,GRID_WORKER,,Good2026a\n";
+		String broken = "username,display_name,roles,scope,password\n" + name + ",好人,GRID_WORKER,,Good-2026-a\n"
+				+ "x,\"unclosed,GRID_WORKER,,Good-2026-a\n";
 		String page = upload("broken.csv", broken.getBytes(StandardCharsets.UTF_8)).getResponse().getContentAsString();
 		assertThat(page).contains(problem(3, ""));
 		assertThat(accounts.find(name)).as("nothing of an unreadable file is created").isEmpty();
@@ -130,13 +130,13 @@ class UserImportTest {
 	@Test
 	void readsExcelFilesWithByteOrderMarkChineseHeadersOrGb18030() throws Exception {
 		String bom = Unique.name("imp");
-		String csv = "\uFEFF用户名,姓名,角色,管辖范围,初始密码\r\n" + bom + ",中文表头,GRID_WORKER," + Demo.GRID2 + ",Good2026a\r\n";
+		String csv = "\uFEFF用户名,姓名,角色,管辖范围,初始密码\r\n" + bom + ",中文表头,GRID_WORKER," + Demo.GRID2 + ",Good-2026-a\r\n";
 		assertThat(count(upload("bom.csv", csv.getBytes(StandardCharsets.UTF_8)).getResponse().getContentAsString(),
 				"accepted")).isEqualTo("1");
 		assertThat(accounts.find(bom).get().scope()).containsExactly(Demo.GRID2);
 
 		String gbk = Unique.name("imp");
-		byte[] gb18030 = ("用户名,姓名,角色,管辖范围,初始密码\r\n" + gbk + ",国标编码,LEADER,,Good2026a\r\n")
+		byte[] gb18030 = ("用户名,姓名,角色,管辖范围,初始密码\r\n" + gbk + ",国标编码,LEADER,,Good-2026-a\r\n")
 				.getBytes(Charset.forName("GB18030"));
 		upload("gbk.csv", gb18030);
 		assertThat(accounts.find(gbk).get().displayName()).isEqualTo("国标编码");

@@ -48,16 +48,26 @@ class DemoDataTest {
 	@Test
 	void productionModeOverridesTheDemoPropertyForEveryReader() {
 		MockEnvironment production = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x")
-			.withProperty("gridlink.demo.enabled", "true");
+			.withProperty("gridlink.demo.enabled", "true").withProperty("gridlink.public-base-url", "https://grid.example")
+			.withProperty("gridlink.security.second-factor-required-roles", "");
 		new ProductionMode().postProcessEnvironment(production, new SpringApplication());
 		assertThat(production.getProperty("gridlink.demo.enabled")).isEqualTo("false");
 		assertThat(production.getProperty("server.servlet.session.cookie.secure")).as("Secure session cookie")
 			.isEqualTo("true");
+		assertThat(production.getProperty("gridlink.security.second-factor-required-roles"))
+			.as("second factor required in production").isEqualTo("ADMIN,AUDITOR,CENTER");
+		MockEnvironment chosen = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x")
+			.withProperty("gridlink.public-base-url", "https://grid.example")
+			.withProperty("gridlink.security.second-factor-required-roles", "ADMIN,AUDITOR,CENTER,LEADER");
+		new ProductionMode().postProcessEnvironment(chosen, new SpringApplication());
+		assertThat(chosen.getProperty("gridlink.security.second-factor-required-roles"))
+			.isEqualTo("ADMIN,AUDITOR,CENTER,LEADER");
 		MockEnvironment trial = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x")
 			.withProperty("gridlink.demo.on-real-database", "true");
 		new ProductionMode().postProcessEnvironment(trial, new SpringApplication());
 		assertThat(trial.getProperty("gridlink.demo.enabled")).isNull();
 		assertThat(trial.getProperty("server.servlet.session.cookie.secure")).isNull();
+		assertThat(trial.getProperty("gridlink.security.second-factor-required-roles")).as("demo: none").isNull();
 	}
 
 	@Test

@@ -107,6 +107,9 @@ class PageWordsTest {
 			pages.add(new String[] { "center", url });
 		}
 		pages.add(new String[] { "leader", "/digest" });
+		for (String url : List.of("/account/password", "/account/second-factor", "/account/tokens")) {
+			pages.add(new String[] { "grid1", url });
+		}
 		for (String url : List.of("/admin/users", "/admin/users/" + user, "/admin/staff", "/admin/staff/" + staff,
 				"/admin/units", "/admin/compounds")) {
 			pages.add(new String[] { "admin", url });

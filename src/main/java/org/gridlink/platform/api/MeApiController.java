@@ -27,14 +27,28 @@ class MeApiController {
 
 	private final ApiTokens tokens;
 
-	MeApiController(ApiTokens tokens) {
+	private final org.gridlink.platform.Accounts accounts;
+
+	MeApiController(ApiTokens tokens, org.gridlink.platform.Accounts accounts) {
 		this.tokens = tokens;
+		this.accounts = accounts;
 	}
 
 	record Me(String username, String displayName, Set<Role> roles, List<String> scope) {
 	}
 
 	record TokenRequest(String name) {
+	}
+
+	record PasswordChange(String currentPassword, String newPassword) {
+	}
+
+	@PostMapping("/me/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Change the caller's password (the current one is required); the caller's other sessions end")
+	void changePassword(CurrentUser user,
+			@RequestBody PasswordChange change) {
+		accounts.changePassword(user, change.currentPassword(), change.newPassword());
 	}
 
 	@GetMapping("/me")

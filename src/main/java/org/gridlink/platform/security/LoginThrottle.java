@@ -28,11 +28,14 @@ class LoginThrottle {
 	private final int accountAddresses;
 	private final Duration window;
 	private final Duration lock;
+	private final int codeFailures;
 
 	LoginThrottle(JdbcClient jdbc, AuditTrail audit, Clock clock,
 			@Value("${gridlink.login.address-failures:10}") int addressFailures,
 			@Value("${gridlink.login.account-addresses:5}") int accountAddresses,
-			@Value("${gridlink.login.window:PT15M}") Duration window, @Value("${gridlink.login.lock:PT15M}") Duration lock) {
+			@Value("${gridlink.login.window:PT15M}") Duration window, @Value("${gridlink.login.lock:PT15M}") Duration lock,
+			@Value("${gridlink.login.code-failures:5}") int codeFailures) {
+		this.codeFailures = codeFailures;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -64,11 +67,34 @@ class LoginThrottle {
 	/** Counts a wrong password (or unknown user) from an address; blocks the address or locks the account. */
 	@Transactional
 	void failed(String username, String address) {
+		failed(username, address, "PASSWORD");
+	}
+
+	/**
+	 * Counts a wrong second-factor code (the password was right) like a wrong password, by address and account;
+	 * see {@link #codesRefused}.
+	 */
+	@Transactional
+	void codeFailed(String username, String address) {
+		failed(username, address, "CODE");
+	}
+
+	/**
+	 * Whether second-factor codes are refused now for this account from this address: the address is blocked, or
+	 * the account had {@code code-failures} wrong codes within the window (from any address). Both run out.
+	 */
+	boolean codesRefused(String username, String address) {
+		return blocked(address) || jdbc.sql("""
+				SELECT COUNT(*) FROM login_failure WHERE username = ? AND kind = 'CODE' AND failed_at > ?""")
+			.params(username, OffsetDateTime.now(clock).minus(window)).query(Long.class).single() >= codeFailures;
+	}
+
+	private void failed(String username, String address, String kind) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		OffsetDateTime since = now.minus(window);
 		jdbc.sql("DELETE FROM login_failure WHERE failed_at <= ?").param(since).update();
-		jdbc.sql("INSERT INTO login_failure (username, address, failed_at) VALUES (?, ?, ?)")
-			.params(username, address, now).update();
+		jdbc.sql("INSERT INTO login_failure (username, address, failed_at, kind) VALUES (?, ?, ?, ?)")
+			.params(username, address, now, kind).update();
 		long fromAddress = jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE address = ? AND failed_at > ?")
 			.params(address, since).query(Long.class).single();
 		if (fromAddress >= addressFailures) {

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
@@ -73,7 +74,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenFilter tokenFilter, JsonErrors errors,
-			AuditTrail audit, LoginThrottle throttle) throws Exception {
+			AuditTrail audit, LoginThrottle throttle, LoginSteps loginSteps, SecondFactors secondFactors)
+			throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		AuthenticationTrustResolverImpl authenticated = new AuthenticationTrustResolverImpl();
 		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
@@ -113,7 +115,7 @@ class SecurityConfig {
 								&& authenticated.isAuthenticated(authentication.get())))
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error")
+			.formLogin(form -> form.loginPage("/login").successHandler(loginSteps).failureUrl("/login?error")
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
 				.addLogoutHandler((request, response, authentication) -> {
@@ -149,7 +151,10 @@ class SecurityConfig {
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.addFilterBefore(tokenFilter, CsrfFilter.class)
-			.addFilterBefore(new LoginThrottleFilter(throttle, errors), UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(new LoginThrottleFilter(throttle, errors), UsernamePasswordAuthenticationFilter.class)
+			// after the password: second factor, enrolment, forced change (LoginSteps); Basic refused where a second
+			// factor is on or required
+			.addFilterBefore(new LoginStepFilter(secondFactors, errors), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -36,6 +36,8 @@ final class Navigation {
 			items.add(new NavItem("nav.audit", "/audit"));
 		}
 		items.add(new NavItem("nav.tokens", "/account/tokens"));
+		items.add(new NavItem("nav.password", "/account/password"));
+		items.add(new NavItem("nav.secondFactor", "/account/second-factor"));
 		return items.stream().map(i -> new NavItem(i.labelKey(), i.href(), DailyMenus.isDaily(user, i.href())))
 				.toList();
 	}

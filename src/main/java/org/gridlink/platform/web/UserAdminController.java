@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.gridlink.platform.security.SecondFactors;
 
 /** User administration for the system admin: list, create, and per user roles, scope, disable/enable. */
 @Controller
@@ -37,7 +38,11 @@ class UserAdminController {
 
 	private final JurisdictionDirectory places;
 
-	UserAdminController(Accounts accounts, MessageSource messages, JurisdictionDirectory places) {
+	private final SecondFactors secondFactors;
+
+	UserAdminController(Accounts accounts, MessageSource messages, JurisdictionDirectory places,
+			SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.places = places;
 		this.accounts = accounts;
 		this.messages = messages;
@@ -132,6 +137,34 @@ class UserAdminController {
 		return saved(id, enabled ? "admin.users.enabled" : "admin.users.disabled", locale, redirect);
 	}
 
+	/** Forces a password reset: the temporary password is shown once, on the page after the redirect. */
+	@PostMapping("/{id}/password-reset")
+	String resetPassword(@PathVariable long id, Model model, Locale locale, RedirectAttributes redirect) {
+		AccountView user = accounts.get(id);
+		try {
+			redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(user.username()));
+		}
+		catch (InvalidInputException ex) {
+			return detailPage(user, user.roles().stream().map(Role::name).toList(), String.join("\n", user.scope()),
+					FormErrors.in(messages, locale).add("status", ex), model);
+		}
+		return saved(id, "admin.users.password.reset", locale, redirect);
+	}
+
+	/** Resets the user's second factor (a lost phone): they enrol again at the next login when it is required. */
+	@PostMapping("/{id}/second-factor-reset")
+	String resetSecondFactor(@PathVariable long id, Model model, Locale locale, RedirectAttributes redirect) {
+		AccountView user = accounts.get(id);
+		try {
+			secondFactors.reset(user.username());
+		}
+		catch (InvalidInputException ex) {
+			return detailPage(user, user.roles().stream().map(Role::name).toList(), String.join("\n", user.scope()),
+					FormErrors.in(messages, locale).add("status", ex), model);
+		}
+		return saved(id, "admin.users.secondFactor.reset", locale, redirect);
+	}
+
 	@PostMapping("/{id}/unlock")
 	String unlock(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
 		accounts.unlock(accounts.get(id).username());
@@ -140,6 +173,7 @@ class UserAdminController {
 
 	private String detailPage(AccountView user, List<String> roles, String scope, FormErrors errors, Model model) {
 		model.addAttribute("user", user);
+		model.addAttribute("secondFactorOn", secondFactors.state(user.id()) != SecondFactors.State.OFF);
 		model.addAttribute("placeNames", places.names(user.scope()));
 		model.addAttribute("checkedRoles", Set.copyOf(roles));
 		model.addAttribute("scopeText", scope);

@@ -1,0 +1,41 @@
+package org.gridlink.platform.web;
+
+import java.util.Map;
+
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
+
+/** Text as an inline SVG QR code (error correction M, 4-module quiet zone): the second factor's otpauth:// link. */
+final class QrSvg {
+
+	private static final int QUIET_ZONE = 4;
+
+	private QrSvg() {
+	}
+
+	static String of(String text) {
+		ByteMatrix matrix;
+		try {
+			matrix = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.ERROR_CORRECTION,
+					ErrorCorrectionLevel.M)).getMatrix();
+		}
+		catch (WriterException ex) {
+			throw new IllegalStateException("Cannot encode the text as a QR code", ex);
+		}
+		int size = matrix.getWidth() + 2 * QUIET_ZONE;
+		StringBuilder path = new StringBuilder();
+		for (int y = 0; y < matrix.getHeight(); y++) {
+			for (int x = 0; x < matrix.getWidth(); x++) {
+				if (matrix.get(x, y) == 1) {
+					path.append('M').append(x + QUIET_ZONE).append(' ').append(y + QUIET_ZONE).append("h1v1h-1z");
+				}
+			}
+		}
+		return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\" width=\"240\""
+				+ " height=\"240\" class=\"gl-qr\" role=\"img\" shape-rendering=\"crispEdges\"><rect width=\"" + size
+				+ "\" height=\"" + size + "\" fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
+	}
+}
