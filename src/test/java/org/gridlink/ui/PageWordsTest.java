@@ -104,7 +104,7 @@ class PageWordsTest {
 		}
 		pages.add(new String[] { "dept1", "/cases" });
 		for (String url : List.of("/admin/users", "/admin/users/" + user, "/admin/staff", "/admin/staff/" + staff,
-				"/admin/units", "/admin/compounds")) {
+				"/admin/units", "/admin/compounds", "/admin/keys")) {
 			pages.add(new String[] { "admin", url });
 		}
 		return pages;
