@@ -39,7 +39,7 @@ public interface SealedColumns {
 	record Batch(int read, int resealed) {
 	}
 
-	/** {@link #countByKeyId} with every key id of {@code counts} (helper for implementations). */
+	/** How many of {@code counts} (values by key id, as {@link Column#countByKeyId}) are under a key other than {@code keyId}. */
 	static long notUnder(Map<String, Long> counts, String keyId) {
 		return counts.entrySet().stream().filter(e -> !e.getKey().equals(keyId)).mapToLong(Map.Entry::getValue).sum();
 	}
