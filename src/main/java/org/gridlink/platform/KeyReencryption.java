@@ -208,10 +208,11 @@ public class KeyReencryption {
 
 	private void resealColumn(long id, SealedColumns.Column column) {
 		String keyId = column.cipher().currentKeyId();
+		Object[] after = { null };
 		while (true) {
 			int limit = batchSize;
 			SealedColumns.Batch batch = transactions.execute(status -> {
-				SealedColumns.Batch b = column.reseal(keyId, limit);
+				SealedColumns.Batch b = column.reseal(keyId, after[0], limit);
 				if (b.read() > 0) {
 					jdbc.sql("""
 							UPDATE key_reencryption SET resealed = resealed + ?, batches = batches + 1, heartbeat_at = ?
@@ -226,10 +227,11 @@ public class KeyReencryption {
 				return;
 			}
 			jobs.committed(id);
-			// a short batch was the last; a batch nothing of which changed (another writer) would repeat itself
-			if (batch.read() < limit || batch.resealed() == 0) {
+			// a short batch was the last; the next one starts after this one's last row
+			if (batch.read() < limit) {
 				return;
 			}
+			after[0] = batch.last();
 		}
 	}
 

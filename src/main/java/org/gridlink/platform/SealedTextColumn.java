@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -84,25 +85,36 @@ public final class SealedTextColumn implements SealedColumns.Column {
 	}
 
 	@Override
-	public SealedColumns.Batch reseal(String keyId, int limit) {
+	public SealedColumns.Batch reseal(String keyId, @Nullable Object after, int limit) {
 		String keys = String.join(", ", keyColumns);
+		List<Object> params = new ArrayList<>();
+		params.add(SealedValues.prefix(keyId) + "%");
+		String from = "";
+		if (after != null) {
+			// keyset: only the rows after the previous batch's last row, so no batch reads the done rows again
+			Object[] last = (Object[]) after;
+			from = keyColumns.size() == 1 ? " AND " + keys + " > ?" : " AND (" + keys + ") > ("
+					+ String.join(", ", keyColumns.stream().map(k -> "?").toList()) + ")";
+			params.addAll(List.of(last));
+		}
+		params.add(limit);
 		List<Object[]> rows = jdbc.sql("SELECT " + keys + ", " + column + " FROM " + table + " WHERE "
-				+ SealedValues.sealedSql(column) + " AND " + column + " NOT LIKE ? ORDER BY " + keys + " LIMIT ?")
-				.params(SealedValues.prefix(keyId) + "%", limit).query(this::row).list();
+				+ SealedValues.sealedSql(column) + " AND " + column + " NOT LIKE ?" + from + " ORDER BY " + keys
+				+ " LIMIT ?").params(params).query(this::row).list();
 		String update = "UPDATE " + table + " SET " + column + " = ? WHERE "
 				+ String.join(" AND ", keyColumns.stream().map(k -> k + " = ?").toList()) + " AND " + column + " = ?";
 		int resealed = 0;
+		Object[] lastKey = null;
 		for (Object[] row : rows) {
 			String old = (String) row[row.length - 1];
-			List<Object> params = new ArrayList<>();
-			params.add(cipher.reseal(old));
-			for (int i = 0; i < row.length - 1; i++) {
-				params.add(row[i]);
-			}
-			params.add(old);
-			resealed += jdbc.sql(update).params(params).update();
+			lastKey = java.util.Arrays.copyOf(row, row.length - 1);
+			List<Object> values = new ArrayList<>();
+			values.add(cipher.reseal(old));
+			values.addAll(List.of(lastKey));
+			values.add(old);
+			resealed += jdbc.sql(update).params(values).update();
 		}
-		return new SealedColumns.Batch(rows.size(), resealed);
+		return new SealedColumns.Batch(rows.size(), resealed, lastKey);
 	}
 
 	private Object[] row(ResultSet rs, int i) throws SQLException {

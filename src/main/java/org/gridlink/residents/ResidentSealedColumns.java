@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gridlink.platform.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 import org.gridlink.platform.SealedColumns;
 import org.gridlink.platform.SealingCipher;
 import org.gridlink.platform.SealedTextColumn;
@@ -80,9 +81,9 @@ class ResidentSealedColumns implements SealedColumns {
 		}
 
 		@Override
-		public Batch reseal(String keyId, int limit) {
-			List<Long> jobs = keyIds().entrySet().stream().filter(e -> !e.getValue().equals(keyId)).map(Map.Entry::getKey)
-					.limit(limit).toList();
+		public Batch reseal(String keyId, @Nullable Object after, int limit) {
+			List<Long> jobs = keyIds().entrySet().stream().filter(e -> !e.getValue().equals(keyId))
+					.filter(e -> after == null || e.getKey() > (Long) after).map(Map.Entry::getKey).limit(limit).toList();
 			int resealed = 0;
 			for (Long job : jobs) {
 				byte[] old = jdbc.sql("SELECT content FROM resident_import_file WHERE import_id = ?").param(job)
@@ -92,7 +93,7 @@ class ResidentSealedColumns implements SealedColumns {
 							.params(cipher.seal(cipher.open(old)), job, old).update();
 				}
 			}
-			return new Batch(jobs.size(), resealed);
+			return new Batch(jobs.size(), resealed, jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
 		}
 	}
 }
