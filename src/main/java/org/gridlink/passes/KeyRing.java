@@ -17,7 +17,7 @@ import org.gridlink.passes.token.ListSigner;
 import org.gridlink.passes.token.PassAlgorithm;
 import org.gridlink.passes.token.SigningKey;
 import org.gridlink.passes.token.VerificationKey;
-import org.gridlink.platform.PersonalDataCipher;
+import org.gridlink.platform.SigningKeyCipher;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * The signing keys. On the first start it creates one pass key per algorithm and the list key. A pass key signs new
  * passes until it is {@code rotation} old (90 days by default, checked hourly): then a new key takes over and the
  * old one only verifies, until someone withdraws it, after which its passes fail. Private keys are sealed at rest
- * with {@link PersonalDataCipher}. The trusted keys are held in memory and reloaded after every change and every
+ * with {@link SigningKeyCipher} (the pass keys, never the personal-data keys; keys sealed under a data key before the
+ * pass keys existed still open, and the key re-encryption job re-seals them). The trusted keys are held in memory and reloaded after every change and every
  * {@code gridlink.passes.key-refresh} (changes made by another instance), so verification needs no query for them.
  */
 @Component
@@ -43,7 +44,7 @@ class KeyRing {
 	static final String LIST = "LIST";
 
 	private final JdbcClient jdbc;
-	private final PersonalDataCipher cipher;
+	private final SigningKeyCipher cipher;
 	private final Duration rotation;
 	private final Duration listRotation;
 	private final Duration listOverlap;
@@ -51,7 +52,7 @@ class KeyRing {
 	private volatile @Nullable Snapshot snapshot;
 	private volatile long lastMissReload = System.nanoTime() - 10_000_000_000L;
 
-	KeyRing(JdbcClient jdbc, PersonalDataCipher cipher,
+	KeyRing(JdbcClient jdbc, SigningKeyCipher cipher,
 			@Value("${gridlink.passes.key-rotation:P90D}") Duration rotation,
 			@Value("${gridlink.passes.list-key-rotation:P365D}") Duration listRotation,
 			@Value("${gridlink.passes.list-key-overlap:P14D}") Duration listOverlap, Clock clock) {

@@ -1,5 +1,7 @@
 package org.gridlink.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -13,8 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code gridlink.demo.enabled=false} above every other source, so that every reader of that property (not only
  * {@link DemoData} components) sees production mode however the database URL was given, and makes the session cookie
  * {@code Secure} (production is served over HTTPS; the demo on http://localhost is not). Production refuses to start
- * without a public base URL ({@link PublicUrls}). Production mode requires a second factor of the ADMIN, AUDITOR and
- * CENTER accounts unless {@code gridlink.security.second-factor-required-roles} names other roles. Runs after the configuration
+ * without a public base URL ({@link PublicUrls}) or with a demo key ({@link PersonalDataCipher}, {@link SigningKeyCipher}).
+ * Production mode requires a second factor of the ADMIN, AUDITOR and CENTER accounts unless
+ * {@code gridlink.security.second-factor-required-roles} names other roles. Runs after the configuration
  * files are loaded (registered in META-INF/spring.factories).
  */
 public class ProductionMode implements EnvironmentPostProcessor, Ordered {
@@ -35,6 +38,26 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 						+ "GRIDLINK_PUBLIC_URL to the address residents and clients use (e.g. https://grid.example.gov.cn); "
 						+ "links in messages and the Open311 discovery are built from it");
 			}
+			// checked here, before any bean (the cipher beans refuse them as well, but may come after beans that already
+			// need the database)
+			List<String> demoKeys = new ArrayList<>();
+			if (has(environment, "gridlink.crypto.data-key", PersonalDataCipher.DEMO_DATA_KEY)
+					|| has(environment, "gridlink.crypto.data-keys", PersonalDataCipher.DEMO_DATA_KEY)) {
+				demoKeys.add("GRIDLINK_DATA_KEY");
+			}
+			if (has(environment, "gridlink.crypto.lookup-key", PersonalDataCipher.DEMO_LOOKUP_KEY)) {
+				demoKeys.add("GRIDLINK_LOOKUP_KEY");
+			}
+			if (has(environment, "gridlink.crypto.pass-key", SigningKeyCipher.DEMO_PASS_KEY)
+					|| has(environment, "gridlink.crypto.pass-keys", SigningKeyCipher.DEMO_PASS_KEY)) {
+				demoKeys.add("GRIDLINK_PASS_KEY");
+			}
+			if (!demoKeys.isEmpty()) {
+				throw new IllegalStateException("A real database (not the embedded H2) is configured: set "
+						+ String.join(", ", demoKeys) + " (base64 of 32 random bytes each; the pass key never a data key; "
+						+ "GRIDLINK_DATA_KEY blank when every data key is in GRIDLINK_DATA_KEYS), or start with "
+						+ "GRIDLINK_DEMO_ON_REAL_DATABASE=true for a trial");
+			}
 			Map<String, Object> production = new java.util.HashMap<>(
 					Map.of("gridlink.demo.enabled", "false", "server.servlet.session.cookie.secure", "true"));
 			if (environment.getProperty(SECOND_FACTOR_ROLES, "").isBlank()) {
@@ -42,6 +65,10 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 			}
 			environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, production));
 		}
+	}
+
+	private static boolean has(ConfigurableEnvironment environment, String property, String demoKey) {
+		return environment.getProperty(property, "").contains(demoKey);
 	}
 
 	@Override

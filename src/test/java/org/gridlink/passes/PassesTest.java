@@ -78,7 +78,7 @@ class PassesTest {
 		assertThat(passes.verify(before.code(), Instant.now()).valid()).isTrue();
 		assertThat(passes.verify(after.code(), Instant.now()).valid()).isTrue();
 		assertThat(jdbc.sql("SELECT private_key FROM pass_signing_key").query(String.class).list())
-				.allMatch(k -> k.startsWith("v1:"));
+				.allMatch(k -> k.startsWith("k:p1:"));
 	}
 
 	@Test

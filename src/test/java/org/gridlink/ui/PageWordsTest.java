@@ -111,7 +111,7 @@ class PageWordsTest {
 			pages.add(new String[] { "grid1", url });
 		}
 		for (String url : List.of("/admin/users", "/admin/users/" + user, "/admin/staff", "/admin/staff/" + staff,
-				"/admin/units", "/admin/compounds")) {
+				"/admin/units", "/admin/compounds", "/admin/keys")) {
 			pages.add(new String[] { "admin", url });
 		}
 		return pages;

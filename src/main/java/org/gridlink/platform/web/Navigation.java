@@ -31,6 +31,7 @@ final class Navigation {
 			items.add(new NavItem("nav.admin.staff", "/admin/staff"));
 			items.add(new NavItem("nav.admin.jurisdictions", "/admin/jurisdictions/import"));
 			items.add(new NavItem("nav.admin.compounds", "/admin/compounds"));
+			items.add(new NavItem("nav.admin.keys", "/admin/keys"));
 		}
 		if (user.has(Role.AUDITOR)) {
 			items.add(new NavItem("nav.audit", "/audit"));
