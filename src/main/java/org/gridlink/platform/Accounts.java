@@ -49,9 +49,12 @@ public class Accounts {
 	private final MessageSource messages;
 	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 	private final Clock clock;
+	private final SecurityEpoch epoch;
 
 	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, JurisdictionDirectory jurisdictions,
-			MessageSource messages, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, Clock clock) {
+			MessageSource messages, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions, Clock clock,
+			SecurityEpoch epoch) {
+		this.epoch = epoch;
 		this.clock = clock;
 		this.sessions = sessions;
 		this.jdbc = jdbc;
@@ -163,6 +166,7 @@ public class Accounts {
 		long id = idOf(username);
 		jdbc.sql("UPDATE app_user SET enabled = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
 				.params(enabled, id).update();
+		epoch.bump();
 		audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", "user", username, AuditTrail.SUCCESS, null);
 		if (!enabled) {
 			endSessionsOf(username);
@@ -258,9 +262,13 @@ public class Accounts {
 		endSessionsOf(username);
 	}
 
-	/** API token requests keep roles and scope per user and version in memory (see AccountUserDetailsService). */
+	/**
+	 * API token requests keep roles and scope per user and version in memory (see AccountUserDetailsService), and
+	 * their principals until the security epoch moves (see ApiTokens).
+	 */
 	private void bumpSecurityVersion(long id) {
 		jdbc.sql("UPDATE app_user SET security_version = security_version + 1 WHERE id = ?").param(id).update();
+		epoch.bump();
 	}
 
 	/** Lifts a lockout after repeated failed logins before it runs out. */

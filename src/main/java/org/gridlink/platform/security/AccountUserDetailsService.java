@@ -52,19 +52,28 @@ class AccountUserDetailsService implements UserDetailsService {
 				readGrants(row))).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 	}
 
-	/** The account of a live (neither revoked nor expired at {@code now}) API token, by the token's hash. */
-	Optional<AccountPrincipal> loadByTokenHash(String tokenHash, OffsetDateTime now) {
-		return load("SELECT " + COLUMNS + " FROM api_token t JOIN app_user u ON u.id = t.user_id"
-				+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?", tokenHash, now)
-			.map(row -> principal(row, cachedGrants(row)));
+	/** The account of an API token that is not revoked, with the token's expiry, by the token's hash. */
+	Optional<TokenAccount> loadByTokenHash(String tokenHash) {
+		return jdbc.sql("SELECT " + COLUMNS + ", t.expires_at FROM api_token t JOIN app_user u ON u.id = t.user_id"
+				+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL").param(tokenHash)
+			.query((rs, i) -> {
+				Row row = row(rs);
+				return new TokenAccount(principal(row, cachedGrants(row)), rs.getObject(9, OffsetDateTime.class));
+			})
+			.optional();
+	}
+
+	/** A token's account and when the token expires. */
+	record TokenAccount(AccountPrincipal principal, OffsetDateTime expiresAt) {
 	}
 
 	private Optional<Row> load(String sql, Object... keys) {
-		return jdbc.sql(sql).params(keys)
-			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class), (Long) rs.getObject(7, Long.class),
-					rs.getLong(8)))
-			.optional();
+		return jdbc.sql(sql).params(keys).query((rs, i) -> row(rs)).optional();
+	}
+
+	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+				rs.getObject(6, OffsetDateTime.class), (Long) rs.getObject(7, Long.class), rs.getLong(8));
 	}
 
 	private Grants cachedGrants(Row row) {

@@ -1,5 +1,8 @@
 package org.gridlink.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.gridlink.platform.SecurityEpoch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,8 +47,14 @@ public class ApiTokens {
 
 	private final Duration validity;
 
+	private final SecurityEpoch epoch;
+
+	/** Principals of live tokens by token hash, valid while the security epoch they were read at is current. */
+	private final Cache<String, Cached> principals = Caffeine.newBuilder().maximumSize(10_000).build();
+
 	ApiTokens(JdbcClient jdbc, AuditTrail audit, AccountUserDetailsService accounts, Clock clock,
-			@Value("${gridlink.api.token-validity:P90D}") Duration validity) {
+			@Value("${gridlink.api.token-validity:P90D}") Duration validity, SecurityEpoch epoch) {
+		this.epoch = epoch;
 		this.clock = clock;
 		this.validity = validity;
 		this.jdbc = jdbc;
@@ -100,25 +109,42 @@ public class ApiTokens {
 		if (updated == 0) {
 			throw new NotFoundException("token.not.found", String.valueOf(tokenId));
 		}
+		epoch.bump();
 		audit.recordAs(username, "TOKEN_REVOKE", "token", String.valueOf(tokenId), AuditTrail.SUCCESS, null);
 	}
 
 	/**
-	 * The account of a live token, in one query; records the use for the token list at most once a minute per token
-	 * and instance (a busy client does not write on every call).
+	 * The account of a live token. Kept in memory by token hash for as long as {@link SecurityEpoch} does not move
+	 * (a token revoked, an account disabled or its roles or scope changed anywhere move it), so a busy client costs no
+	 * query per request; the expiry is checked on every request. The use is recorded for the token list at most once a
+	 * minute per token and instance. Unknown tokens are not kept (guessing fills no memory).
 	 */
 	Optional<AccountPrincipal> authenticate(String token) {
 		String hash = hash(token);
-		Optional<AccountPrincipal> principal = accounts.loadByTokenHash(hash, OffsetDateTime.now(clock));
-		if (principal.isPresent()) {
-			Instant now = clock.instant();
-			Instant last = lastTouched.get(hash);
-			if (last == null || last.isBefore(now.minusSeconds(60))) {
-				lastTouched.put(hash, now);
-				touch(hash);
+		long epoch = this.epoch.current(); // read before the account: a change after this read moves it past
+		Cached cached = principals.getIfPresent(hash);
+		if (cached == null || cached.epoch() != epoch) {
+			Optional<AccountUserDetailsService.TokenAccount> loaded = accounts.loadByTokenHash(hash);
+			if (loaded.isEmpty()) {
+				principals.invalidate(hash);
+				return Optional.empty();
 			}
+			cached = new Cached(epoch, loaded.get().principal(), loaded.get().expiresAt());
+			principals.put(hash, cached);
 		}
-		return principal;
+		if (!cached.expiresAt().isAfter(OffsetDateTime.now(clock))) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		Instant last = lastTouched.get(hash);
+		if (last == null || last.isBefore(now.minusSeconds(60))) {
+			lastTouched.put(hash, now);
+			touch(hash);
+		}
+		return Optional.of(cached.principal());
+	}
+
+	private record Cached(long epoch, AccountPrincipal principal, OffsetDateTime expiresAt) {
 	}
 
 	/** Sets {@code last_used_at}, at most once a minute per token across instances too. */
