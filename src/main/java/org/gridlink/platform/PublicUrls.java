@@ -15,14 +15,22 @@ import org.springframework.stereotype.Component;
 @org.springframework.modulith.NamedInterface("api")
 public class PublicUrls {
 
-	private final String base;
+	private final boolean configured;
+	private volatile String base;
 
 	PublicUrls(@Value("${gridlink.public-base-url:}") String configured, Environment environment) {
 		String trimmed = configured.strip();
-		if (trimmed.isEmpty()) { // only in demo mode: ProductionMode refuses to start without it
-			trimmed = "http://localhost:" + environment.getProperty("server.port", "8080");
+		this.configured = !trimmed.isEmpty();
+		// only in demo mode: ProductionMode refuses to start without it; the port is the one the server really took
+		this.base = valid(this.configured ? trimmed : "http://localhost:" + environment.getProperty("server.port", "8080"));
+	}
+
+	/** Without a configured address (demo mode), links name the port the server listens on (also a random one). */
+	@org.springframework.context.event.EventListener
+	void serverStarted(org.springframework.boot.web.server.context.WebServerInitializedEvent event) {
+		if (!configured && event.getWebServer().getPort() > 0) {
+			base = "http://localhost:" + event.getWebServer().getPort();
 		}
-		this.base = valid(trimmed);
 	}
 
 	/** The base URL followed by the path (which starts with {@code /}). */
