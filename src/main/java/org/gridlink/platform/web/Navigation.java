@@ -35,6 +35,9 @@ final class Navigation {
 		if (user.has(Role.AUDITOR)) {
 			items.add(new NavItem("nav.audit", "/audit"));
 		}
+		if (user.has(Role.ADMIN) || user.has(Role.AUDITOR)) {
+			items.add(new NavItem("nav.retention", "/retention"));
+		}
 		items.add(new NavItem("nav.tokens", "/account/tokens"));
 		return items.stream().map(i -> new NavItem(i.labelKey(), i.href(), DailyMenus.isDaily(user, i.href())))
 				.toList();
