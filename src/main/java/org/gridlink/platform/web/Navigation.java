@@ -38,6 +38,9 @@ final class Navigation {
 		if (user.has(Role.ADMIN) || user.has(Role.AUDITOR)) {
 			items.add(new NavItem("nav.retention", "/retention"));
 		}
+		if (!user.scope().isEmpty()) {
+			items.add(new NavItem("nav.exports", "/exports"));
+		}
 		items.add(new NavItem("nav.tokens", "/account/tokens"));
 		return items.stream().map(i -> new NavItem(i.labelKey(), i.href(), DailyMenus.isDaily(user, i.href())))
 				.toList();
