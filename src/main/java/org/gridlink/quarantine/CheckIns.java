@@ -136,7 +136,10 @@ public class CheckIns {
 				SELECT id, checkin_date, kind, visit_result, counted, abnormal, health_enc, recorded_by, recorded_at
 				FROM quarantine_checkin WHERE order_id = ? ORDER BY recorded_at DESC, id DESC""").param(orderId)
 				.query((rs, i) -> {
-					HealthReport h = HealthReport.decode(cipher.decrypt(rs.getString("health_enc")));
+					String health = rs.getString("health_enc");
+					// empty once erased by retention (ReleasedPersonRetention)
+					HealthReport h = health.isEmpty() ? new HealthReport(null, List.of(), "")
+							: HealthReport.decode(cipher.decrypt(health));
 					return new CheckInView(rs.getLong("id"), orderId, rs.getObject("checkin_date", LocalDate.class),
 							rs.getString("kind"), rs.getString("visit_result"), rs.getBoolean("counted"),
 							rs.getBoolean("abnormal"), h.temperature(), h.symptoms(), h.note(), rs.getString("recorded_by"),

@@ -254,7 +254,7 @@ public class Contacts {
 				.query(String.class).optional().orElse(null);
 		audit.record("QUARANTINE_REVEAL", "quarantinePerson", String.valueOf(personId), AuditTrail.SUCCESS,
 				"field=" + field + "; reason=" + why);
-		return stored == null ? "" : cipher.decrypt(stored);
+		return stored == null || stored.isEmpty() ? "" : cipher.decrypt(stored); // empty once purged by retention
 	}
 
 	/** Records an exposure event (a gathering, a place at a time) in a jurisdiction of the caller's scope. */

@@ -198,6 +198,9 @@ final class ImportFile {
 	/** Collects the cells of each sheet row, filling skipped (empty) cells. */
 	private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
+		/** Excel's last column, XFD. */
+		private static final int MAX_COLUMNS = 16384;
+
 		private final RowSink sink;
 		private final List<String> cells = new ArrayList<>();
 		private long number;
@@ -231,10 +234,22 @@ final class ImportFile {
 			cells.add(formattedValue == null ? "" : formattedValue.trim());
 		}
 
+		/**
+		 * The 0-based column of a reference such as {@code AB12}; a column beyond Excel's last ({@code XFD}) or a
+		 * letter outside A–Z makes the workbook {@link NotATable} (found by fuzzing: {@code ZZZZZZZ1} made the reader
+		 * fill hundreds of millions of empty cells).
+		 */
 		private static int columnIndex(String reference) {
 			int column = 0;
 			for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
-				column = column * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
+				char letter = Character.toUpperCase(reference.charAt(i));
+				if (letter < 'A' || letter > 'Z' || column > MAX_COLUMNS) {
+					throw new NotATable("imports.file.notTable");
+				}
+				column = column * 26 + (letter - 'A' + 1);
+			}
+			if (column > MAX_COLUMNS) {
+				throw new NotATable("imports.file.notTable");
 			}
 			return column - 1;
 		}

@@ -116,6 +116,11 @@ public class Residents {
 		return new PageImpl<>(withTags(rows), pageable, total);
 	}
 
+	/** How many residents the query finds in the caller's scope (what an export would carry, before its cap). */
+	public long count(CurrentUser user, ResidentQuery query) {
+		return search(user, query, PageRequest.of(0, 1)).getTotalElements();
+	}
+
 	/** Most rows one export carries. */
 	public static final int MAX_EXPORT_ROWS = 100_000;
 

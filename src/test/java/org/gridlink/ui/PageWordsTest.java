@@ -114,6 +114,11 @@ class PageWordsTest {
 				"/admin/units", "/admin/compounds", "/admin/keys")) {
 			pages.add(new String[] { "admin", url });
 		}
+		// retention and export approval (issue 12)
+		pages.add(new String[] { "admin", "/retention" });
+		pages.add(new String[] { "auditor", "/retention" });
+		pages.add(new String[] { "center", "/exports" });
+		pages.add(new String[] { "leader", "/exports" });
 		return pages;
 	}
 

@@ -68,8 +68,12 @@ class CaseController {
 	private final CasePhotos photos;
 	private final CaseHistoryLines historyLines;
 
+	private final org.gridlink.cases.CaseRetention retention;
+
 	CaseController(CaseManagement cases, CaseCategories categories, CaseDirectory directory, MessageSource messages,
-			AuditTrail audit, CaseTimes times, CasePhotos photos, CaseHistoryLines historyLines) {
+			AuditTrail audit, CaseTimes times, CasePhotos photos, CaseHistoryLines historyLines,
+			org.gridlink.cases.CaseRetention retention) {
+		this.retention = retention;
 		this.historyLines = historyLines;
 		this.times = times;
 		this.photos = photos;
@@ -191,6 +195,7 @@ class CaseController {
 		CaseView view = cases.get(user, id);
 		Set<CaseAction> allowed = cases.allowedActions(user, view);
 		model.addAttribute("c", view);
+		model.addAttribute("removedAfterDays", retention.removedAfterDays(id).orElse(null));
 		model.addAttribute("history", historyLines.of(view, locale));
 		model.addAttribute("reporter", historyLines.person(view.reporter(), locale));
 		model.addAttribute("allowed", allowed);

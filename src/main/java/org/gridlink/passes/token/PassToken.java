@@ -175,7 +175,8 @@ public final class PassToken {
 					body.get("4").stringValue(), zones, Instant.ofEpochSecond(body.get("6").asLong()),
 					Instant.ofEpochSecond(body.get("7").asLong()), body.get("8").stringValue());
 		}
-		catch (JacksonException | IllegalArgumentException ex) {
+		catch (JacksonException | IllegalArgumentException | java.time.DateTimeException ex) {
+			// DateTimeException: a validity beyond what Instant holds (found by PassDecoderFuzzTest)
 			throw new TokenRejected(VerifyReason.BAD_PAYLOAD, String.valueOf(ex.getMessage()));
 		}
 	}

@@ -36,6 +36,12 @@ final class Navigation {
 		if (user.has(Role.AUDITOR)) {
 			items.add(new NavItem("nav.audit", "/audit"));
 		}
+		if (user.has(Role.ADMIN) || user.has(Role.AUDITOR)) {
+			items.add(new NavItem("nav.retention", "/retention"));
+		}
+		if (!user.scope().isEmpty()) {
+			items.add(new NavItem("nav.exports", "/exports"));
+		}
 		items.add(new NavItem("nav.tokens", "/account/tokens"));
 		items.add(new NavItem("nav.password", "/account/password"));
 		items.add(new NavItem("nav.secondFactor", "/account/second-factor"));

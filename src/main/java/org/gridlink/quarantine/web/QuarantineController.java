@@ -58,8 +58,11 @@ class QuarantineController {
 	private final Clock clock;
 	private final HistoryWords words;
 
+	private final org.gridlink.quarantine.ReleasedPersonRetention retention;
+
 	QuarantineController(Contacts contacts, QuarantineOrders orders, QuarantineSites sites, MessageSource messages,
-			Clock clock, HistoryWords words) {
+			Clock clock, HistoryWords words, org.gridlink.quarantine.ReleasedPersonRetention retention) {
+		this.retention = retention;
 		this.words = words;
 		this.clock = clock;
 		this.contacts = contacts;
@@ -164,6 +167,7 @@ class QuarantineController {
 	@GetMapping("/quarantine/persons/{id}")
 	String person(CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("person", contacts.person(user, id));
+		model.addAttribute("removedAfterDays", retention.removedAfterDays(id).orElse(null));
 		model.addAttribute("contacts", contacts.contactsOf(user, id));
 		model.addAttribute("orders", orders.ofPerson(user, id));
 		model.addAttribute("canWrite", orders.canWrite(user));

@@ -1,5 +1,8 @@
 package org.gridlink.residents.web;
 
+import org.gridlink.platform.ExportApprovals;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,7 +41,10 @@ class ResidentController {
 
 	private final Residents residents;
 	private final MessageSource messages;
-	ResidentController(Residents residents, MessageSource messages) {
+	private final ExportApprovals approvals;
+
+	ResidentController(Residents residents, MessageSource messages, ExportApprovals approvals) {
+		this.approvals = approvals;
 		this.residents = residents;
 		this.messages = messages;
 	}
@@ -73,10 +79,78 @@ class ResidentController {
 		return "residents/list";
 	}
 
-	/** The filtered list as CSV (UTF-8 with BOM for Excel), masked like the page; the module pages and audits it. */
+	/**
+	 * The filtered list as CSV (UTF-8 with BOM for Excel), masked like the page; the module pages and audits it. An
+	 * export of more residents than {@code gridlink.exports.approval-threshold} is filed as an export request instead
+	 * ({@link ExportApprovals}) and the user is sent to the exports page to follow it.
+	 */
 	@GetMapping(value = "/residents/export.csv", produces = "text/csv;charset=UTF-8")
-	@ResponseBody
-	ResponseEntity<byte[]> export(CurrentUser user, ResidentQuery query, Locale locale) {
+	ResponseEntity<byte[]> export(CurrentUser user, ResidentQuery query, Locale locale,
+			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+		long rows = residents.count(user, query);
+		if (approvals.needsApproval(rows)) {
+			List<String> scope = query.jurisdiction() == null || query.jurisdiction().isBlank()
+					? user.scope().codes().stream().sorted().toList() : List.of(query.jurisdiction().strip());
+			String summary = messages.getMessage("residents.export.summary", new Object[] { String.join(", ", scope),
+					(query.tag() == null || query.tag().isBlank() ? ""
+							: messages.getMessage("residents.export.summary.tag", new Object[] { query.tag() }, locale))
+							+ (query.q() == null || query.q().isBlank() ? ""
+									: messages.getMessage("residents.export.summary.search", null, locale)) },
+					locale);
+			ExportApprovals.ExportRequest filed = approvals.request(user, EXPORT_KIND, scope, parameters(query),
+					summary, Math.min(rows, Residents.MAX_EXPORT_ROWS));
+			return toExports(request, response, "flash", messages.getMessage("residents.export.requested",
+					new Object[] { rows, approvals.threshold(), filed.id() }, locale));
+		}
+		return csv(user, query, locale);
+	}
+
+	/** The one download of an approved export request (its requester, within the window; see ExportApprovals). */
+	@GetMapping(value = "/residents/exports/{id}", produces = "text/csv;charset=UTF-8")
+	ResponseEntity<byte[]> approvedExport(CurrentUser user, @PathVariable long id, Locale locale,
+			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+		String parameters;
+		try {
+			parameters = approvals.claimDownload(user, id, EXPORT_KIND);
+		}
+		catch (org.gridlink.platform.ConflictException ex) {
+			// not approved (yet), refused, already downloaded or expired: back to the exports page, saying which
+			return toExports(request, response, "flashError",
+					messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+		return csv(user, query(parameters), locale);
+	}
+
+	private static ResponseEntity<byte[]> toExports(jakarta.servlet.http.HttpServletRequest request,
+			HttpServletResponse response, String kind, String message) {
+		org.springframework.web.servlet.FlashMap flash = org.springframework.web.servlet.support.RequestContextUtils
+				.getOutputFlashMap(request);
+		flash.put(kind, message);
+		org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap("/exports", request, response);
+		return ResponseEntity.status(303).location(java.net.URI.create(request.getContextPath() + "/exports")).build();
+	}
+
+	static final String EXPORT_KIND = "residents";
+
+	static String parameters(ResidentQuery query) {
+		return org.springframework.web.util.UriComponentsBuilder.newInstance()
+				.queryParam("jurisdiction", query.jurisdiction() == null ? "" : query.jurisdiction())
+				.queryParam("q", query.q() == null ? "" : query.q()).queryParam("tag", query.tag() == null ? "" : query.tag())
+				.encode().build().getQuery();
+	}
+
+	static ResidentQuery query(String parameters) {
+		var params = org.springframework.web.util.UriComponentsBuilder.newInstance().query(parameters).build()
+				.getQueryParams();
+		java.util.function.Function<String, String> one = name -> {
+			String value = params.getFirst(name);
+			value = value == null ? "" : java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+			return value.isEmpty() ? null : value;
+		};
+		return new ResidentQuery(one.apply("jurisdiction"), one.apply("q"), one.apply("tag"));
+	}
+
+	private ResponseEntity<byte[]> csv(CurrentUser user, ResidentQuery query, Locale locale) {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		csv.append(String.join(",", header(locale))).append(",").append(messages.getMessage("residents.col.status", null, locale)).append("\r\n");
 		residents.export(user, query, r -> csv.append(Csv.cell(r.name())).append(',').append(Csv.cell(r.idNumber()))
