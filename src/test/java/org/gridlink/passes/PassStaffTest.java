@@ -174,7 +174,7 @@ class PassStaffTest {
 		assertThat(location).startsWith("/passes/");
 		mvc.perform(get(location).with(as("community1"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("欧**娜"))).andExpect(content().string(not(containsString("欧阳娜娜"))))
-				.andExpect(content().string(containsString("PASS_ISSUE")));
+				.andExpect(content().string(containsString("<span>签发</span>")));
 
 		form("community1", "VEHICLE", "", "苏A1234", List.of(GRID1), from, to).andExpect(status().isOk())
 				.andExpect(content().string(containsString("plate-error")))
