@@ -17,7 +17,7 @@
       xAxis: { type: 'category', data: data.days, axisLabel: { color: '#495057' } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#495057' } },
       series: data.series.map(function (s) {
-        return { name: s.name, type: 'line', smooth: true, symbolSize: 5, data: s.values,
+        return { name: s.name, type: 'line', symbolSize: 5, data: s.values,
           itemStyle: { color: colour(s.tone) }, lineStyle: { width: 2 } };
       })
     });

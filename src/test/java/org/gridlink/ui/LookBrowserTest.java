@@ -68,6 +68,7 @@ class LookBrowserTest {
 				}
 			}
 		}
+		axeFindsPoorContrast();
 		System.out.printf("LookBrowserTest: %d page views in %d s%n", pages, (System.nanoTime() - start) / 1_000_000_000);
 		assertThat(pages).as("page views").isGreaterThan(50);
 		assertThat(problems).as("problems on the main pages").isEmpty();
@@ -105,20 +106,35 @@ class LookBrowserTest {
 			problems.addAll(PageText.problems(where, text.replaceAll("\\s+", " ")));
 		}
 		if (width == DESK || "/".equals(path)) {
-			AxeBuilder builder = new AxeBuilder().withTags(WCAG_21_AA);
-			if (path.startsWith("/map")) {
-				// the district map's nested interactive control is fixed on the map's own branch (issue 14, the map)
-				builder.disableRules(List.of("nested-interactive"));
-			}
-			Results results = builder.analyze(browser.driver());
-			for (Rule rule : results.getViolations()) {
-				if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-					problems.add(where + "axe " + rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") on "
-							+ rule.getNodes().stream().limit(3).map(LookBrowserTest::target).toList()
-							+ (rule.getNodes().size() > 3 ? " and " + (rule.getNodes().size() - 3) + " more" : ""));
-				}
+			problems.addAll(axe(where, path));
+		}
+	}
+
+	/** The serious and critical WCAG 2.1 AA violations axe-core finds on the page in the browser now. */
+	private static List<String> axe(String where, String path) {
+		AxeBuilder builder = new AxeBuilder().withTags(WCAG_21_AA);
+		if (path.startsWith("/map")) {
+			// the district map's nested interactive control is fixed on the map's own branch (issue 14, the map)
+			builder.disableRules(List.of("nested-interactive"));
+		}
+		Results results = builder.analyze(browser.driver());
+		List<String> found = new ArrayList<>();
+		for (Rule rule : results.getViolations()) {
+			if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+				found.add(where + "axe " + rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") on "
+						+ rule.getNodes().stream().limit(3).map(LookBrowserTest::target).toList()
+						+ (rule.getNodes().size() > 3 ? " and " + (rule.getNodes().size() - 3) + " more" : ""));
 			}
 		}
+		return found;
+	}
+
+	/** The check bites: light grey text on white, added to a page that passed, is reported. */
+	private static void axeFindsPoorContrast() {
+		browser.js("var p = document.createElement('p'); p.textContent = '浅灰色文字 light grey text';"
+				+ " p.style.color = '#bbbbbb'; p.style.backgroundColor = '#ffffff'; document.querySelector('main').prepend(p);");
+		assertThat(axe("planted: ", "/")).as("axe reports planted low-contrast text")
+			.anyMatch(problem -> problem.contains("color-contrast"));
 	}
 
 	private static String target(CheckedNode node) {

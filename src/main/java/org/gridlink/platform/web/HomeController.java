@@ -33,6 +33,11 @@ class HomeController {
 	/** A chart as the page draws it: worded title, the link, its figures as JSON for the script and as a table. */
 	record ChartView(String id, String title, String href, String json, List<String> days,
 			Map<String, List<Long>> table) {
+
+		/** Nothing happened in the period: the page says so in words instead of drawing flat lines. */
+		public boolean empty() {
+			return table.values().stream().flatMap(List::stream).allMatch(v -> v == 0);
+		}
 	}
 
 	private final List<HomeCards> contributors;
