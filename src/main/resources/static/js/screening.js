@@ -45,7 +45,7 @@
     var state = c.querySelector('.gl-state');
     if (outcome && state) {
       state.textContent = root.getAttribute('data-label-' + outcome.toLowerCase()) || outcome;
-      state.className = 'badge gl-state ' + (outcome === 'EXCEPTION' ? 'text-bg-danger' : 'text-bg-success');
+      state.className = 'badge gl-state ' + (outcome === 'EXCEPTION' ? 'gl-badge-overdue' : 'gl-badge-normal');
     }
     c.querySelectorAll('form.gl-form').forEach(function (f) { f.classList.add('d-none'); });
     var done = document.getElementById('done-count');

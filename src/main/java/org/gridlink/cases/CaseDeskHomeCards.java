@@ -6,6 +6,9 @@ import java.util.List;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.HomeCard;
 import org.gridlink.platform.HomeCards;
+import org.gridlink.platform.HomeChart;
+import org.gridlink.platform.HomeChart.Series;
+import org.gridlink.platform.HomeChart.Tone;
 import org.gridlink.platform.Role;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -13,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * What to do with cases, on the home page: new reports to file (center, leaders: to the duty desk), cases waiting for
  * the unit to accept them (department handlers), handled cases to verify (grid workers), cases near their deadline
- * and overdue; and the "report a problem" button for the roles that report. First among the modules' tiles.
+ * and overdue; and the "report a problem" button for the roles that report. First among the modules' tiles. For the
+ * roles that watch an area or a unit (center, leaders, street, community, department handlers), the trend of the
+ * last 14 days: cases reported and closed per day.
  */
 @Component
 @Order(1)
@@ -23,6 +28,22 @@ class CaseDeskHomeCards implements HomeCards {
 
 	CaseDeskHomeCards(CaseWork work) {
 		this.work = work;
+	}
+
+	/** Days in the home page's trend. */
+	static final int TREND_DAYS = 14;
+
+	@Override
+	public List<HomeChart> chartsFor(CurrentUser user) {
+		boolean unitOnly = user.has(Role.DEPT) && user.unitId() != null && !CaseAccess.seesArea(user);
+		if (!CaseAccess.canRead(user)
+				|| !(unitOnly || user.hasAny(Role.CENTER, Role.LEADER, Role.STREET, Role.COMMUNITY))) {
+			return List.of();
+		}
+		CaseWork.Trend trend = work.trend(user, TREND_DAYS);
+		return List.of(new HomeChart("home.chart.cases", "/cases", trend.days(),
+				List.of(new Series("home.chart.cases.reported", Tone.OPEN, trend.reported()),
+						new Series("home.chart.cases.closed", Tone.NORMAL, trend.closed()))));
 	}
 
 	@Override

@@ -53,6 +53,10 @@ public class MonitoringBoard {
 			@Nullable OffsetDateTime lastCheckIn, @Nullable OffsetDateTime releasedAt) {
 	}
 
+	/** Per day (district dates, oldest first): counted check-ins (self-reports and visits that saw the person) and alerts. */
+	public record Trend(List<LocalDate> days, List<Long> checkIns, List<Long> alerts) {
+	}
+
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
 	private final Clock clock;
@@ -63,6 +67,36 @@ public class MonitoringBoard {
 		this.jurisdictions = jurisdictions;
 		this.clock = clock;
 		this.zone = clock.getZone();
+	}
+
+	/** The last {@code days} days up to today in the caller's scope: check-ins counted and alerts raised per day. */
+	public Trend trend(CurrentUser user, int days) {
+		if (!MonitoringAccess.canRead(user)) {
+			throw new AccessDeniedException("quarantine monitoring is not for this role");
+		}
+		LocalDate today = LocalDate.now(clock);
+		LocalDate first = today.minusDays(days - 1L);
+		Map<LocalDate, Long> checkIns = perDay("SELECT checkin_date, COUNT(*) FROM quarantine_checkin WHERE counted = TRUE"
+				+ " AND checkin_date BETWEEN ? AND ? AND " + user.scope().sqlCondition("grid_code")
+				+ " GROUP BY checkin_date", first, today);
+		Map<LocalDate, Long> alerts = perDay("SELECT alert_date, COUNT(*) FROM quarantine_alert"
+				+ " WHERE alert_date BETWEEN ? AND ? AND " + user.scope().sqlCondition("grid_code")
+				+ " GROUP BY alert_date", first, today);
+		List<LocalDate> all = new ArrayList<>();
+		for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+			all.add(d);
+		}
+		return new Trend(all, all.stream().map(d -> checkIns.getOrDefault(d, 0L)).toList(),
+				all.stream().map(d -> alerts.getOrDefault(d, 0L)).toList());
+	}
+
+	private Map<LocalDate, Long> perDay(String sql, LocalDate first, LocalDate last) {
+		Map<LocalDate, Long> counts = new HashMap<>();
+		jdbc.sql(sql).param(first).param(last)
+			.query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+			.list()
+			.forEach(e -> counts.put(e.getKey(), e.getValue()));
+		return counts;
 	}
 
 	/** The board of {@code code} (default: the caller's first scope root) for today. */

@@ -174,7 +174,7 @@ class PassStaffTest {
 		assertThat(location).startsWith("/passes/");
 		mvc.perform(get(location).with(as("community1"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("欧**娜"))).andExpect(content().string(not(containsString("欧阳娜娜"))))
-				.andExpect(content().string(containsString("PASS_ISSUE")));
+				.andExpect(content().string(containsString("<span>签发</span>")));
 
 		form("community1", "VEHICLE", "", "苏A1234", List.of(GRID1), from, to).andExpect(status().isOk())
 				.andExpect(content().string(containsString("plate-error")))
@@ -223,7 +223,7 @@ class PassStaffTest {
 		mvc.perform(post("/api/v1/passes/verify").with(as("checkpoint1")).contentType(MediaType.APPLICATION_JSON)
 				.content(verify)).andExpect(jsonPath("$.result").value("REVOKED"));
 		mvc.perform(get("/passes/" + id).with(as("community1"))).andExpect(status().isOk())
-				.andExpect(content().string(containsString("证件丢失"))).andExpect(content().string(containsString("PASS_REVOKE")))
+				.andExpect(content().string(containsString("证件丢失"))).andExpect(content().string(containsString("<span>撤销</span>")))
 				.andExpect(content().string(not(containsString("id=\"revoke-form\""))));
 	}
 

@@ -1,46 +1,36 @@
 package org.gridlink.ui;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
 
 import org.gridlink.support.Demo;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The main pages of every role read in words, in both languages: their text (tags, scripts and attributes stripped)
  * holds no constant of one of GridLink's enums (a status, a source, a role… shown raw), no {@code ??key??} of a
  * missing message, and no audit detail ({@code kid=…}, {@code [unit=2]}): that belongs on the audit page only.
- * The passes and checkpoint pages belong to the passes module and are checked there.
+ * The shared checks are in {@link PageText}; {@link LookBrowserTest} applies them to what the browser shows.
  */
 @WebTest
 class PageWordsTest {
-
-	/** Constants that are also ordinary words of the pages (abbreviations read as such). */
-	private static final Set<String> WORDS = Set.of("ID", "API", "CSV", "PDF", "QR", "GPS", "SMS", "EN", "OK");
-
-	/** Audit-style detail: a key=value pair or a bracketed machine detail. */
-	private static final Pattern AUDIT_DETAIL = Pattern.compile("\\b(kid|type|unit|rows|grids|satisfaction|hours|community)=\\S|\\[(passed|rework|approved|declined)\\]");
-
-	private static final Pattern CAPS = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\b");
-
-	static Set<String> enumConstants = new TreeSet<>();
 
 	@Autowired
 	MockMvc mvc;
@@ -49,18 +39,9 @@ class PageWordsTest {
 	JdbcClient jdbc;
 
 	@BeforeAll
-	static void collectEnumConstants() throws Exception {
-		var scanner = new ClassPathScanningCandidateComponentProvider(false);
-		scanner.addIncludeFilter((reader, factory) -> "java.lang.Enum".equals(reader.getClassMetadata().getSuperClassName()));
-		for (var candidate : scanner.findCandidateComponents("org.gridlink")) {
-			for (Object constant : Class.forName(candidate.getBeanClassName()).getEnumConstants()) {
-				String name = ((Enum<?>) constant).name();
-				if (name.length() > 1 && !WORDS.contains(name)) {
-					enumConstants.add(name);
-				}
-			}
-		}
-		assertThat(enumConstants).as("the scan finds the enums").contains("GRID_WORKER", "DISPATCHED", "CENTRALIZED");
+	static void collectEnumConstants() {
+		assertThat(PageText.enumConstants()).as("the scan finds the enums")
+				.contains("GRID_WORKER", "DISPATCHED", "CENTRALIZED", "NOT_VALID_HERE");
 	}
 
 	long first(String sql) {
@@ -73,6 +54,17 @@ class PageWordsTest {
 				.content("{\"name\":\"页面用语排查\",\"jurisdictionCode\":\"" + Demo.STREET1
 						+ "\",\"from\":\"2026-11-01\",\"to\":\"2026-11-30\"}"));
 		return first("SELECT MIN(id) FROM screening_campaign");
+	}
+
+	/** A person pass of community1's community, issued now (the demo district has none). */
+	String pass() throws Exception {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+		String body = mvc.perform(post("/api/v1/passes").with(Demo.as("community1")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"type\":\"PERSON\",\"holderName\":\"王小明\",\"purpose\":\"上班\",\"zones\":[\""
+						+ Demo.COMMUNITY1 + "\"],\"validFrom\":\"" + now.minusHours(1) + "\",\"validTo\":\""
+						+ now.plusHours(24) + "\"}"))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return JsonPath.read(body, "$.id");
 	}
 
 	List<String[]> pages() throws Exception {
@@ -110,6 +102,15 @@ class PageWordsTest {
 		for (String url : List.of("/account/password", "/account/second-factor", "/account/tokens")) {
 			pages.add(new String[] { "grid1", url });
 		}
+		String pass = pass();
+		long checkpoint = first("SELECT MIN(id) FROM checkpoint WHERE jurisdiction_code LIKE '320819001002%'");
+		for (String url : List.of("/passes", "/passes/new", "/passes/bulk", "/passes/" + pass, "/checkpoints")) {
+			pages.add(new String[] { "community1", url });
+		}
+		for (String url : List.of("/checkpoint", "/checkpoints", "/checkpoints/" + checkpoint)) {
+			pages.add(new String[] { "checkpoint1", url });
+		}
+		pages.add(new String[] { "center", "/passes" });
 		for (String url : List.of("/admin/users", "/admin/users/" + user, "/admin/staff", "/admin/staff/" + staff,
 				"/admin/units", "/admin/compounds", "/admin/keys")) {
 			pages.add(new String[] { "admin", url });
@@ -120,12 +121,6 @@ class PageWordsTest {
 		pages.add(new String[] { "center", "/exports" });
 		pages.add(new String[] { "leader", "/exports" });
 		return pages;
-	}
-
-	static String text(String html) {
-		String body = html.replaceAll("(?is)<script.*?</script>", " ").replaceAll("(?is)<style.*?</style>", " ")
-				.replaceAll("(?is)<title>.*?</title>", " ").replaceAll("<[^>]+>", " ");
-		return HtmlUtils.htmlUnescape(body).replaceAll("\\s+", " ");
 	}
 
 	@Test
@@ -141,33 +136,11 @@ class PageWordsTest {
 					continue;
 				}
 				scanned++;
-				String text = text(result.getResponse().getContentAsString());
-				String where = page[0] + " " + page[1] + " " + lang + ": ";
-				Matcher caps = CAPS.matcher(text);
-				Set<String> raw = new TreeSet<>();
-				while (caps.find()) {
-					if (enumConstants.contains(caps.group())) {
-						raw.add(caps.group());
-					}
-				}
-				if (!raw.isEmpty()) {
-					problems.add(where + "raw enum names " + raw + " in …" + around(text, raw.iterator().next()) + "…");
-				}
-				if (text.contains("??")) {
-					problems.add(where + "missing message …" + around(text, "??") + "…");
-				}
-				Matcher audit = AUDIT_DETAIL.matcher(text);
-				if (audit.find()) {
-					problems.add(where + "audit detail …" + around(text, audit.group()) + "…");
-				}
+				String text = PageText.of(result.getResponse().getContentAsString());
+				problems.addAll(PageText.problems(page[0] + " " + page[1] + " " + lang + ": ", text));
 			}
 		}
 		assertThat(problems).as("pages that show codes instead of words").isEmpty();
 		assertThat(scanned).isGreaterThan(60);
-	}
-
-	private static String around(String text, String word) {
-		int at = text.indexOf(word);
-		return text.substring(Math.max(0, at - 60), Math.min(text.length(), at + word.length() + 60));
 	}
 }
