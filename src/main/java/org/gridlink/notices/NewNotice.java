@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 @org.springframework.modulith.NamedInterface("api")
 public record NewNotice(@Nullable String title, @Nullable String body, @Nullable Audience audience,
-		@Nullable List<String> channels, boolean urgent, @Nullable OffsetDateTime sendAt) {
+		@Nullable List<String> channels, @Nullable Boolean urgent, @Nullable OffsetDateTime sendAt) {
 
 	/**
 	 * Whom to reach. Residents by SMS: those living in {@code jurisdictions} (with one of {@code tags} when given), or
@@ -20,6 +20,6 @@ public record NewNotice(@Nullable String title, @Nullable String body, @Nullable
 	 */
 	@org.springframework.modulith.NamedInterface("api")
 	public record Audience(@Nullable List<String> jurisdictions, @Nullable List<Long> compounds,
-			@Nullable List<String> tags, boolean quarantine, @Nullable List<String> staffRoles, @Nullable Long unitId) {
+			@Nullable List<String> tags, @Nullable Boolean quarantine, @Nullable List<String> staffRoles, @Nullable Long unitId) {
 	}
 }

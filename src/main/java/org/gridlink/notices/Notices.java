@@ -311,8 +311,8 @@ public class Notices {
 		if (notice.sendAt() != null && notice.sendAt().isBefore(OffsetDateTime.now(clock).minusMinutes(1))) {
 			throw new InvalidInputException("notices.sendAt.past");
 		}
-		return new Checked(title, body, List.copyOf(codes), tags, audience.quarantine(), roles, audience.unitId(),
-				channels, notice.urgent(), notice.sendAt());
+		return new Checked(title, body, List.copyOf(codes), tags, Boolean.TRUE.equals(audience.quarantine()), roles,
+				audience.unitId(), channels, Boolean.TRUE.equals(notice.urgent()), notice.sendAt());
 	}
 
 	Preview count(Checked c) {

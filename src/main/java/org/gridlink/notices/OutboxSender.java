@@ -115,6 +115,10 @@ class OutboxSender {
 
 	/** True in the hours non-urgent SMS wait for (22:00 to 07:00 district time). */
 	boolean quiet(OffsetDateTime now) {
+		return quiet(now, zone);
+	}
+
+	static boolean quiet(OffsetDateTime now, ZoneId zone) {
 		int hour = now.atZoneSameInstant(zone).getHour();
 		return hour >= 22 || hour < 7;
 	}

@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * signature with the configured secret. It records each message once per {@code OutId} and phone (a re-sent batch
  * after a restart is answered with the first BizId, not delivered twice), and queues a delivery report per message
  * in the service's push format, which it posts to {@code gridlink.notices.sms.simulator-report-url} when set (demo
- * mode) or hands to a test ({@link #takeReports}). Phones in {@link #failDelivery} get a failed report.
+ * mode) or hands to a test ({@link #takeReports}). Phones in {@link #failDelivery} get a failed report. With
+ * {@code gridlink.notices.sms.simulator-log} it appends each message to that file instead of keeping it in memory, and
+ * reads it back at start, so a benchmark that kills the application counts every message once across the restart.
  */
 @DemoData
 public class SmsGatewaySimulator {
@@ -68,10 +70,31 @@ public class SmsGatewaySimulator {
 	private final AtomicLong requests = new AtomicLong();
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	private final java.io.@Nullable Writer log;
+
 	SmsGatewaySimulator(@Value("${gridlink.notices.sms.access-key-secret}") String secret,
 			@Value("${gridlink.notices.sms.simulator-port:0}") int port,
-			@Value("${gridlink.notices.sms.simulator-report-url:}") String reportUrl) throws IOException {
+			@Value("${gridlink.notices.sms.simulator-report-url:}") String reportUrl,
+			@Value("${gridlink.notices.sms.simulator-log:}") String logFile) throws IOException {
 		this.secret = secret;
+		if (logFile.isBlank()) {
+			this.log = null;
+		}
+		else {
+			// the messages of earlier runs (a benchmark kills the application): "outId bizId phone" per line
+			java.nio.file.Path path = java.nio.file.Path.of(logFile);
+			if (java.nio.file.Files.exists(path)) {
+				for (String line : java.nio.file.Files.readAllLines(path)) {
+					String[] f = line.split(" ");
+					if (f.length == 3) {
+						bizIdByOutId.put(f[0], f[1]);
+						seen.add(f[1] + ":" + f[2]);
+					}
+				}
+			}
+			this.log = java.nio.file.Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+		}
 		this.reportUrl = reportUrl.isBlank() ? null : reportUrl;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
 		server.createContext("/", this::handle);
@@ -191,13 +214,48 @@ public class SmsGatewaySimulator {
 		String bizId = outId.isEmpty() ? UUID.randomUUID().toString().replace("-", "").substring(0, 20)
 				: bizIdByOutId.computeIfAbsent(outId, k -> UUID.randomUUID().toString().replace("-", "").substring(0, 20));
 		String now = TIME.format(Instant.now());
+		try {
+			return accept(form, phones, signs, params, outId, bizId, now);
+		}
+		finally {
+			flushLog();
+		}
+	}
+
+	private void flushLog() {
+		if (log != null) {
+			synchronized (log) {
+				try {
+					log.flush();
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
+		}
+	}
+
+	private Map<String, Object> accept(Map<String, String> form, List<String> phones, List<String> signs,
+			List<Map<String, String>> params, String outId, String bizId, String now) {
 		for (int i = 0; i < phones.size(); i++) {
 			String phone = phones.get(i);
 			if (!seen.add(bizId + ":" + phone)) {
 				continue;
 			}
-			received.add(new Received(phone, signs.get(i), form.getOrDefault("TemplateCode", ""), params.get(i), outId,
-					bizId));
+			if (log == null) {
+				received.add(new Received(phone, signs.get(i), form.getOrDefault("TemplateCode", ""), params.get(i),
+						outId, bizId));
+			}
+			else {
+				synchronized (log) {
+					try {
+						log.write(outId + " " + bizId + " " + phone + "\n");
+					}
+					catch (IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				}
+			}
 			boolean ok = !failDelivery.contains(phone);
 			Map<String, Object> report = new LinkedHashMap<>();
 			report.put("phone_number", phone);
@@ -271,7 +329,10 @@ public class SmsGatewaySimulator {
 	}
 
 	@PreDestroy
-	void stop() {
+	void stop() throws IOException {
 		server.stop(0);
+		if (log != null) {
+			log.close();
+		}
 	}
 }
