@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,6 +60,14 @@ class OutboxSender {
 	private final int maxAttempts;
 	private final String noticeTemplate;
 	private final JsonMapper json = JsonMapper.builder().build();
+	private final Duration sendDelay;
+	private final Duration sendInterval;
+	private final java.util.concurrent.ScheduledExecutorService thread = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor(r -> {
+				Thread t = new Thread(r, "notice-sender");
+				t.setDaemon(true);
+				return t;
+			});
 
 	OutboxSender(JdbcClient jdbc, TransactionTemplate transactions, List<Channel> channels, PersonalDataCipher cipher,
 			JurisdictionDirectory places, Notices notices, OutboxBuilder builder, Clock clock,
@@ -68,7 +75,11 @@ class OutboxSender {
 			@Value("${gridlink.notices.claim-timeout:PT2M}") Duration claimTimeout,
 			@Value("${gridlink.notices.retry-backoff:PT30S}") Duration backoff,
 			@Value("${gridlink.notices.max-attempts:5}") int maxAttempts,
-			@Value("${gridlink.notices.sms.notice-template}") String noticeTemplate) {
+			@Value("${gridlink.notices.sms.notice-template}") String noticeTemplate,
+			@Value("${gridlink.notices.send-delay:10000}") long sendDelayMillis,
+			@Value("${gridlink.notices.send-interval:2000}") long sendIntervalMillis) {
+		this.sendDelay = Duration.ofMillis(sendDelayMillis);
+		this.sendInterval = Duration.ofMillis(sendIntervalMillis);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		channels.forEach(c -> {
@@ -87,11 +98,33 @@ class OutboxSender {
 		this.noticeTemplate = noticeTemplate;
 	}
 
-	@Scheduled(initialDelayString = "${gridlink.notices.send-delay:10000}",
-			fixedDelayString = "${gridlink.notices.send-interval:2000}")
+	/**
+	 * Starts the sender on a thread of its own (not the application's one scheduler thread, which a long drain would
+	 * hold up): every {@code send-interval} after {@code send-delay}; a delay of a day or more (tests) starts nothing.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void start() {
+		if (sendDelay.compareTo(Duration.ofDays(1)) < 0) {
+			thread.scheduleWithFixedDelay(this::poll, sendDelay.toMillis(), sendInterval.toMillis(),
+					java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		thread.shutdownNow();
+	}
+
 	void poll() {
-		builder.resumeAll();
-		drain(200);
+		try {
+			builder.resumeAll();
+			while (drain(50) > 0) {
+				// more is due
+			}
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Outbox: sending failed, trying again in the next round", ex);
+		}
 	}
 
 	/** Sends what is due now, at most {@code maxBatches} batches per channel; returns the rows handled. */

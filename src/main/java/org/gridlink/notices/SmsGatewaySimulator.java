@@ -32,7 +32,6 @@ import jakarta.annotation.PreDestroy;
 import org.gridlink.platform.DemoData;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +68,11 @@ public class SmsGatewaySimulator {
 	private final Set<String> failDelivery = ConcurrentHashMap.newKeySet();
 	private final AtomicLong requests = new AtomicLong();
 	private final HttpClient http = HttpClient.newHttpClient();
+	private final java.util.concurrent.ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread t = new Thread(r, "sms-simulator-reports");
+		t.setDaemon(true);
+		return t;
+	});
 
 	private final java.io.@Nullable Writer log;
 
@@ -104,6 +108,10 @@ public class SmsGatewaySimulator {
 			return t;
 		}));
 		server.start();
+		if (this.reportUrl != null) {
+			// its own thread, as the real service pushes independently of the application's scheduler
+			pusher.scheduleWithFixedDelay(this::pushAll, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+		}
 	}
 
 	/** Where the simulator listens, for {@link SmsChannel}. */
@@ -143,28 +151,47 @@ public class SmsGatewaySimulator {
 		failDelivery.clear();
 	}
 
-	/** Posts the queued reports to the configured callback, as the service's HTTP batch push does. */
-	@Scheduled(fixedDelayString = "${gridlink.notices.sms.simulator-report-every:2000}")
-	void push() {
-		if (reportUrl == null || reports.isEmpty()) {
-			return;
+	/** Posts the queued reports, 1,000 per request, to the configured callback, as the service's HTTP batch push does. */
+	void pushAll() {
+		try {
+			while (!reports.isEmpty() && push()) {
+				// next thousand
+			}
 		}
-		List<Map<String, Object>> batch = takeReports();
+		catch (RuntimeException ex) {
+			// the next round tries again
+		}
+	}
+
+	private boolean push() {
+		if (reportUrl == null || reports.isEmpty()) {
+			return false;
+		}
+		List<Map<String, Object>> batch = new ArrayList<>();
+		Map<String, Object> next;
+		while (batch.size() < 1000 && (next = reports.poll()) != null) {
+			batch.add(next);
+		}
 		try {
 			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(reportUrl))
+					.timeout(java.time.Duration.ofSeconds(30))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(batch))).build(),
 					HttpResponse.BodyHandlers.ofString());
 			if (answer.statusCode() != 200) {
 				reports.addAll(batch);
+				return false;
 			}
+			return true;
 		}
 		catch (IOException ex) {
 			reports.addAll(batch);
+			return false;
 		}
 		catch (InterruptedException ex) {
 			reports.addAll(batch);
 			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
@@ -330,6 +357,7 @@ public class SmsGatewaySimulator {
 
 	@PreDestroy
 	void stop() throws IOException {
+		pusher.shutdownNow();
 		server.stop(0);
 		if (log != null) {
 			log.close();

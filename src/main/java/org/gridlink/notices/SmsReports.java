@@ -35,25 +35,44 @@ public class SmsReports {
 		this.clock = clock;
 	}
 
-	/** Applies delivery reports; returns the outbox rows changed. */
+	/**
+	 * Applies delivery reports; returns the outbox rows changed. Reports of one send (BizId) and outcome are applied
+	 * by one UPDATE each.
+	 */
 	@Transactional
 	public int delivered(List<Map<String, Object>> reports) {
-		int changed = 0;
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		Map<String, List<String>> delivered = new java.util.HashMap<>();
+		Map<String, Map<String, List<String>>> failed = new java.util.HashMap<>();
 		for (Map<String, Object> report : reports) {
 			String phone = PhoneNumber.normalise(String.valueOf(report.getOrDefault("phone_number", "")));
 			String bizId = String.valueOf(report.getOrDefault("biz_id", ""));
 			if (!PhoneNumber.isValid(phone) || bizId.isBlank()) {
 				continue;
 			}
-			boolean ok = Boolean.parseBoolean(String.valueOf(report.get("success")));
-			String error = ok ? null : (report.getOrDefault("err_code", "") + ": " + report.getOrDefault("err_msg", ""));
-			changed += jdbc.sql("UPDATE notice_outbox SET state = ?, delivered_at = ?, error = ? WHERE provider_id = ?"
-					+ " AND phone_hash = ? AND state = 'SENT'")
-					.params(ok ? "DELIVERED" : "FAILED", ok ? now : null,
-							error == null ? null : error.substring(0, Math.min(200, error.length())), bizId,
-							cipher.lookupHash(phone))
-					.update();
+			String hash = cipher.lookupHash(phone);
+			if (Boolean.parseBoolean(String.valueOf(report.get("success")))) {
+				delivered.computeIfAbsent(bizId, k -> new java.util.ArrayList<>()).add(hash);
+			}
+			else {
+				String error = report.getOrDefault("err_code", "") + ": " + report.getOrDefault("err_msg", "");
+				failed.computeIfAbsent(bizId, k -> new java.util.HashMap<>())
+						.computeIfAbsent(error.substring(0, Math.min(200, error.length())), k -> new java.util.ArrayList<>())
+						.add(hash);
+			}
+		}
+		int changed = 0;
+		for (Map.Entry<String, List<String>> e : delivered.entrySet()) {
+			changed += jdbc.sql("UPDATE notice_outbox SET state = 'DELIVERED', delivered_at = :now"
+					+ " WHERE provider_id = :biz AND phone_hash IN (:hashes) AND state = 'SENT'").param("now", now)
+					.param("biz", e.getKey()).param("hashes", e.getValue()).update();
+		}
+		for (Map.Entry<String, Map<String, List<String>>> e : failed.entrySet()) {
+			for (Map.Entry<String, List<String>> f : e.getValue().entrySet()) {
+				changed += jdbc.sql("UPDATE notice_outbox SET state = 'FAILED', error = :error"
+						+ " WHERE provider_id = :biz AND phone_hash IN (:hashes) AND state = 'SENT'")
+						.param("error", f.getKey()).param("biz", e.getKey()).param("hashes", f.getValue()).update();
+			}
 		}
 		return changed;
 	}
