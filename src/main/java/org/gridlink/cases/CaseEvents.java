@@ -21,6 +21,11 @@ public final class CaseEvents {
 	public record CaseDispatched(long caseId, long unitId) {
 	}
 
+	/** 80 % of the time limit has passed (the warning): the notices module tells the lead unit in its inbox. */
+	@org.springframework.modulith.NamedInterface("api")
+	public record CaseDeadlineNear(long caseId, long unitId) {
+	}
+
 	/** The time limit ran out: escalated to the unit's leader and the center. */
 	@org.springframework.modulith.NamedInterface("api")
 	public record CaseOverdue(long caseId, long unitId) {

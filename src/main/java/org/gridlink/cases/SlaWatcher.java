@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Watches the time limits: at 80 % a case is marked as warned, at 100 % as overdue and escalated to the lead unit's
+ * Watches the time limits: at 80 % a case is marked as warned (a {@link CaseEvents.CaseDeadlineNear} event), at 100 % as overdue and escalated to the lead unit's
  * leader and the center (a history entry and a {@link CaseEvents.CaseOverdue} event). Each mark is a conditional
  * update, so several instances may sweep at once without escalating a case twice.
  */
@@ -51,7 +51,14 @@ class SlaWatcher {
 		int warned = 0;
 		for (Long id : due("warned", "warn_at", now)) {
 			Integer n = transactions.execute(tx -> mark(id, "warned", "warn", "80 %", now));
-			warned += n == null ? 0 : n;
+			if (n != null && n == 1) {
+				warned++;
+				Long unit = jdbc.sql("SELECT lead_unit_id FROM case_file WHERE id = ?").param(id).query(Long.class)
+						.optional().orElse(null);
+				if (unit != null) {
+					events.publishEvent(new CaseEvents.CaseDeadlineNear(id, unit));
+				}
+			}
 		}
 		int overdue = 0;
 		for (Long id : due("overdue", "deadline_at", now)) {

@@ -86,6 +86,38 @@ public class Accounts {
 		return new PageImpl<>(ids.stream().map(this::load).toList(), pageable, total);
 	}
 
+	/**
+	 * The enabled accounts holding any of {@code roles} (any role when empty), of unit {@code unitId} when given, with
+	 * at least one scope code inside {@code within}: the staff a notice of a user with that scope may reach.
+	 */
+	public List<AccountView> staffWithin(Set<Role> roles, @Nullable Long unitId, Scope within) {
+		StringBuilder sql = new StringBuilder("SELECT u.id FROM app_user u WHERE u.enabled = TRUE AND EXISTS"
+				+ " (SELECT 1 FROM user_scope s WHERE s.user_id = u.id AND " + within.sqlCondition("s.jurisdiction_code")
+				+ ")");
+		List<Object> params = new java.util.ArrayList<>();
+		if (!roles.isEmpty()) {
+			sql.append(" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role IN (");
+			int i = 0;
+			for (Role role : roles) {
+				sql.append(i++ == 0 ? "?" : ", ?");
+				params.add(role.name());
+			}
+			sql.append("))");
+		}
+		if (unitId != null) {
+			sql.append(" AND u.unit_id = ?");
+			params.add(unitId);
+		}
+		return jdbc.sql(sql.append(" ORDER BY u.id").toString()).params(params).query(Long.class).list().stream()
+				.map(this::load).toList();
+	}
+
+	/** The enabled accounts of one unit (who gets a unit's messages). */
+	public List<AccountView> membersOf(long unitId) {
+		return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND unit_id = ? ORDER BY id").param(unitId)
+				.query(Long.class).list().stream().map(this::load).toList();
+	}
+
 	/** Creates one account after validating it; throws {@link InvalidInputException} naming the first problem. */
 	@Transactional
 	public AccountView create(NewAccount account) {

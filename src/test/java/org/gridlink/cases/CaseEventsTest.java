@@ -86,6 +86,16 @@ class CaseEventsTest {
 				.toArriveAndVerify(event -> assertThat(event.unitId()).isEqualTo(view.leadUnitId()));
 	}
 
+	@Test
+	void aCloseDeadlinePublishesCaseDeadlineNear(Scenario scenario) {
+		long id = dispatched("事件：临期");
+		CaseView view = cases.get(as("center"), id);
+		scenario.stimulate(() -> watcher.sweep(view.warnAt().plusMinutes(1)))
+				.andWaitForEventOfType(CaseEvents.CaseDeadlineNear.class)
+				.matchingMappedValue(CaseEvents.CaseDeadlineNear::caseId, id)
+				.toArriveAndVerify(event -> assertThat(event.unitId()).isEqualTo(view.leadUnitId()));
+	}
+
 	private long dispatched(String description) {
 		CurrentUser center = as("center");
 		long id = cases.report(center, report(description), null).id();

@@ -23,6 +23,10 @@ class OpenApiTest {
 				.andExpect(jsonPath("$.paths['/api/v1/jurisdictions'].get").exists())
 				.andExpect(jsonPath("$.paths['/api/v1/jurisdictions/{code}'].get").exists())
 				.andExpect(jsonPath("$.paths['/api/v1/grids/locate'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/notices'].post").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/notices/{id}/approve'].post").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/inbox'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/inbox/{id}/read'].post").exists())
 				.andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
 	}
 }

@@ -65,6 +65,13 @@ class PageWordsTest {
 						+ now.plusHours(24) + "\"}"))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		return JsonPath.read(body, "$.id");
+	/** A notice waiting for the center's approval (the notices module's pages). */
+	long notice() throws Exception {
+		mvc.perform(post("/api/v1/notices").with(Demo.as("street1")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\":\"页面用语通知\",\"body\":\"{community}居民请注意\",\"audience\":{\"jurisdictions\":[\""
+						+ Demo.STREET1 + "\"]},\"channels\":[\"INBOX\",\"SMS\"],\"urgent\":false}"))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+		return first("SELECT MIN(id) FROM notice WHERE title = '页面用语通知'");
 	}
 
 	List<String[]> pages() throws Exception {
@@ -92,6 +99,13 @@ class PageWordsTest {
 		}
 		for (String url : List.of("/cases", "/residents", "/residents/" + resident, "/screening",
 				"/quarantine/contacts", "/quarantine/orders")) {
+			pages.add(new String[] { "community1", url });
+		}
+		long notice = notice();
+		for (String url : List.of("/notices", "/notices/approvals", "/notices/" + notice, "/inbox")) {
+			pages.add(new String[] { "center", url });
+		}
+		for (String url : List.of("/notices", "/notices/new", "/inbox")) {
 			pages.add(new String[] { "community1", url });
 		}
 		pages.add(new String[] { "dept1", "/cases" });

@@ -49,6 +49,7 @@ class SecurityConfig {
 
 	/** Open311 GeoReport v2 (cases module). */
 	static final String OPEN311 = "/open311/v2/**";
+	static final String SMS_CALLBACK = "/sms/callback/**";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -107,6 +108,8 @@ class SecurityConfig {
 				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
 				// Open311 GeoReport v2: public reading per the spec; creating needs a client's api_key (checked there)
 				.requestMatchers(OPEN311).permitAll()
+				// the SMS provider's delivery reports and replies: authenticated by the secret in the path (notices)
+				.requestMatchers(SMS_CALLBACK).permitAll()
 				.requestMatchers("/audit/**", "/api/v1/audit/**").hasRole("AUDITOR")
 				.requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/account/tokens")
@@ -138,7 +141,8 @@ class SecurityConfig {
 				// authenticated by the api_key parameter, never by the session: nothing for a forged request to ride on
 				.ignoringRequestMatchers(OPEN311)
 				// authenticated by the link's token in the path, never by the session
-				.ignoringRequestMatchers(CHECKIN_API))
+				.ignoringRequestMatchers(CHECKIN_API)
+				.ignoringRequestMatchers(SMS_CALLBACK))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
 				if (api.matches(request)) {
 					apiEntryPoint.commence(request, response, failure);

@@ -1,0 +1,177 @@
+package org.gridlink.notices.web;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gridlink.notices.ChannelKind;
+import org.gridlink.notices.Inbox;
+import org.gridlink.notices.NoticeStatus;
+import org.gridlink.notices.NoticeView;
+import org.gridlink.notices.Notices;
+import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.FormErrors;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.JurisdictionDirectory;
+import org.gridlink.platform.OutOfScopeException;
+import org.gridlink.platform.Role;
+import org.gridlink.platform.UserFacingException;
+import org.gridlink.residents.Residents;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Notice pages: the list, the new-notice form with its live recipient count, the approval queue, one notice. */
+@Controller
+class NoticeController {
+
+	private final Notices notices;
+	private final Inbox inbox;
+	private final Residents residents;
+	private final JurisdictionDirectory places;
+	private final MessageSource messages;
+	private final ZoneId zone;
+
+	NoticeController(Notices notices, Inbox inbox, Residents residents, JurisdictionDirectory places,
+			MessageSource messages, @Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+		this.notices = notices;
+		this.inbox = inbox;
+		this.residents = residents;
+		this.places = places;
+		this.messages = messages;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@GetMapping("/notices")
+	String list(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		var notices = this.notices.list(user, null, PageRequest.of(Math.max(page, 0), 20));
+		model.addAttribute("page", notices);
+		model.addAttribute("canWrite", this.notices.canWrite(user));
+		model.addAttribute("canApprove", this.notices.canApprove(user));
+		model.addAttribute("names", names(notices.getContent()));
+		return "notices/list";
+	}
+
+	@GetMapping("/notices/approvals")
+	String approvals(CurrentUser user, Model model) {
+		if (!notices.canApprove(user)) {
+			throw new OutOfScopeException("notices", "approve");
+		}
+		List<NoticeView> queue = notices.approvalQueue(user);
+		model.addAttribute("queue", queue);
+		model.addAttribute("names", names(queue));
+		return "notices/approvals";
+	}
+
+	@GetMapping("/notices/new")
+	String form(CurrentUser user, Model model) {
+		if (!notices.canWrite(user)) {
+			throw new OutOfScopeException("notices", "write");
+		}
+		String place = user.scope().codes().stream().sorted().findFirst().orElse("");
+		return form(model, NoticeForm.empty(place), null);
+	}
+
+	@PostMapping("/notices")
+	String create(CurrentUser user, @ModelAttribute NoticeForm form, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			NoticeView created = notices.create(user, form.input(zone));
+			redirect.addFlashAttribute("flash", messages.getMessage("notices.created", null, locale));
+			return "redirect:/notices/" + created.id();
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			FormErrors errors = FormErrors.in(messages, locale).add(field(ex), ex);
+			return form(model, form, errors);
+		}
+	}
+
+	/** The live recipient count of the form (htmx). */
+	@PostMapping("/notices/count")
+	String count(CurrentUser user, @ModelAttribute NoticeForm form, Model model, Locale locale) {
+		try {
+			model.addAttribute("preview", notices.preview(user, form.input(zone)));
+		}
+		catch (UserFacingException ex) {
+			model.addAttribute("countProblem", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+		return "notices/new :: count";
+	}
+
+	@GetMapping("/notices/{id}")
+	String notice(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String place,
+			Model model) {
+		NoticeView notice = notices.get(user, id);
+		model.addAttribute("notice", notice);
+		List<NoticeView.PlaceCounts> byPlace = notices.byPlace(user, id);
+		model.addAttribute("byPlace", byPlace);
+		model.addAttribute("place", place);
+		List<NoticeView.Failure> failures = notices.failures(user, id, place);
+		model.addAttribute("failures", failures);
+		model.addAttribute("notRead", inbox.notRead(user, id));
+		model.addAttribute("history", notices.history(user, id));
+		Set<String> codes = new HashSet<>(notice.jurisdictions());
+		byPlace.forEach(p -> codes.add(p.code()));
+		failures.forEach(f -> codes.add(f.place()));
+		model.addAttribute("names", places.names(codes));
+		model.addAttribute("mayApprove", notice.status() == NoticeStatus.PENDING_APPROVAL && notices.canApprove(user)
+				&& !user.username().equals(notice.createdBy()));
+		model.addAttribute("maySend", notice.status() == NoticeStatus.APPROVED && notices.canWrite(user));
+		model.addAttribute("mayCancel", !notice.status().isFinal() && notice.status() != NoticeStatus.SENDING);
+		return "notices/notice";
+	}
+
+	@PostMapping("/notices/{id}/{action:approve|send|cancel}")
+	String step(CurrentUser user, @PathVariable long id, @PathVariable String action, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			switch (action) {
+				case "approve" -> notices.approve(user, id);
+				case "send" -> notices.send(user, id);
+				default -> notices.cancel(user, id);
+			}
+			redirect.addFlashAttribute("flash", messages.getMessage("notices.done." + action, null, locale));
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("flashError", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+		return "redirect:/notices/" + id;
+	}
+
+	private String form(Model model, NoticeForm form, @Nullable FormErrors errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("tagTypes", residents.tagTypes());
+		model.addAttribute("roles", List.of(Role.GRID_WORKER, Role.COMMUNITY, Role.STREET, Role.POLICE, Role.PROPERTY,
+				Role.DEPT, Role.CENTER, Role.LEADER));
+		model.addAttribute("channels", List.of(ChannelKind.INBOX, ChannelKind.SMS));
+		return "notices/new";
+	}
+
+	/** The form field a refusal belongs to: the second part of its key ({@code notices.<field>.…}). */
+	static String field(InvalidInputException ex) {
+		String[] parts = ex.messageKey().split("\\.");
+		return parts.length > 2 && "notices".equals(parts[0]) ? parts[1] : "title";
+	}
+
+	private java.util.Map<String, String> names(List<NoticeView> notices) {
+		List<String> codes = new ArrayList<>();
+		notices.forEach(n -> codes.addAll(n.jurisdictions()));
+		return places.names(codes);
+	}
+}

@@ -1,0 +1,91 @@
+package org.gridlink.residents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.gridlink.platform.Scope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The residents a notice reaches, for the notices module: a narrow, scoped, streaming read of id, name, grid and the
+ * phone as stored (keyed lookup hash and sealed value), never the ID number. Only active residents with a phone are
+ * counted and handed over. The caller has already checked that its user may reach the codes it passes.
+ */
+@org.springframework.modulith.NamedInterface("api")
+@Service
+public class ResidentRecipients {
+
+	/** One resident with a phone: the phone stays sealed ({@code phoneSealed}, AES-GCM) and is matched by hash. */
+	@org.springframework.modulith.NamedInterface("api")
+	public record Recipient(long id, String name, String gridCode, String phoneHash, String phoneSealed) {
+	}
+
+	/**
+	 * Whom to reach: the residents living below any of {@code jurisdictions} (12- or 15-digit codes) and, when
+	 * {@code tags} is not empty, carrying at least one of the tags.
+	 */
+	@org.springframework.modulith.NamedInterface("api")
+	public record RecipientFilter(List<String> jurisdictions, List<String> tags) {
+
+		public RecipientFilter {
+			jurisdictions = List.copyOf(jurisdictions);
+			tags = List.copyOf(tags);
+		}
+	}
+
+	private static final int FETCH = 5_000;
+
+	private final JdbcTemplate jdbc;
+
+	ResidentRecipients(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** How many distinct phones the filter reaches (what an SMS costs). */
+	public long countPhones(RecipientFilter filter) {
+		List<Object> params = new ArrayList<>();
+		String where = where(filter, params);
+		Long n = jdbc.queryForObject("SELECT COUNT(DISTINCT r.phone_hash) FROM resident r" + where, Long.class,
+				params.toArray());
+		return n == null ? 0 : n;
+	}
+
+	/** Hands every resident with a phone the filter reaches to {@code sink}, streamed with a fetch size. */
+	@Transactional(readOnly = true)
+	public void stream(RecipientFilter filter, Consumer<Recipient> sink) {
+		List<Object> params = new ArrayList<>();
+		String where = where(filter, params);
+		jdbc.query(connection -> {
+			var statement = connection.prepareStatement(
+					"SELECT r.id, r.name, r.grid_code, r.phone_hash, r.phone_enc FROM resident r" + where,
+					java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+			statement.setFetchSize(FETCH);
+			for (int i = 0; i < params.size(); i++) {
+				statement.setObject(i + 1, params.get(i));
+			}
+			return statement;
+		}, rs -> {
+			sink.accept(new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)));
+		});
+	}
+
+	private static String where(RecipientFilter filter, List<Object> params) {
+		Scope within = Scope.of(filter.jurisdictions());
+		StringBuilder where = new StringBuilder(" WHERE r.status = 'ACTIVE' AND r.phone_hash IS NOT NULL AND ")
+				.append(within.sqlCondition("r.grid_code"));
+		if (!filter.tags().isEmpty()) {
+			where.append(" AND EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = r.id"
+					+ " AND t.district_code = r.district_code AND t.tag IN (");
+			for (int i = 0; i < filter.tags().size(); i++) {
+				where.append(i == 0 ? "?" : ", ?");
+				params.add(filter.tags().get(i));
+			}
+			where.append("))");
+		}
+		return where.toString();
+	}
+}
