@@ -93,6 +93,8 @@ class SecurityConfig {
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
+				// the installable web app's manifest (fetched without cookies) and its service worker (no data in it)
+				.requestMatchers("/manifest.webmanifest", "/sw.js").permitAll()
 				// residents report a problem and follow its public status without an account (CSRF stays on)
 				.requestMatchers("/report", "/report/*").permitAll()
 				// a person in home quarantine checks in through their personal link, without an account
