@@ -117,7 +117,20 @@ class OfflineReportBrowserTest {
 		browser.waiting().until(visibilityOfElementLocated(By.id("report-form")));
 		assertThat(cases(description)).isEqualTo(1);
 		browser.screenshot("offline-390-report-sent.png");
+		assertThat(keptPages()).as("the user's pages are kept").isPositive();
+
+		// logging out leaves no page of this user on the phone
+		driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+		browser.waiting().until(d -> d.getCurrentUrl().contains("/login"));
+		browser.waiting().until(d -> keptPages() == 0);
 		Files.deleteIfExists(photo);
+	}
+
+	/** How many caches of kept pages the browser holds. */
+	private long keptPages() {
+		return ((Number) browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+				+ "caches.keys().then(function (n) { done(n.filter(function (x) {"
+				+ " return x.indexOf('gridlink-pages-') === 0; }).length); });")).longValue();
 	}
 
 	private long cases(String description) {
