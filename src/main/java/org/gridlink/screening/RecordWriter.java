@@ -176,9 +176,13 @@ class RecordWriter {
 				symptoms, travel, contact, note, abnormal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", answerRows);
 		List<Object[]> householdRows = new ArrayList<>();
 		states.entrySet().stream().filter(e -> e.getValue().changed).sorted(Map.Entry.comparingByKey())
-				.forEach(e -> householdRows.add(new Object[] {
-						e.getValue().now.outcome() == null ? null : e.getValue().now.outcome().name(), e.getValue().now.abnormal(),
-						user.username(), at, id, district, e.getKey() }));
+				.forEach(e -> {
+					// back to "not yet screened" (a new person found): nobody has screened it since
+					Outcome outcome = e.getValue().now.outcome();
+					householdRows.add(new Object[] { outcome == null ? null : outcome.name(), e.getValue().now.abnormal(),
+							outcome == null ? null : user.username(), outcome == null ? null : at, id, district,
+							e.getKey() });
+				});
 		template.batchUpdate("""
 				UPDATE screening_household SET outcome = ?, abnormal_persons = ?, screened_by = ?, screened_at = ?
 				WHERE campaign_id = ? AND district_code = ? AND household_id = ?""", householdRows);
