@@ -63,10 +63,15 @@
         list.push(url.pathname + url.search);
       }
     };
-    if (offlinePath(window.location.pathname)) { add(window.location.href); }
+    if (offlinePath(window.location.pathname) && !new URL(window.location.href).searchParams.has('lang')) {
+      add(window.location.pathname + window.location.search);
+    }
     document.querySelectorAll('a[href]').forEach(function (a) {
       var url = new URL(a.href, window.location.href);
-      if (url.origin === window.location.origin && offlinePath(url.pathname)) { add(url.pathname + url.search); }
+      // never the language links: fetching one would switch the user's language
+      if (url.origin === window.location.origin && offlinePath(url.pathname) && !url.searchParams.has('lang')) {
+        add(url.pathname + url.search);
+      }
     });
     document.querySelectorAll('link[rel="stylesheet"][href], link[rel="manifest"][href], link[rel="icon"][href], '
       + 'link[rel="apple-touch-icon"][href]').forEach(function (l) { add(l.href); });
@@ -84,7 +89,9 @@
           return new Promise(function (resolve) {
             var channel = new MessageChannel();
             channel.port1.onmessage = function () { resolve(); };
-            registration.active.postMessage({ user: key, cache: keepList() }, [channel.port2]);
+            var worker = registration.active || navigator.serviceWorker.controller;
+            if (!worker) { resolve(); return; }
+            worker.postMessage({ user: key, cache: keepList() }, [channel.port2]);
             window.setTimeout(resolve, 15000);
           });
         });

@@ -91,7 +91,8 @@ self.addEventListener('message', (event) => {
     await Promise.all(urls.map(async (raw) => {
       const url = new URL(raw, self.location.href);
       const page = offlinePage(url);
-      if ((page && !pages) || (!page && !isAsset(url))) {
+      // a language link would switch the user's language: never fetched behind their back
+      if ((page && (!pages || url.searchParams.has('lang'))) || (!page && !isAsset(url))) {
         return;
       }
       try {

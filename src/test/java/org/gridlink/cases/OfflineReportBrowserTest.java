@@ -72,7 +72,7 @@ class OfflineReportBrowserTest {
 		browser.waiting().until(d -> !d.getCurrentUrl().contains("/login"));
 		driver.get(base + "/cases/report");
 		browser.waiting().until(visibilityOfElementLocated(By.id("report-form")));
-		browser.waiting().until(d -> "true".equals(browser.js(
+		browser.waiting(java.time.Duration.ofSeconds(90)).until(d -> "true".equals(browser.js(
 				"return document.documentElement.getAttribute('data-gl-offline-ready')")));
 		browser.waiting().until(d -> browser.js("return navigator.serviceWorker.controller" + " && navigator.serviceWorker.controller.scriptURL") != null);
 		assertThat(browser.js("return navigator.serviceWorker.controller.scriptURL")).asString().endsWith("/sw.js");
