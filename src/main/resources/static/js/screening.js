@@ -40,23 +40,91 @@
   function mark(householdId, outcome, css) {
     var c = card(householdId);
     if (!c) { return; }
-    c.classList.remove('gl-queued', 'gl-done', 'gl-rejected');
-    c.classList.add(css);
+    c.classList.remove('gl-queued', 'gl-done', 'gl-rejected', 'gl-open');
+    if (css) { c.classList.add(css); }
     var state = c.querySelector('.gl-state');
     if (outcome && state) {
       state.textContent = root.getAttribute('data-label-' + outcome.toLowerCase()) || outcome;
       state.className = 'badge gl-state ' + (outcome === 'EXCEPTION' ? 'gl-badge-overdue' : 'gl-badge-normal');
     }
     c.querySelectorAll('form.gl-form').forEach(function (f) { f.classList.add('d-none'); });
+    var reopen = c.querySelector('[data-reopen]');
+    if (reopen) { reopen.setAttribute('aria-expanded', 'false'); }
     var done = document.getElementById('done-count');
     if (done) { done.textContent = root.querySelectorAll('.gl-household.gl-done').length; }
+  }
+  // A new person was recorded: the household is to be screened again, with everyone in it (the server's rule).
+  function rescreen(householdId) {
+    mark(householdId, null, null);
+    var c = card(householdId);
+    if (!c) { return; }
+    var state = c.querySelector('.gl-state');
+    if (state) {
+      state.textContent = root.getAttribute('data-label-none');
+      state.className = 'badge gl-state text-bg-light border';
+    }
+    var note = c.querySelector('.gl-household-note');
+    if (note) {
+      note.textContent = root.getAttribute('data-added');
+      note.classList.remove('d-none');
+    }
+  }
+  function clearHouseholdError(c) {
+    var box = c.querySelector('.gl-household-error');
+    if (box) { box.textContent = ''; box.classList.add('d-none'); }
+    c.querySelectorAll('.is-invalid').forEach(function (f) { f.classList.remove('is-invalid'); });
+  }
+  // The problem is shown at its household (not at the top of a long page): the form is opened again with what was
+  // typed, the page scrolls to it and the field to correct gets the focus.
+  function householdError(householdId, text, record, fieldName) {
+    var c = card(householdId);
+    if (!c) { showError(text); return; }
+    clearHouseholdError(c);
+    c.classList.add('gl-open');
+    var box = c.querySelector('.gl-household-error');
+    box.textContent = text || '';
+    box.classList.remove('d-none');
+    var focus = null;
+    if (record && record.outcome === 'NEW_PERSON' && record.newPerson) {
+      var form = c.querySelector('form[data-kind="newperson"]');
+      c.querySelectorAll('form.gl-form').forEach(function (f) { f.classList.toggle('d-none', f !== form); });
+      ['name', 'idNumber', 'phone'].forEach(function (name) {
+        var input = form.querySelector('[data-field="' + name + '"]');
+        if (input && record.newPerson[name] != null) { input.value = record.newPerson[name]; }
+      });
+      focus = form.querySelector('[data-field="' + (fieldName || 'idNumber') + '"]');
+      if (focus) { focus.classList.add('is-invalid'); }
+    }
+    if (window.history && window.history.replaceState) {
+      window.history.replaceState(null, '', '#' + c.id);
+    }
+    c.scrollIntoView({ block: 'center' });
+    if (focus) { focus.focus({ preventScroll: true }); }
+  }
+  // The ID number's own checks (as the server's IdNumber): length, digits, birth date, check digit.
+  function idProblem(raw) {
+    var v = (raw || '').replace(/[\uFF01-\uFF5E]/g, function (ch) { return String.fromCharCode(ch.charCodeAt(0) - 0xFEE0); })
+      .replace(/[\s\u3000\u00A0\uFEFF-]/g, '').replace(/x/g, 'X');
+    if (v === '') { return 'empty'; }
+    if (v.length !== 18) { return 'length'; }
+    if (!/^\d{17}[\dX]$/.test(v)) { return 'characters'; }
+    var y = Number(v.substring(6, 10)), m = Number(v.substring(10, 12)), d = Number(v.substring(12, 14));
+    var date = new Date(Date.UTC(y, m - 1, d));
+    if (y < 1880 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d
+      || date.getTime() > Date.now()) { return 'birth_date'; }
+    var weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    var sum = 0;
+    for (var i = 0; i < 17; i++) { sum += Number(v.charAt(i)) * weights[i]; }
+    return '10X98765432'.charAt(sum % 11) === v.charAt(17) ? null : 'check_digit';
   }
   function enqueue(record) {
     record.clientId = uuid();
     var queue = load();
     queue.push(record);
     save(queue);
-    mark(record.householdId, record.outcome, 'gl-queued');
+    var c = card(record.householdId);
+    if (c) { clearHouseholdError(c); }
+    mark(record.householdId, record.outcome === 'NEW_PERSON' ? null : record.outcome, 'gl-queued');
     flush();
   }
   function showError(text) {
@@ -83,7 +151,9 @@
               if (!sent) { return; }
               if (r.status === 'REJECTED') {
                 mark(sent.householdId, null, 'gl-rejected');
-                showError(r.message);
+                householdError(sent.householdId, r.message, sent);
+              } else if (sent.outcome === 'NEW_PERSON') {
+                rescreen(sent.householdId);
               } else {
                 mark(sent.householdId, sent.outcome === 'NEW_PERSON' ? null : sent.outcome,
                   sent.outcome === 'UNREACHABLE' || sent.outcome === 'NEW_PERSON' ? 'gl-queued' : 'gl-done');
@@ -99,7 +169,11 @@
             var ids = {};
             batch.forEach(function (b) { ids[b.clientId] = true; mark(b.householdId, null, 'gl-rejected'); });
             save(load().filter(function (r) { return !ids[r.clientId]; }));
-            showError(body.message || String(response.status));
+            if (batch.length === 1) {
+              householdError(batch[0].householdId, body.message || String(response.status), batch[0]);
+            } else {
+              showError(body.message || String(response.status));
+            }
           });
         }
         throw new Error('retry later: ' + response.status);
@@ -125,6 +199,10 @@
       });
     } else if (button.hasAttribute('data-close')) {
       button.closest('form').classList.add('d-none');
+      clearHouseholdError(c);
+    } else if (button.hasAttribute('data-reopen')) {
+      var open = c.classList.toggle('gl-open');
+      button.setAttribute('aria-expanded', String(open));
     }
   });
 
@@ -161,12 +239,18 @@
       enqueue({ householdId: householdId, outcome: 'EXCEPTION', persons: persons });
     } else {
       var field = function (name) { var f = form.querySelector('[data-field="' + name + '"]'); return f ? f.value.trim() : ''; };
-      if (!field('name') || !field('idNumber')) {
-        form.querySelector(field('name') ? '[data-field="idNumber"]' : '[data-field="name"]').focus();
+      var typed = { name: field('name'), idNumber: field('idNumber'), phone: field('phone') || null };
+      var draft = { outcome: 'NEW_PERSON', newPerson: typed };
+      if (!typed.name || typed.name.length > 50) {
+        householdError(householdId, root.getAttribute('data-name-invalid'), draft, 'name');
         return;
       }
-      enqueue({ householdId: householdId, outcome: 'NEW_PERSON',
-        newPerson: { name: field('name'), idNumber: field('idNumber'), phone: field('phone') || null } });
+      var problem = idProblem(typed.idNumber);
+      if (problem) {
+        householdError(householdId, root.getAttribute('data-id-' + problem), draft, 'idNumber');
+        return;
+      }
+      enqueue({ householdId: householdId, outcome: 'NEW_PERSON', newPerson: typed });
       form.reset();
     }
   });

@@ -10,7 +10,7 @@ public enum Outcome {
 	UNREACHABLE,
 	/** The household no longer lives there. */
 	MOVED_OUT,
-	/** A person not in the registry was found; does not change the household's state. */
+	/** A person not in the registry was found: the household is to be screened again ({@link HouseholdState}). */
 	NEW_PERSON;
 
 	/** True when a household whose latest record has this outcome counts as screened. */

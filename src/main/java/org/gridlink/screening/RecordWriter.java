@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (known to the campaign, in the caller's scope) and the persons (members of the household). The households'
  * states, the records, the answers and the per-grid counters are written with a handful of batched statements.
  * Abnormal persons are tagged {@code SCREENING_ABNORMAL} and put on the key-person list; new persons become
- * pending residents.
+ * pending residents (a name, ID number or phone that does not pass refuses that record only) and put their household
+ * back to "not yet screened" ({@link HouseholdState}).
  */
 @Component
 class RecordWriter {
@@ -56,27 +57,15 @@ class RecordWriter {
 		this.audit = audit;
 	}
 
-	/** The state of one household of the campaign, as its latest record left it. */
+	/** One household of the campaign while the batch is written: its grid and its state ({@link HouseholdState}). */
 	private static final class State {
 		final String grid;
-		final int members;
-		@Nullable String outcome;
-		int abnormal;
+		HouseholdState now;
 		boolean changed;
 
-		State(String grid, int members, @Nullable String outcome, int abnormal) {
+		State(String grid, HouseholdState now) {
 			this.grid = grid;
-			this.members = members;
-			this.outcome = outcome;
-			this.abnormal = abnormal;
-		}
-
-		boolean screened() {
-			return outcome != null && Outcome.valueOf(outcome).screened();
-		}
-
-		boolean abnormalHousehold() {
-			return "EXCEPTION".equals(outcome) && abnormal > 0;
+			this.now = now;
 		}
 	}
 
@@ -95,7 +84,7 @@ class RecordWriter {
 				.param("c", id).param("d", district)
 				.param("ids", records.stream().map(RecordInput::householdId).distinct().sorted().toList())
 				.query((rs, i) -> Map.entry(rs.getLong(1),
-						new State(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5))))
+						new State(rs.getString(2), HouseholdState.of(rs.getString(4), rs.getInt(5), rs.getInt(3)))))
 				.list().forEach(e -> states.put(e.getKey(), e.getValue()));
 
 		OffsetDateTime now = OffsetDateTime.now(clock);
@@ -156,12 +145,23 @@ class RecordWriter {
 			}
 			if (outcome == Outcome.NEW_PERSON) {
 				RecordInput.NewPerson person = record.newPerson();
+				String problem = problemOf(person);
+				if (problem != null) {
+					// typed by a person at the door: refused for this household only, the rest of the batch stands
+					results.add(RecordResult.rejected(clientId, "INVALID_INPUT", problem));
+					known.remove(clientId);
+					continue;
+				}
 				residents.registerPending(user, householdId, person.name().strip(), person.idNumber(), person.phone());
 				delta[6]++;
 			}
-			else {
-				applyChange(state, outcome.name(), abnormal, delta);
+			HouseholdState after = state.now.after(outcome, abnormal);
+			long[] moved = after.countersSince(state.now);
+			for (int i = 0; i < moved.length; i++) {
+				delta[i] += moved[i];
 			}
+			state.now = after;
+			state.changed = true;
 			recordRows.add(new Object[] { id, district, clientId, householdId, state.grid, outcome.name(), abnormal,
 					record.answers() == null || record.answers().isEmpty() ? null : json.writeValueAsString(record.answers()),
 					user.username(), at });
@@ -176,8 +176,13 @@ class RecordWriter {
 				symptoms, travel, contact, note, abnormal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", answerRows);
 		List<Object[]> householdRows = new ArrayList<>();
 		states.entrySet().stream().filter(e -> e.getValue().changed).sorted(Map.Entry.comparingByKey())
-				.forEach(e -> householdRows.add(new Object[] { e.getValue().outcome, e.getValue().abnormal,
-						user.username(), at, id, district, e.getKey() }));
+				.forEach(e -> {
+					// back to "not yet screened" (a new person found): nobody has screened it since
+					Outcome outcome = e.getValue().now.outcome();
+					householdRows.add(new Object[] { outcome == null ? null : outcome.name(), e.getValue().now.abnormal(),
+							outcome == null ? null : user.username(), outcome == null ? null : at, id, district,
+							e.getKey() });
+				});
 		template.batchUpdate("""
 				UPDATE screening_household SET outcome = ?, abnormal_persons = ?, screened_by = ?, screened_at = ?
 				WHERE campaign_id = ? AND district_code = ? AND household_id = ?""", householdRows);
@@ -194,24 +199,6 @@ class RecordWriter {
 					forbidden + " record(s) for households outside scope");
 		}
 		return results;
-	}
-
-	/** Moves the household to its new state and the grid's counters by the difference. */
-	private static void applyChange(State state, String outcome, int abnormal, long[] delta) {
-		int screenedBefore = state.screened() ? 1 : 0;
-		int abnormalBefore = state.abnormalHousehold() ? 1 : 0;
-		int abnormalPersonsBefore = "EXCEPTION".equals(state.outcome) ? state.abnormal : 0;
-		int unreachableBefore = "UNREACHABLE".equals(state.outcome) ? 1 : 0;
-		int movedBefore = "MOVED_OUT".equals(state.outcome) ? 1 : 0;
-		state.outcome = outcome;
-		state.abnormal = abnormal;
-		state.changed = true;
-		delta[0] += (state.screened() ? 1 : 0) - screenedBefore;
-		delta[1] += ((state.screened() ? 1 : 0) - screenedBefore) * (long) state.members;
-		delta[2] += (state.abnormalHousehold() ? 1 : 0) - abnormalBefore;
-		delta[3] += ("EXCEPTION".equals(outcome) ? abnormal : 0) - abnormalPersonsBefore;
-		delta[4] += ("UNREACHABLE".equals(outcome) ? 1 : 0) - unreachableBefore;
-		delta[5] += ("MOVED_OUT".equals(outcome) ? 1 : 0) - movedBefore;
 	}
 
 	private void keyPerson(CurrentUser user, long campaign, String district, long household, String grid,
@@ -299,16 +286,28 @@ class RecordWriter {
 	}
 
 	private static void checkNewPerson(RecordInput.@Nullable NewPerson person, int n) {
-		if (person == null || person.name() == null || person.name().isBlank() || person.name().strip().length() > 50) {
+		if (person == null) {
 			throw new InvalidInputException("screening.newPerson.name", n);
 		}
-		if (person.idNumber() == null || !IdNumber.isValid(person.idNumber())) {
-			throw new InvalidInputException("screening.newPerson.idNumber", n);
+	}
+
+	/** What is wrong with a new person's name, ID number or phone (a message key), or null. */
+	private static @Nullable String problemOf(RecordInput.NewPerson person) {
+		if (person.name() == null || person.name().isBlank() || person.name().strip().length() > 50) {
+			return "screening.newPerson.nameInvalid";
+		}
+		if (person.idNumber() == null) {
+			return "idNumber.EMPTY";
+		}
+		var idProblem = IdNumber.problemOf(person.idNumber());
+		if (idProblem.isPresent()) {
+			return "idNumber." + idProblem.get().name();
 		}
 		if (person.phone() != null && !person.phone().isBlank()
 				&& !PhoneNumber.isValid(PhoneNumber.normalise(person.phone()))) {
-			throw new InvalidInputException("screening.newPerson.phone", n);
+			return "screening.newPerson.phoneInvalid";
 		}
+		return null;
 	}
 
 	private static boolean isUuid(@Nullable String value) {

@@ -87,6 +87,65 @@ class ScreeningBrowserTest {
 		browser.screenshot("screening-360-sent.png");
 	}
 
+	@Test
+	void aBadNewPersonIdShowsAtItsHouseholdWithTheFormKeptAndAGoodOneSendsItBackToToDo() {
+		fixture.household("grid1", Demo.GRID1, 2);
+		Fixture.Household home = fixture.household("grid1", Demo.GRID1, 2);
+		CurrentUser community = fixture.user("community1");
+		long id = screening.create(community, new NewCampaign("新人员测试", Demo.COMMUNITY1, LocalDate.now(),
+				LocalDate.now().plusDays(1), Questionnaire.standard())).id();
+		screening.start(community, id);
+		fixture.awaitRunning(id);
+
+		ChromeDriver driver = browser.open(360, 800, "grid1");
+		browser.get("/screening/" + id + "/work");
+		WebElement card = browser.waiting().until(visibilityOfElementLocated(
+				By.cssSelector("[data-household='" + home.id() + "']")));
+		browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", card);
+		browser.click(card.findElement(By.cssSelector("button[data-outcome='ALL_NORMAL']")));
+		browser.waiting().until(d -> card.getAttribute("class").contains("gl-done"));
+		assertThat(card.findElement(By.cssSelector("button[data-open='newperson']")).isDisplayed())
+				.as("a finished household folds").isFalse();
+		browser.click(card.findElement(By.cssSelector("[data-reopen]")));
+		browser.click(card.findElement(By.cssSelector("button[data-open='newperson']")));
+		WebElement name = card.findElement(By.cssSelector("[data-field='name']"));
+		WebElement idNumber = card.findElement(By.cssSelector("[data-field='idNumber']"));
+		name.sendKeys("新来的");
+		String good = Fixture.idNumber();
+		String bad = good.substring(0, 17) + (good.charAt(17) == '1' ? "2" : "1");
+		idNumber.sendKeys(bad);
+		// sent from the top of the page: the answer brings the household back into view
+		browser.js("window.scrollTo(0, 0); arguments[0].requestSubmit()",
+				card.findElement(By.cssSelector("form[data-kind='newperson']")));
+
+		WebElement error = card.findElement(By.cssSelector(".gl-household-error"));
+		browser.waiting().until(d -> error.isDisplayed());
+		assertThat(error.getText()).contains("校验位");
+		assertThat(driver.findElement(By.id("send-error")).isDisplayed()).as("no banner at the top").isFalse();
+		assertThat(idNumber.getAttribute("value")).as("the form is kept").isEqualTo(bad);
+		assertThat(name.getAttribute("value")).isEqualTo("新来的");
+		assertThat(idNumber.getAttribute("class")).contains("is-invalid");
+		assertThat(driver.switchTo().activeElement()).isEqualTo(idNumber);
+		assertThat((Boolean) browser.js("var r = arguments[0].getBoundingClientRect();"
+				+ " return r.top >= 0 && r.bottom <= window.innerHeight;", error)).as("scrolled to the household").isTrue();
+		assertThat(driver.getCurrentUrl()).endsWith("#household-" + home.id());
+		browser.screenshot("screening-360-bad-id.png");
+
+		idNumber.clear();
+		idNumber.sendKeys(good);
+		browser.click(card.findElement(By.cssSelector("form[data-kind='newperson'] button[type='submit']")));
+		browser.waiting().until(d -> card.findElement(By.cssSelector(".gl-household-note")).isDisplayed());
+		assertThat(card.findElement(By.cssSelector(".gl-state")).getText()).isEqualTo("待排查");
+		assertThat(error.isDisplayed()).isFalse();
+
+		driver.navigate().refresh();
+		WebElement again = browser.waiting().until(visibilityOfElementLocated(
+				By.cssSelector("[data-household='" + home.id() + "']")));
+		assertThat(again.findElement(By.cssSelector(".gl-state")).getText()).as("on reload too").isEqualTo("待排查");
+		assertThat(again.getAttribute("class")).doesNotContain("gl-done");
+		browser.assertNoScriptErrors();
+	}
+
 	private long records(long campaign, long household) {
 		return jdbc.sql("SELECT COUNT(*) FROM screening_record WHERE campaign_id = ? AND household_id = ?")
 				.params(campaign, household).query(Long.class).single();

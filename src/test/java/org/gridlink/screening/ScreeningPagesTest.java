@@ -129,6 +129,40 @@ class ScreeningPagesTest {
 	}
 
 	@Test
+	void aHouseholdWithANewPersonIsToDoAgainOnTheWorkPageAndFinishedOnesFold() throws Exception {
+		long id = runningCampaign();
+		String card = "id=\"household-" + home.id() + "\"";
+		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/records").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("[{\"clientId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + home.id()
+						+ ",\"outcome\":\"ALL_NORMAL\"}]"))
+				.andExpect(jsonPath("$.accepted").value(1));
+		String done = mvc.perform(get("/screening/" + id + "/work").with(as("grid1"))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		assertThat(cardOf(done, card)).contains("gl-household gl-done").contains("text-bg-success\">全部正常</span>")
+				.contains("data-reopen").contains("id=\"error-" + home.id() + "\"");
+
+		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/records").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("[{\"clientId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + home.id()
+						+ ",\"outcome\":\"NEW_PERSON\",\"newPerson\":{\"name\":\"新成员\",\"idNumber\":\""
+						+ Fixture.idNumber() + "\"}}]"))
+				.andExpect(jsonPath("$.accepted").value(1));
+		String again = mvc.perform(get("/screening/" + id + "/work").with(as("grid1"))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		assertThat(cardOf(again, card)).doesNotContain("gl-done").contains("text-bg-light border\">待排查</span>")
+				.contains("新成员").doesNotContain("text-bg-success\">全部正常</span>");
+	}
+
+	/** The household's card ({@code <li ...>} to its end) of the work page. */
+	private static String cardOf(String page, String marker) {
+		int at = page.indexOf(marker);
+		assertThat(at).as("card " + marker).isPositive();
+		int start = page.lastIndexOf("<li", at);
+		return page.substring(start, page.indexOf("</li>", at));
+	}
+
+	@Test
 	void keyPersonsPageAndMaskedExport() throws Exception {
 		long id = runningCampaign();
 		String idNumber = Fixture.idNumber();

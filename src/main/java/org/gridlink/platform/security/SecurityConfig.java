@@ -96,6 +96,8 @@ class SecurityConfig {
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
+				// the installable web app's manifest (fetched without cookies) and its service worker (no data in it)
+				.requestMatchers("/manifest.webmanifest", "/sw.js").permitAll()
 				// residents report a problem and follow its public status without an account (CSRF stays on)
 				.requestMatchers("/report", "/report/*").permitAll()
 				// the reporter rates a closed case through a one-time link; public answers (权威解读) are open to read
