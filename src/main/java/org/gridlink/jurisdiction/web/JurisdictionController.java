@@ -1,10 +1,15 @@
 package org.gridlink.jurisdiction.web;
 
+import java.util.Locale;
+
 import org.gridlink.jurisdiction.JurisdictionDetail;
 import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.jurisdiction.MapMeasures;
 import org.gridlink.jurisdiction.Organization;
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.DemoData;
 import org.gridlink.shared.JurisdictionLevel;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +26,18 @@ class JurisdictionController {
 	private final Jurisdictions jurisdictions;
 	private final Organization organization;
 
-	JurisdictionController(Jurisdictions jurisdictions, Organization organization) {
+	/** The demo district's code: its base layer is drawn only where it is loaded. */
+	private static final String DEMO_DISTRICT = "320819000000";
+
+	private final MapMeasures measures;
+	private final boolean demoMode;
+
+	JurisdictionController(Jurisdictions jurisdictions, Organization organization, MapMeasures measures,
+			Environment environment) {
 		this.jurisdictions = jurisdictions;
 		this.organization = organization;
+		this.measures = measures;
+		this.demoMode = DemoData.DemoMode.isOn(environment);
 	}
 
 	@GetMapping("/jurisdictions")
@@ -55,8 +69,15 @@ class JurisdictionController {
 		return "jurisdiction/node";
 	}
 
+	/**
+	 * The district map: grids coloured by the measures the user may read, open cases first; in demo mode over the
+	 * demo district's base layer (river and main roads), which belongs to the demo district only.
+	 */
 	@GetMapping("/map")
-	String map() {
+	String map(CurrentUser user, Model model, Locale locale) {
+		model.addAttribute("measures", measures.choices(user, locale));
+		model.addAttribute("baseLayer",
+				demoMode && jurisdictions.exists(DEMO_DISTRICT) ? "/geo/demo-base.geojson" : null);
 		return "jurisdiction/map";
 	}
 }
