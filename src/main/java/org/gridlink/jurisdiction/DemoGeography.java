@@ -1,15 +1,23 @@
 package org.gridlink.jurisdiction;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -29,7 +37,7 @@ final class DemoGeography {
 	static final double CENTRE_LNG = (DemoDistrict.WEST + DemoDistrict.EAST) / 2;
 	static final double CENTRE_LAT = (DemoDistrict.NORTH + DemoDistrict.SOUTH) / 2;
 	/** The direction of the north-west corner seen from the centre: the outline keeps that corner. */
-	private static final double CORNER = Math.atan2(DemoDistrict.NORTH - CENTRE_LAT, DemoDistrict.WEST - CENTRE_LNG);
+	private static final double CORNER = StrictMath.atan2(DemoDistrict.NORTH - CENTRE_LAT, DemoDistrict.WEST - CENTRE_LNG);
 	private static final int OUTLINE_POINTS = 180;
 
 	private DemoGeography() {
@@ -52,12 +60,12 @@ final class DemoGeography {
 		voronoi.setClipEnvelope(outline.getEnvelopeInternal());
 		Geometry cells = voronoi.getDiagram(GEOMETRY);
 		Map<String, Geometry> boundaries = new HashMap<>();
-		PreparedGeometry inside = PreparedGeometryFactory.prepare(outline);
+		PreparedGeometry within = PreparedGeometryFactory.prepare(outline);
 		for (int i = 0; i < cells.getNumGeometries(); i++) {
 			Geometry cell = cells.getGeometryN(i);
 			String grid = siteGrid.get((Coordinate) cell.getUserData());
 			// only the cells on the outline need cutting
-			boundaries.put(grid, inside.containsProperly(cell) ? cell : cell.intersection(outline));
+			boundaries.put(grid, within.containsProperly(cell) ? cell : cell.intersection(outline));
 		}
 		if (boundaries.size() != sites.size()) {
 			throw new IllegalStateException("two grid seeds coincide");
@@ -80,13 +88,66 @@ final class DemoGeography {
 				boundaries.put(plan.code(), CascadedPolygonUnion.union(children.get(plan.code())));
 			}
 		}
+		boundaries.put(DemoDistrict.DISTRICT, outline);
+		Map<String, Shape> shapes = new HashMap<>();
+		boundaries.forEach((code, boundary) -> {
+			Point inside = boundary.getInteriorPoint();
+			shapes.put(code, new Shape(boundary.toText(), inside.getY(), inside.getX()));
+		});
+		return nodes(plans, shapes);
+	}
+
+	/** A boundary as WKT with its label point. */
+	record Shape(String wkt, double lat, double lng) {
+	}
+
+	private static List<DemoDistrict.Node> nodes(List<DemoDistrict.Plan> plans, Map<String, Shape> shapes) {
 		List<DemoDistrict.Node> nodes = new ArrayList<>();
-		nodes.add(new DemoDistrict.Node(DemoDistrict.DISTRICT, "江滨区", "DISTRICT", "DISTRICT", null, outline));
+		Shape district = shapes.get(DemoDistrict.DISTRICT);
+		nodes.add(new DemoDistrict.Node(DemoDistrict.DISTRICT, "江滨区", "DISTRICT", "DISTRICT", null, district.wkt(),
+				district.lat(), district.lng()));
 		for (DemoDistrict.Plan plan : plans) {
+			Shape shape = shapes.get(plan.code());
+			if (shape == null) {
+				throw new IllegalStateException("no stored boundary for " + plan.code() + ": run DemoDistrictTest");
+			}
 			nodes.add(new DemoDistrict.Node(plan.code(), plan.name(), plan.level(), plan.kind(), plan.parentCode(),
-					boundaries.get(plan.code())));
+					shape.wkt(), shape.lat(), shape.lng()));
 		}
 		return nodes;
+	}
+
+	/** Where the drawn boundaries are kept: one line per node, code, label point and WKT, tab-separated, gzipped. */
+	static final String STORED = "demo-district.tsv.gz";
+
+	/** The tree with the stored boundaries. */
+	static List<DemoDistrict.Node> stored(List<DemoDistrict.Plan> plans) {
+		Map<String, Shape> shapes = new HashMap<>();
+		try (InputStream in = DemoGeography.class.getResourceAsStream(STORED)) {
+			if (in == null) {
+				throw new IllegalStateException(STORED + " is missing");
+			}
+			BufferedReader lines = new BufferedReader(
+					new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				String[] f = line.split("\t", 4);
+				shapes.put(f[0], new Shape(f[3], Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return nodes(plans, shapes);
+	}
+
+	/** The stored file's text for a tree. */
+	static String storedText(List<DemoDistrict.Node> tree) {
+		StringBuilder text = new StringBuilder();
+		for (DemoDistrict.Node node : tree) {
+			text.append(node.code()).append('\t').append(node.centreLat()).append('\t').append(node.centreLng())
+					.append('\t').append(node.wkt()).append('\n');
+		}
+		return text.toString();
 	}
 
 	/**
@@ -94,10 +155,10 @@ final class DemoGeography {
 	 * corner, between 0.72 and 1 elsewhere, from three fixed waves.
 	 */
 	static double reach(double angle) {
-		double off = Math.abs(Math.atan2(Math.sin(angle - CORNER), Math.cos(angle - CORNER)));
+		double off = Math.abs(StrictMath.atan2(StrictMath.sin(angle - CORNER), StrictMath.cos(angle - CORNER)));
 		double ramp = Math.min(1, off / 0.4);
-		double waves = 0.5 + 0.5 * (0.45 * Math.sin(2 * angle + 0.7) + 0.35 * Math.sin(5 * angle + 1.9)
-				+ 0.2 * Math.sin(9 * angle + 4.1));
+		double waves = 0.5 + 0.5 * (0.45 * StrictMath.sin(2 * angle + 0.7) + 0.35 * StrictMath.sin(5 * angle + 1.9)
+				+ 0.2 * StrictMath.sin(9 * angle + 4.1));
 		return 1 - ramp * (0.06 + 0.22 * waves);
 	}
 
@@ -105,7 +166,7 @@ final class DemoGeography {
 	static Coordinate warp(double lng, double lat) {
 		double dx = lng - CENTRE_LNG;
 		double dy = lat - CENTRE_LAT;
-		double f = reach(Math.atan2(dy, dx));
+		double f = reach(StrictMath.atan2(dy, dx));
 		return new Coordinate(CENTRE_LNG + dx * f, CENTRE_LAT + dy * f);
 	}
 
@@ -118,13 +179,13 @@ final class DemoGeography {
 		double[][] corners = { { DemoDistrict.WEST, DemoDistrict.NORTH }, { DemoDistrict.EAST, DemoDistrict.NORTH },
 				{ DemoDistrict.EAST, DemoDistrict.SOUTH }, { DemoDistrict.WEST, DemoDistrict.SOUTH } };
 		for (double[] corner : corners) {
-			angles.add(Math.atan2(corner[1] - CENTRE_LAT, corner[0] - CENTRE_LNG));
+			angles.add(StrictMath.atan2(corner[1] - CENTRE_LAT, corner[0] - CENTRE_LNG));
 		}
 		angles.sort(Double::compare);
 		List<Coordinate> ring = new ArrayList<>();
 		for (double angle : angles) {
-			double dx = Math.cos(angle);
-			double dy = Math.sin(angle);
+			double dx = StrictMath.cos(angle);
+			double dy = StrictMath.sin(angle);
 			// distance from the centre to the box's edge in this direction
 			double toEdge = Math.min(dx == 0 ? Double.MAX_VALUE : (DemoDistrict.EAST - CENTRE_LNG) / Math.abs(dx),
 					dy == 0 ? Double.MAX_VALUE : (DemoDistrict.NORTH - CENTRE_LAT) / Math.abs(dy));

@@ -103,6 +103,19 @@ class DemoDistrictTest {
 	}
 
 	@Test
+	void theLoaderStoresTheBoundariesAsDrawn() throws Exception {
+		Path stored = Path.of("src/main/resources/org/gridlink/jurisdiction", DemoGeography.STORED);
+		if (Boolean.getBoolean("gridlink.demo.redraw")) {
+			try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(stored))) {
+				out.write(DemoGeography.storedText(tree).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			Files.writeString(Path.of("src/main/resources/static/geo/demo-base.geojson"), DemoGeography.baseLayerGeoJson());
+		}
+		// redraw both files with -Dgridlink.demo.redraw=true after changing DemoDistrict or DemoGeography
+		assertThat(DemoDistrict.stored()).isEqualTo(tree);
+	}
+
+	@Test
 	void theBaseLayerIsTheShippedFileAndItsLinesCrossTheOutline() throws Exception {
 		String shipped = Files.readString(Path.of("src/main/resources/static/geo/demo-base.geojson"));
 		assertThat(shipped).isEqualTo(DemoGeography.baseLayerGeoJson());

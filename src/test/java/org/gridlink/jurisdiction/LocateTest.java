@@ -30,7 +30,7 @@ class LocateTest {
 		mvc.perform(get("/api/v1/grids/locate?lat=33.79423236678688&lng=119.00927857262374").with(as("center")))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.code").value("320819001001001"));
 		// the same point seen from grid 002's side is on its boundary too
-		org.assertj.core.api.Assertions.assertThat(DemoDistrict.tree().stream()
+		org.assertj.core.api.Assertions.assertThat(DemoDistrict.stored().stream()
 				.filter(n -> n.code().equals("320819001001002")).findFirst().orElseThrow().boundary()
 				.getCoordinates()).anyMatch(c -> c.x == 119.00927857262374 && c.y == 33.79423236678688);
 	}
