@@ -23,7 +23,7 @@
   }
 
   function getJson(url) {
-    return fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+    return fetch(url, { headers: { 'Accept': 'application/json, application/geo+json' }, credentials: 'same-origin' })
       .then(function (r) {
         if (!r.ok) { throw new Error('GET ' + url + ': ' + r.status); }
         return r.json();
@@ -54,6 +54,7 @@
     var select = container.querySelector('[data-gl-map-measure]');
     var data = container.dataset;
     var map = baseMap(canvas);
+    map.setView([33.65, 119.18], 11); // until the grids are in: layers need a view
     map.createPane('glBase').style.zIndex = 350;
     map.createPane('glBorders').style.zIndex = 450;
     map.getPane('glBorders').style.pointerEvents = 'none';

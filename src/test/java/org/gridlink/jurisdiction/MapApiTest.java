@@ -85,7 +85,7 @@ class MapApiTest {
 
 	@Test
 	void theMapPageOffersTheMeasuresAndTheDemoBaseLayer() throws Exception {
-		mvc.perform(get("/map").with(as("center")).header("Accept-Language", "en")).andExpect(status().isOk())
+		mvc.perform(get("/map?lang=en").with(as("center"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("data-base=\"/geo/demo-base.geojson\"")))
 				.andExpect(content().string(containsString("<option value=\"quarantined\">People in quarantine</option>")))
 				.andExpect(content().string(not(containsString("role=\"img\""))));
