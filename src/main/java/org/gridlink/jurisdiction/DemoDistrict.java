@@ -2,12 +2,17 @@ package org.gridlink.jurisdiction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * The fictional demo district 江滨区 (code 320819), sized to the reference district: 6 streets/towns, 87 urban
  * communities and 12 villages, 1,291 grids tiling the district without overlap, 56 units, 957 cadres, 1,291 grid
  * workers, a police grid per community and 40 property companies. Everything is computed, so every run is the same.
- * Boundaries are a lattice: street strips west to east, community bands north to south, grids in two rows.
+ * The plan is a lattice (street strips west to east, communities two abreast north to south, grids in rows), which
+ * {@link DemoGeography} turns into a place: an irregular outline, grids as a Voronoi partition of their jittered
+ * seeds clipped to it, communities and streets as unions of their grids.
  */
 final class DemoDistrict {
 
@@ -40,44 +45,68 @@ final class DemoDistrict {
 			"涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "晓东", "海燕", "志强", "玉兰", "春梅" };
 	private static final String[] COMPOUND_SUFFIXES = { "花园", "小区", "新村", "家园", "苑" };
 
-	record Node(String code, String name, String level, String kind, String parentCode, double west, double south,
-			double east, double north) {
+	/**
+	 * A node of the tree with its boundary as WKT (WGS 84, x = longitude, y = latitude) and a point inside it, where
+	 * its label goes.
+	 */
+	record Node(String code, String name, String level, String kind, String parentCode, String wkt, double centreLat,
+			double centreLng) {
 
 		String prefix() {
 			return org.gridlink.shared.JurisdictionCode.of(code).prefix();
 		}
 
-		String wkt() {
-			return "POLYGON((" + west + " " + north + ", " + east + " " + north + ", " + east + " " + south + ", "
-					+ west + " " + south + ", " + west + " " + north + "))";
+		Geometry boundary() {
+			return Wkt.read(wkt);
 		}
 	}
 
-	/** The whole tree, district first, each node with its rectangle. */
+	/** The whole tree, district first, each node with its boundary drawn now: see {@link DemoGeography}. */
 	static List<Node> tree() {
-		List<Node> nodes = new ArrayList<>();
-		nodes.add(new Node(DISTRICT, "江滨区", "DISTRICT", "DISTRICT", null, WEST, SOUTH, EAST, NORTH));
+		return DemoGeography.build(plans());
+	}
+
+	/**
+	 * The same tree with the boundaries as drawn when the demo was built ({@code demo-district.tsv.gz}, which
+	 * {@code DemoDistrictTest} checks against {@link #tree()}): what the loader stores, in milliseconds instead of
+	 * the seconds the drawing takes.
+	 */
+	static List<Node> stored() {
+		return DemoGeography.stored(plans());
+	}
+
+	/** The tree without boundaries, district excluded: streets, each followed by its communities and their grids. */
+	static List<Plan> plans() {
+		List<Plan> plans = new ArrayList<>();
 		int[] gridsPerCommunity = gridsPerCommunity();
 		int community = 0;
 		for (int s = 0; s < STREETS.length; s++) {
 			boolean town = STREET_CODES[s].startsWith("1");
 			String streetCode = "320819" + STREET_CODES[s] + "000";
-			double west = x(s), east = x(s + 1);
-			nodes.add(new Node(streetCode, STREETS[s], "STREET", town ? "TOWN" : "STREET", DISTRICT, west, SOUTH, east,
-					NORTH));
+			plans.add(new Plan(streetCode, STREETS[s], "STREET", town ? "TOWN" : "STREET", DISTRICT, null));
 			int n = COMMUNITIES_PER_STREET[s];
+			int rows = (n + 1) / 2;
 			for (int c = 0; c < n; c++) {
 				String seq = String.format("%03d", town ? 201 + c : 1 + c);
 				String communityCode = "320819" + STREET_CODES[s] + seq;
 				String stem = COMMUNITY_STEMS[(c + s * 5) % COMMUNITY_STEMS.length];
 				String name = town ? stem + "村" : stem + (c >= COMMUNITY_STEMS.length ? "二" : "") + "社区";
-				double north = y(c, n), south = y(c + 1, n);
-				nodes.add(new Node(communityCode, name, "COMMUNITY", town ? "VILLAGE" : "COMMUNITY", streetCode, west,
-						south, east, north));
-				addGrids(nodes, communityCode, name, gridsPerCommunity[community++], west, south, east, north);
+				plans.add(new Plan(communityCode, name, "COMMUNITY", town ? "VILLAGE" : "COMMUNITY", streetCode, null));
+				// communities two abreast, north to south; an odd last one spans the strip
+				int row = c / 2;
+				boolean alone = c == n - 1 && n % 2 == 1;
+				double west = alone || c % 2 == 0 ? x(s) : (x(s) + x(s + 1)) / 2;
+				double east = alone || c % 2 == 1 ? x(s + 1) : (x(s) + x(s + 1)) / 2;
+				double north = NORTH - (NORTH - SOUTH) * row / rows;
+				double south = NORTH - (NORTH - SOUTH) * (row + 1) / rows;
+				addGrids(plans, communityCode, name, gridsPerCommunity[community++], west, south, east, north);
 			}
 		}
-		return nodes;
+		return plans;
+	}
+
+	/** A node before its boundary is drawn: grids carry their seed point (on the lattice, before the warp). */
+	record Plan(String code, String name, String level, String kind, String parentCode, double[] seed) {
 	}
 
 	/** 13 grids per urban community (1,131) and 13 or 14 per village (160): 1,291 in all. */
@@ -93,39 +122,36 @@ final class DemoDistrict {
 		return grids;
 	}
 
-	/** Grids in two rows, numbered west to east, north to south. */
-	private static void addGrids(List<Node> nodes, String communityCode, String communityName, int count, double west,
+	/**
+	 * Grid seeds in rows filling the community's cell of the lattice, numbered west to east, north to south; each
+	 * seed moved by up to 30 % of its cell by a fixed pseudo-random draw, so the partition is irregular.
+	 */
+	private static void addGrids(List<Plan> plans, String communityCode, String communityName, int count, double west,
 			double south, double east, double north) {
-		int top = (count + 1) / 2;
-		int bottom = count - top;
-		double middle = round(north - (north - south) / 2);
+		double widthKm = (east - west) * 92.6; // a degree of longitude at 33.6° N is about 92.6 km
+		double heightKm = (north - south) * 111.0;
+		int rows = Math.max(1, (int) Math.round(Math.sqrt(count * heightKm / widthKm)));
+		Random jitter = new Random(Long.parseLong(communityCode));
 		int seq = 1;
-		for (int row = 0; row < 2; row++) {
-			int cells = row == 0 ? top : bottom;
+		for (int row = 0; row < rows; row++) {
+			int cells = count / rows + (row < count % rows ? 1 : 0);
+			double top = north - (north - south) * row / rows;
+			double bottom = north - (north - south) * (row + 1) / rows;
 			for (int k = 0; k < cells; k++) {
-				double w = round(west + (east - west) * k / cells);
-				double e = round(west + (east - west) * (k + 1) / cells);
-				if (k == cells - 1) {
-					e = east;
-				}
+				double w = west + (east - west) * k / cells;
+				double e = west + (east - west) * (k + 1) / cells;
+				double lng = (w + e) / 2 + (jitter.nextDouble() - 0.5) * 0.6 * (e - w);
+				double lat = (top + bottom) / 2 + (jitter.nextDouble() - 0.5) * 0.6 * (top - bottom);
 				String code = communityCode + String.format("%03d", seq);
-				nodes.add(new Node(code, communityName + "第" + seq + "网格", "GRID", "GRID", communityCode, w,
-						row == 0 ? middle : south, e, row == 0 ? north : middle));
+				plans.add(new Plan(code, communityName + "第" + seq + "网格", "GRID", "GRID", communityCode,
+						new double[] { lng, lat }));
 				seq++;
 			}
 		}
 	}
 
 	static double x(int strip) {
-		return strip == STREETS.length ? EAST : round(WEST + (EAST - WEST) * strip / STREETS.length);
-	}
-
-	static double y(int band, int bands) {
-		return band == bands ? SOUTH : round(NORTH - (NORTH - SOUTH) * band / bands);
-	}
-
-	static double round(double value) {
-		return Math.round(value * 1_000_000d) / 1_000_000d;
+		return strip == STREETS.length ? EAST : WEST + (EAST - WEST) * strip / STREETS.length;
 	}
 
 	/** A deterministic Chinese personal name for the i-th person. */

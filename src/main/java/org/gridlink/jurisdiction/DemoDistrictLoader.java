@@ -70,12 +70,12 @@ class DemoDistrictLoader implements ApplicationRunner {
 	}
 
 	private void load() {
-		List<DemoDistrict.Node> tree = DemoDistrict.tree();
+		List<DemoDistrict.Node> tree = DemoDistrict.stored();
 		jdbc.batchUpdate("""
 				INSERT INTO jurisdiction (code, prefix, name, level, kind, parent_code, district_code, boundary, center_lat, center_lng)
 				VALUES (?, ?, ?, ?, ?, ?, '320819', ?, ?, ?)""",
-				tree.stream().map(n -> new Object[] { n.code(), n.prefix(), n.name(), n.level(), n.kind(),
-						n.parentCode(), n.wkt(), (n.north() + n.south()) / 2, (n.west() + n.east()) / 2 }).toList());
+				tree.stream().map(n -> new Object[] { n.code(), n.prefix(), n.name(), n.level(), n.kind(), n.parentCode(),
+						n.wkt(), n.centreLat(), n.centreLng() }).toList());
 		List<DemoDistrict.Node> grids = tree.stream().filter(n -> n.level().equals("GRID")).toList();
 		List<DemoDistrict.Node> communities = tree.stream().filter(n -> n.level().equals("COMMUNITY")).toList();
 		Map<String, DemoDistrict.Node> byCode = tree.stream()

@@ -198,6 +198,33 @@ public class Jurisdictions implements JurisdictionDirectory {
 		return json.append("]}").toString();
 	}
 
+	/**
+	 * Streets or communities (with villages) in the caller's scope as a GeoJSON FeatureCollection, each with its
+	 * label point ({@code lat}, {@code lng}: a point inside it) for the map's labels; areas without a boundary are left
+	 * out.
+	 */
+	public String areasGeoJson(CurrentUser user, JurisdictionLevel level) {
+		if (level != JurisdictionLevel.STREET && level != JurisdictionLevel.COMMUNITY) {
+			throw new org.gridlink.platform.InvalidInputException("map.level.invalid", level.name());
+		}
+		StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+		List<String[]> rows = jdbc.sql("SELECT code, name, level, center_lat, center_lng, boundary FROM jurisdiction"
+				+ " WHERE level = ? AND boundary IS NOT NULL AND " + user.scope().sqlCondition("code") + " ORDER BY code")
+				.param(level.name())
+				.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6) })
+				.list();
+		for (int i = 0; i < rows.size(); i++) {
+			String[] row = rows.get(i);
+			json.append(i > 0 ? "," : "").append("{\"type\":\"Feature\",\"properties\":{\"code\":\"").append(row[0])
+					.append("\",\"name\":\"").append(Wkt.escape(row[1])).append("\",\"level\":\"").append(row[2])
+					.append("\",\"lat\":").append(row[3] == null ? "null" : Double.parseDouble(row[3]))
+					.append(",\"lng\":").append(row[4] == null ? "null" : Double.parseDouble(row[4]))
+					.append("},\"geometry\":").append(Wkt.toGeoJson(row[5])).append('}');
+		}
+		return json.append("]}").toString();
+	}
+
 	static JurisdictionNode node(ResultSet rs, int row) throws SQLException {
 		return new JurisdictionNode(rs.getString("code"), rs.getString("name"),
 				JurisdictionLevel.valueOf(rs.getString("level")), rs.getString("kind"), rs.getString("parent_code"));

@@ -2,6 +2,7 @@ package org.gridlink.jurisdiction;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
@@ -21,22 +22,39 @@ final class Wkt {
 		}
 	}
 
-	/** A polygon's GeoJSON geometry; {@code null} (JSON) when there is no boundary. */
+	/**
+	 * A polygon's (or multipolygon's) GeoJSON geometry, coordinates to 6 decimals (about 0.1 m: for drawing only);
+	 * {@code null} (JSON) when there is no boundary.
+	 */
 	static String toGeoJson(String wkt) {
 		if (wkt == null || wkt.isBlank()) {
 			return "null";
 		}
 		Geometry geometry = read(wkt);
-		if (!(geometry instanceof Polygon polygon)) {
-			throw new IllegalArgumentException("Boundary must be a polygon");
+		if (geometry instanceof Polygon polygon) {
+			StringBuilder json = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":");
+			appendPolygon(json, polygon);
+			return json.append('}').toString();
 		}
-		StringBuilder json = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[");
+		if (geometry instanceof MultiPolygon multi) {
+			StringBuilder json = new StringBuilder("{\"type\":\"MultiPolygon\",\"coordinates\":[");
+			for (int i = 0; i < multi.getNumGeometries(); i++) {
+				json.append(i > 0 ? "," : "");
+				appendPolygon(json, (Polygon) multi.getGeometryN(i));
+			}
+			return json.append("]}").toString();
+		}
+		throw new IllegalArgumentException("Boundary must be a polygon");
+	}
+
+	private static void appendPolygon(StringBuilder json, Polygon polygon) {
+		json.append('[');
 		appendRing(json, polygon.getExteriorRing().getCoordinates());
 		for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
 			json.append(',');
 			appendRing(json, polygon.getInteriorRingN(i).getCoordinates());
 		}
-		return json.append("]}").toString();
+		json.append(']');
 	}
 
 	private static void appendRing(StringBuilder json, Coordinate[] ring) {
@@ -45,9 +63,13 @@ final class Wkt {
 			if (i > 0) {
 				json.append(',');
 			}
-			json.append('[').append(ring[i].x).append(',').append(ring[i].y).append(']');
+			json.append('[').append(round(ring[i].x)).append(',').append(round(ring[i].y)).append(']');
 		}
 		json.append(']');
+	}
+
+	private static double round(double degrees) {
+		return Math.round(degrees * 1_000_000d) / 1_000_000d;
 	}
 
 	static String escape(String text) {

@@ -26,13 +26,18 @@ class LocateTest {
 
 	@Test
 	void pointOnAnEdgeSharedByTwoGridsGoesToTheSmallerCode() throws Exception {
-		// 119.06 is the edge between street 001 and street 002; both grids touch it
-		mvc.perform(get("/api/v1/grids/locate?lat=33.799&lng=119.06").with(as("center")))
-				.andExpect(status().isOk()).andExpect(jsonPath("$.code").value("320819001001007"));
+		// a corner of the Voronoi partition shared by grids 001 and 002 (and a third) of the first community
+		mvc.perform(get("/api/v1/grids/locate?lat=33.79423236678688&lng=119.00927857262374").with(as("center")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.code").value("320819001001001"));
+		// the same point seen from grid 002's side is on its boundary too
+		org.assertj.core.api.Assertions.assertThat(DemoDistrict.stored().stream()
+				.filter(n -> n.code().equals("320819001001002")).findFirst().orElseThrow().boundary()
+				.getCoordinates()).anyMatch(c -> c.x == 119.00927857262374 && c.y == 33.79423236678688);
 	}
 
 	@Test
 	void pointOnTheDistrictBoundaryStillLocates() throws Exception {
+		// the outline keeps the north-west corner of the box it was drawn from
 		mvc.perform(get("/api/v1/grids/locate?lat=33.80&lng=119.00").with(as("center")))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.code").value("320819001001001"));
 	}
@@ -41,6 +46,9 @@ class LocateTest {
 	void pointOutsideTheDistrictIs404() throws Exception {
 		mvc.perform(get("/api/v1/grids/locate?lat=33.81&lng=119.1").with(as("center")))
 				.andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+		// inside the box the district was drawn from, but outside its irregular outline (its south-east)
+		mvc.perform(get("/api/v1/grids/locate?lat=33.505&lng=119.355").with(as("center")))
+				.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/grids/locate?lat=95&lng=500").with(as("center"))).andExpect(status().isNotFound());
 	}
 

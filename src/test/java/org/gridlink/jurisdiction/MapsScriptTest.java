@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code static/js/maps.js} gives Leaflet's tooltips the jurisdiction names as text nodes, never as HTML: run with
+ * {@code static/js/maps.js} gives Leaflet's tooltips, the map's labels and its hover line the jurisdiction names as text
+ * nodes, never as HTML: run with
  * Node against a fake Leaflet and DOM ({@code js/maps-harness.js}) with a name that is an {@code <img onerror>}.
  */
 class MapsScriptTest {
@@ -28,7 +29,10 @@ class MapsScriptTest {
 		assertThat(node.exitValue()).as(out).isZero();
 		assertThat(out).contains("\"kind\":\"node\",\"text\":\"<img src=x onerror=alert(1)>\"")
 				.contains("<img src=x onerror=alert(1)> 320819001001001").doesNotContain("\"kind\":\"string\"")
-				.doesNotContain("\"kind\":\"other\"");
+				.doesNotContain("\"kind\":\"other\"")
+				// the district map's hover line, street label and legend got the names as text too
+				.contains("\"hover\":\"<img src=x onerror=alert(1)> 320819001001001")
+				.contains("\"ready\":\"true\"");
 		assertThat(Files.readString(script)).doesNotContain("innerHTML");
 	}
 
