@@ -113,10 +113,6 @@ class LookBrowserTest {
 	/** The serious and critical WCAG 2.1 AA violations axe-core finds on the page in the browser now. */
 	private static List<String> axe(String where, String path) {
 		AxeBuilder builder = new AxeBuilder().withTags(WCAG_21_AA);
-		if (path.startsWith("/map")) {
-			// the district map's nested interactive control is fixed on the map's own branch (issue 14, the map)
-			builder.disableRules(List.of("nested-interactive"));
-		}
 		Results results = builder.analyze(browser.driver());
 		List<String> found = new ArrayList<>();
 		for (Rule rule : results.getViolations()) {
