@@ -140,10 +140,14 @@ public class CaseManagement {
 		try {
 			// the key is written with the case, not looked up first: a repeated key (rare) fails on the key's
 			// primary key and rolls the whole report back, and the earlier case is answered instead
-			Reported reported = transactions.execute(tx -> insert(reporter, report.source(), category, description,
-					address, contact, where, key));
-			events.publishEvent(new CaseEvents.CaseReported(reported.id(), category.code(), where.code()));
-			return reported;
+			// published inside the transaction, so the event registry stores it with the case (listeners run after
+			// the commit; a report rolled back publishes nothing)
+			return transactions.execute(tx -> {
+				Reported reported = insert(reporter, report.source(), category, description, address, contact, where,
+						key);
+				events.publishEvent(new CaseEvents.CaseReported(reported.id(), category.code(), where.code()));
+				return reported;
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			if (key != null) {
