@@ -13,35 +13,26 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.PropertyDefaults;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.gridlink.platform.Scope;
-import org.gridlink.support.FuzzBudget;
+import org.gridlink.support.Fuzz;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Fuzzes the residents import parser (issue 12): arbitrary bytes, CSV-like text and .xlsx workbooks (well-formed,
- * with hostile cell references, and with bytes flipped) go through {@link ImportFile#read} and every row through
+ * Fuzzes the residents import parser (issue 12) with {@link Fuzz}'s seeded inputs: arbitrary bytes, CSV-like text in
+ * four charsets and .xlsx workbooks (well-formed, with hostile cell references, and with bytes flipped, inserted,
+ * deleted or cut off) go through {@link ImportFile#read} and every row through
  * {@link ImportColumns} and {@link ImportRules}, as {@code ImportRun} does. The only failure allowed is the
  * documented {@link ImportFile.NotATable}; every row problem is a {@link RowProblem}; nothing hangs.
  */
-@PropertyDefaults(tries = 500)
-@AddLifecycleHook(FuzzBudget.class)
 class ImportFileFuzzTest {
 
+	static final int TRIES = 500;
 	static final Duration LIMIT = Duration.ofSeconds(10);
 	static final String GRID = "320819001001001";
 	final ImportRules rules = new ImportRules(Set.of(GRID), Scope.of(Set.of("320819001001")),
@@ -76,14 +67,51 @@ class ImportFileFuzzTest {
 		});
 	}
 
-	@Property
-	void anyBytes(@ForAll @Size(max = 3000) byte[] bytes) {
-		parse(bytes);
+	@Test
+	void anyBytes() {
+		Fuzz.run(TRIES, f -> f.bytes(3000), this::parse);
 	}
 
-	@Property
-	void csvText(@ForAll("tables") List<List<String>> table, @ForAll("charsets") Charset charset,
-			@ForAll boolean quote) {
+	@Test
+	void csvText() {
+		Fuzz.run(TRIES, f -> csv(table(f), f.oneOf(CHARSETS), f.bool()), this::parse);
+	}
+
+	@Test
+	void xlsxWorkbooks() {
+		Fuzz.run(60, f -> {
+			byte[] workbook = workbook(table(f));
+			return f.bool() ? workbook : f.mutate(workbook, 4);
+		}, this::parse);
+	}
+
+	@Test
+	void xlsxCellReferences() {
+		Fuzz.run(50, f -> f.bool() ? f.string("AZaz019$-", 0, 12) : f.string(Fuzz.range('A', 'Z'), 1, 9) + "2",
+				reference -> parse(sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c></row>"
+						+ "<row r=\"2\"><c r=\"" + reference + "\" t=\"inlineStr\"><is><t>x</t></is></c></row>")));
+	}
+
+	/** Found by this fuzzer: a cell at column ZZZZZZ made the reader fill hundreds of millions of empty cells. */
+	@Test
+	void aFarAwayCellIsRefusedNotFilled() {
+		assertThat(parse(sheet("<row r=\"1\"><c r=\"ZZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c></row>")))
+				.isEqualTo("imports.file.notTable");
+	}
+
+	static final List<Charset> CHARSETS = List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"),
+			StandardCharsets.UTF_16LE, StandardCharsets.ISO_8859_1);
+
+	/** Up to 6 rows of up to 8 cells: any text, digits and separators, or values the rules know (and formulas). */
+	static List<List<String>> table(Fuzz f) {
+		return f.list(6, () -> f.list(8, () -> f.either(() -> f.string(30),
+				() -> f.string("0123456789Xx １２３ \"\r\n,;|", 0, 20),
+				() -> f.oneOf("110105194912310020", "11010519491231002X", GRID, "低保", "=cmd|' /C calc'!A0", "", " ",
+						"\uFEFF", "\u0000", "\uD800", "张三"))));
+	}
+
+	/** The table as CSV text under the import's header, each cell quoted or not, encoded in {@code charset}. */
+	static byte[] csv(List<List<String>> table, Charset charset, boolean quote) {
 		StringBuilder text = new StringBuilder("身份证号,姓名,手机号,网格编码,标签,地址\n");
 		for (List<String> row : table) {
 			for (int i = 0; i < row.size(); i++) {
@@ -92,56 +120,7 @@ class ImportFileFuzzTest {
 			}
 			text.append(quote ? "\r\n" : "\n");
 		}
-		parse(text.toString().getBytes(charset));
-	}
-
-	@Property(tries = 60)
-	void xlsxWorkbooks(@ForAll("tables") List<List<String>> table, @ForAll("flips") List<Integer> flips) {
-		byte[] workbook = workbook(table);
-		for (int flip : flips) {
-			int at = Math.floorMod(flip, workbook.length);
-			workbook[at] ^= (byte) (flip >>> 8 | 1);
-		}
-		parse(workbook);
-	}
-
-	@Property(tries = 50)
-	void xlsxCellReferences(@ForAll("references") String reference) {
-		parse(sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c></row>"
-				+ "<row r=\"2\"><c r=\"" + reference + "\" t=\"inlineStr\"><is><t>x</t></is></c></row>"));
-	}
-
-	/** Found by this fuzzer: a cell at column ZZZZZZ made the reader fill hundreds of millions of empty cells. */
-	@Example
-	void aFarAwayCellIsRefusedNotFilled() {
-		assertThat(parse(sheet("<row r=\"1\"><c r=\"ZZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c></row>")))
-				.isEqualTo("imports.file.notTable");
-	}
-
-	@Provide
-	Arbitrary<List<List<String>>> tables() {
-		Arbitrary<String> cell = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30),
-				Arbitraries.strings().withChars("0123456789Xx １２３ \"\r\n,;|").ofMaxLength(20),
-				Arbitraries.of("110105194912310020", "11010519491231002X", GRID, "低保", "=cmd|' /C calc'!A0", "", " ",
-						"\uFEFF", "\u0000", "\uD800", "张三"));
-		return cell.list().ofMaxSize(8).list().ofMaxSize(6);
-	}
-
-	@Provide
-	Arbitrary<Charset> charsets() {
-		return Arbitraries.of(StandardCharsets.UTF_8, Charset.forName("GB18030"), StandardCharsets.UTF_16LE,
-				StandardCharsets.ISO_8859_1);
-	}
-
-	@Provide
-	Arbitrary<List<Integer>> flips() {
-		return Arbitraries.integers().list().ofMaxSize(4);
-	}
-
-	@Provide
-	Arbitrary<String> references() {
-		return Arbitraries.oneOf(Arbitraries.strings().withChars("AZaz019$-").ofMaxLength(12),
-				Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(9).map(s -> s + "2"));
+		return text.toString().getBytes(charset);
 	}
 
 	static byte[] workbook(List<List<String>> table) {
