@@ -139,7 +139,7 @@ class ScreeningPagesTest {
 				.andExpect(jsonPath("$.accepted").value(1));
 		String done = mvc.perform(get("/screening/" + id + "/work").with(as("grid1"))).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
-		assertThat(cardOf(done, card)).contains("gl-household gl-done").contains("text-bg-success\">全部正常</span>")
+		assertThat(cardOf(done, card)).contains("gl-household gl-done").contains("gl-badge-normal\">全部正常</span>")
 				.contains("data-reopen").contains("id=\"error-" + home.id() + "\"");
 
 		mvc.perform(post("/api/v1/screening/campaigns/" + id + "/records").with(as("grid1"))
@@ -151,7 +151,7 @@ class ScreeningPagesTest {
 		String again = mvc.perform(get("/screening/" + id + "/work").with(as("grid1"))).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
 		assertThat(cardOf(again, card)).doesNotContain("gl-done").contains("text-bg-light border\">待排查</span>")
-				.contains("新成员").doesNotContain("text-bg-success\">全部正常</span>");
+				.contains("新成员").doesNotContain("gl-badge-normal\">全部正常</span>");
 	}
 
 	/** The household's card ({@code <li ...>} to its end) of the work page. */
