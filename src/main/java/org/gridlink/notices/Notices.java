@@ -308,6 +308,9 @@ public class Notices {
 			}
 			channels.add(kind);
 		}
+		if (channels.contains(ChannelKind.PRINT) && Boolean.TRUE.equals(audience.quarantine())) {
+			throw new InvalidInputException("notices.channels.printQuarantine");
+		}
 		if (notice.sendAt() != null && notice.sendAt().isBefore(OffsetDateTime.now(clock).minusMinutes(1))) {
 			throw new InvalidInputException("notices.sendAt.past");
 		}

@@ -65,6 +65,8 @@ class PageWordsTest {
 						+ now.plusHours(24) + "\"}"))
 				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		return JsonPath.read(body, "$.id");
+	}
+
 	/** A notice waiting for the center's approval (the notices module's pages). */
 	long notice() throws Exception {
 		mvc.perform(post("/api/v1/notices").with(Demo.as("street1")).contentType(MediaType.APPLICATION_JSON)
