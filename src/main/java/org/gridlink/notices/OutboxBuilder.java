@@ -176,6 +176,16 @@ class OutboxBuilder {
 					});
 				}
 			}
+			if (n.channels().contains("GROUP")) {
+				// one row per work-chat group inside the notice's places; no person, no phone
+				try (PreparedStatement groups = c.prepareStatement("SELECT id, jurisdiction_code, name FROM"
+						+ " notice_group_webhook WHERE " + Scope.of(n.jurisdictions()).sqlCondition("jurisdiction_code")
+						+ " ORDER BY id"); ResultSet rs = groups.executeQuery()) {
+					while (rs.next()) {
+						out.row(id, "GROUP", n.urgent(), rs.getString(2), rs.getLong(1), null, null, null, notBefore);
+					}
+				}
+			}
 			written = out.finish();
 		}
 		try (PreparedStatement done = c.prepareStatement(

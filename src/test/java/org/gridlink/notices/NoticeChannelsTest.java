@@ -1,7 +1,9 @@
 package org.gridlink.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridlink.support.Demo.COMMUNITY1;
 import static org.gridlink.support.Demo.GRID1;
+import static org.gridlink.support.Demo.GRID2;
 import static org.gridlink.support.Demo.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +33,7 @@ import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.CurrentUsers;
 import org.gridlink.residents.NewResident;
 import org.gridlink.residents.Residents;
+import org.gridlink.support.TestClock;
 import org.gridlink.support.TestIds;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +47,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The channels beyond inbox and SMS: the printed door-to-door list (PRINT). */
+/** The channels beyond inbox and SMS: the printed door-to-door list (PRINT), the work-chat group robot (GROUP). */
 @WebTest
 class NoticeChannelsTest {
 
@@ -56,11 +63,18 @@ class NoticeChannelsTest {
 	Residents residents;
 	@Autowired
 	UserDetailsService users;
+	@Autowired
+	OutboxBuilder builder;
+	@Autowired
+	OutboxSender sender;
+	@Autowired
+	TestClock clock;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@AfterEach
 	void reset() {
+		clock.reset();
 		SecurityContextHolder.clearContext();
 	}
 
@@ -134,7 +148,96 @@ class NoticeChannelsTest {
 		create("community1", quarantine).andExpect(status().isBadRequest());
 	}
 
+	@Test
+	void aGroupNoticePostsOneMarkdownMessagePerGroupInsideItsPlacesAndTheErrcodeDecides() throws Exception {
+		String key = "k" + ThreadLocalRandom.current().nextInt(1_000_000);
+		Map<String, List<String>> bodies = new java.util.concurrent.ConcurrentHashMap<>();
+		java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+		HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		stub.createContext("/cgi-bin/webhook/send", exchange -> {
+			String robot = exchange.getRequestURI().getQuery().replace("key=", "");
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			bodies.computeIfAbsent(robot, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(body);
+			String answer = robot.endsWith("-bad") ? "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}"
+					: robot.endsWith("-busy") && busy.getAndIncrement() == 0
+							? "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}"
+							: "{\"errcode\":0,\"errmsg\":\"ok\"}";
+			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		});
+		stub.start();
+		try {
+			String base = "http://127.0.0.1:" + stub.getAddress().getPort() + "/cgi-bin/webhook/send?key=" + key;
+			addGroup("community1", GRID1, "一网格群" + key, base + "-ok").andExpect(status().isCreated())
+					.andExpect(jsonPath("$.webhookMasked").value(org.hamcrest.Matchers.not(
+							org.hamcrest.Matchers.containsString(key))));
+			addGroup("community1", COMMUNITY1, "社区群" + key, base + "-bad").andExpect(status().isCreated());
+			addGroup("community1", GRID1, "楼栋群" + key, base + "-busy").andExpect(status().isCreated());
+			addGroup("center", GRID2, "别处的群" + key, base + "-elsewhere").andExpect(status().isCreated());
+			// bad input and scope
+			addGroup("community1", GRID2, "越界" + key, base + "-x").andExpect(status().isForbidden());
+			addGroup("community1", "12345", "未知" + key, base + "-x").andExpect(status().isBadRequest());
+			addGroup("community1", GRID1, "外部" + key, "https://example.com/hook?key=" + key)
+					.andExpect(status().isBadRequest());
+			addGroup("community1", GRID1, " ", base + "-x").andExpect(status().isBadRequest());
+			addGroup("community1", GRID1, "一网格群" + key, base + "-ok").andExpect(status().isBadRequest());
+			addGroup("grid1", GRID1, "网格员" + key, base + "-x").andExpect(status().isForbidden());
+			mvc.perform(get("/api/v1/notice-groups").with(as("community1"))).andExpect(status().isOk())
+					.andExpect(jsonPath("$[?(@.name == '别处的群" + key + "')]").isEmpty())
+					.andExpect(jsonPath("$[?(@.name == '社区群" + key + "')]").isNotEmpty());
+
+			long id = id(create("community1", notice("停水通知", "{community}的{name}：本周六停水", List.of(COMMUNITY1),
+					List.of("GROUP"))).andExpect(status().isCreated()));
+			mvc.perform(post("/api/v1/notices/" + id + "/send").with(as("community1"))).andExpect(status().isOk());
+			builder.queue().await(id, 60);
+			sender.drain(1000);
+
+			assertThat(bodies.get(key + "-ok")).hasSize(1);
+			var message = json.readTree(bodies.get(key + "-ok").get(0));
+			assertThat(message.path("msgtype").asString()).isEqualTo("markdown");
+			String content = message.path("markdown").path("content").asString();
+			assertThat(content).startsWith("**停水通知**").contains("本周六停水").doesNotContain("{name}")
+					.doesNotContain("{community}");
+			assertThat(bodies).doesNotContainKey(key + "-elsewhere");
+			assertThat(bodies.get(key + "-bad")).hasSize(1);
+			assertThat(state(id, key + "-bad")).isEqualTo("FAILED");
+			assertThat(jdbc.sql("SELECT error FROM notice_outbox o JOIN notice_group_webhook g ON g.id = o.recipient_id"
+					+ " WHERE o.notice_id = ? AND g.name = ?").params(id, "社区群" + key).query(String.class).single())
+					.contains("93000");
+			// the busy robot is tried again after the back-off and then sent, once
+			assertThat(state(id, key + "-busy")).isEqualTo("CLAIMED");
+			clock.advance(Duration.ofMinutes(10));
+			sender.drain(1000);
+			assertThat(state(id, key + "-busy")).isEqualTo("SENT");
+			assertThat(bodies.get(key + "-busy")).hasSize(2);
+			assertThat(bodies.get(key + "-ok")).hasSize(1);
+			mvc.perform(get("/api/v1/notices/" + id).with(as("community1"))).andExpect(jsonPath("$.status").value("SENT"))
+					.andExpect(jsonPath("$.counts.sent").value(2)).andExpect(jsonPath("$.counts.failed").value(1));
+		}
+		finally {
+			stub.stop(0);
+		}
+	}
+
 	// ---------------------------------------------------------------------------------------------------------------
+
+	private String state(long noticeId, String robot) {
+		String suffix = robot.substring(robot.lastIndexOf('-'));
+		return jdbc.sql("SELECT o.state FROM notice_outbox o JOIN notice_group_webhook g ON g.id = o.recipient_id"
+				+ " WHERE o.notice_id = ? AND o.channel = 'GROUP' AND g.name LIKE ?")
+				.params(noticeId, (suffix.equals("-ok") ? "一网格群" : suffix.equals("-bad") ? "社区群" : "楼栋群")
+						+ robot.substring(0, robot.lastIndexOf('-')))
+				.query(String.class).single();
+	}
+
+	private org.springframework.test.web.servlet.ResultActions addGroup(String user, String code, String name,
+			String url) throws Exception {
+		return mvc.perform(post("/api/v1/notice-groups").with(as(user)).contentType(MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(Map.of("jurisdictionCode", code, "name", name, "webhookUrl", url))));
+	}
 
 	private void register(String name, String idNumber, String phone, String compound, String building,
 			String entrance, String room) {

@@ -186,7 +186,7 @@ class NoticeController {
 		model.addAttribute("tagTypes", residents.tagTypes());
 		model.addAttribute("roles", List.of(Role.GRID_WORKER, Role.COMMUNITY, Role.STREET, Role.POLICE, Role.PROPERTY,
 				Role.DEPT, Role.CENTER, Role.LEADER));
-		model.addAttribute("channels", List.of(ChannelKind.INBOX, ChannelKind.SMS, ChannelKind.PRINT));
+		model.addAttribute("channels", List.of(ChannelKind.INBOX, ChannelKind.SMS, ChannelKind.GROUP, ChannelKind.PRINT));
 		return "notices/new";
 	}
 
