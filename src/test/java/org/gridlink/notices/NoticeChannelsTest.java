@@ -41,17 +41,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The channels beyond inbox and SMS: the printed door-to-door list (PRINT), the work-chat group robot (GROUP). */
+/**
+ * The channels beyond inbox and SMS: the printed door-to-door list (PRINT), the work-chat group robot (GROUP) and
+ * e-mail over SMTP (EMAIL, against GreenMail).
+ */
 @WebTest
 class NoticeChannelsTest {
 
@@ -69,6 +76,8 @@ class NoticeChannelsTest {
 	OutboxSender sender;
 	@Autowired
 	TestClock clock;
+	@Autowired
+	JavaMailSender mailSender;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -222,7 +231,85 @@ class NoticeChannelsTest {
 		}
 	}
 
+	@Test
+	void anEmailNoticeReachesStaffByRoleWithAnAddressAndAFailingServerIsTriedAgainThenFails() throws Exception {
+		String address = "grid1-" + ThreadLocalRandom.current().nextInt(1_000_000) + "@example.gov.cn";
+		long grid1 = jdbc.sql("SELECT id FROM app_user WHERE username = 'grid1'").query(Long.class).single();
+		setEmail("community1", grid1, address).andExpect(status().isForbidden());
+		setEmail("admin", grid1, "not an address").andExpect(status().isBadRequest());
+		setEmail("admin", 999_999_999L, address).andExpect(status().isNotFound());
+		setEmail("admin", grid1, address).andExpect(status().isNoContent());
+		assertThat(jdbc.sql("SELECT email_enc FROM app_user WHERE id = ?").param(grid1).query(String.class).single())
+				.as("sealed at rest").doesNotContain("@");
+
+		JavaMailSenderImpl smtp = (JavaMailSenderImpl) mailSender;
+		GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		greenMail.start();
+		try {
+			smtp.setPort(greenMail.getSmtp().getPort());
+			Map<String, Object> body = notice("防汛值班", "{name}：今晚请到{community}值班", List.of(COMMUNITY1),
+					List.of("EMAIL"));
+			((Map<String, Object>) body.get("audience")).put("staffRoles", List.of("GRID_WORKER"));
+			long id = id(create("community1", body).andExpect(status().isCreated()));
+			mvc.perform(post("/api/v1/notices/" + id + "/send").with(as("community1"))).andExpect(status().isOk());
+			builder.queue().await(id, 60);
+			sender.drain(1000);
+			jakarta.mail.internet.MimeMessage[] received = greenMail.getReceivedMessages();
+			List<jakarta.mail.internet.MimeMessage> ours = new ArrayList<>();
+			for (var m : received) {
+				if (m.getAllRecipients()[0].toString().equals(address)) {
+					ours.add(m);
+				}
+			}
+			assertThat(ours).hasSize(1);
+			assertThat(ours.get(0).getSubject()).isEqualTo("防汛值班");
+			String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(ours.get(0));
+			assertThat(ours.get(0).getContent().toString()).contains("今晚请到").doesNotContain("{community}")
+					.doesNotContain("{name}");
+			assertThat(text).isNotBlank();
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_outbox WHERE notice_id = ? AND channel = 'EMAIL'"
+					+ " AND recipient_id <> ?").params(id, grid1).query(Long.class).single())
+					.as("only staff with an address").isZero();
+			mvc.perform(get("/api/v1/notices/" + id).with(as("community1"))).andExpect(jsonPath("$.status").value("SENT"))
+					.andExpect(jsonPath("$.counts.sent").value(1));
+
+			// the server goes away: the message is tried again after the back-off, then fails
+			greenMail.stop();
+			long second = id(create("community1", body).andExpect(status().isCreated()));
+			mvc.perform(post("/api/v1/notices/" + second + "/send").with(as("community1"))).andExpect(status().isOk());
+			builder.queue().await(second, 60);
+			sender.drain(1000);
+			String sql = "SELECT state FROM notice_outbox WHERE notice_id = ? AND channel = 'EMAIL'";
+			assertThat(jdbc.sql(sql).param(second).query(String.class).single()).isEqualTo("CLAIMED");
+			int rounds = 0;
+			while (!"FAILED".equals(jdbc.sql(sql).param(second).query(String.class).single()) && rounds < 20) {
+				clock.advance(Duration.ofHours(1));
+				sender.drain(1000);
+				rounds++;
+			}
+			assertThat(rounds).as("tried again before failing").isGreaterThan(1);
+			assertThat(jdbc.sql("SELECT state FROM notice_outbox WHERE notice_id = ? AND channel = 'EMAIL'")
+					.param(second).query(String.class).single()).isEqualTo("FAILED");
+			assertThat(jdbc.sql("SELECT attempts FROM notice_outbox WHERE notice_id = ? AND channel = 'EMAIL'")
+					.param(second).query(Integer.class).single()).isGreaterThan(1);
+		}
+		finally {
+			greenMail.stop();
+			smtp.setPort(1);
+		}
+		// without an SMTP server (no spring.mail.host) the channel is not available
+		assertThat(new EmailChannel(new org.springframework.beans.factory.support.StaticListableBeanFactory()
+				.getBeanProvider(JavaMailSender.class), null, "x@localhost", 1).configured()).isFalse();
+	}
+
 	// ---------------------------------------------------------------------------------------------------------------
+
+	private org.springframework.test.web.servlet.ResultActions setEmail(String user, long id, String email)
+			throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.put("/api/v1/admin/users/" + id + "/email").with(as(user)).contentType(MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(Map.of("email", email))));
+	}
 
 	private String state(long noticeId, String robot) {
 		String suffix = robot.substring(robot.lastIndexOf('-'));
