@@ -146,6 +146,17 @@ class OutboxBuilder {
 			clear.executeUpdate();
 		}
 		OffsetDateTime notBefore = n.sendAt() == null ? OffsetDateTime.now(clock) : n.sendAt();
+		// read before the COPY starts: no other statement may run on the connection while it is open
+		List<Object[]> groups = new java.util.ArrayList<>();
+		if (n.channels().contains("GROUP")) {
+			try (PreparedStatement select = c.prepareStatement("SELECT id, jurisdiction_code FROM notice_group_webhook"
+					+ " WHERE " + Scope.of(n.jurisdictions()).sqlCondition("jurisdiction_code") + " ORDER BY id");
+					ResultSet rs = select.executeQuery()) {
+				while (rs.next()) {
+					groups.add(new Object[] { rs.getLong(1), rs.getString(2) });
+				}
+			}
+		}
 		long written;
 		try (RowWriter out = postgres ? new CopyWriter(c) : new BatchWriter(c)) {
 			if (n.channels().contains("INBOX")) {
@@ -190,15 +201,9 @@ class OutboxBuilder {
 					}
 				}
 			}
-			if (n.channels().contains("GROUP")) {
+			for (Object[] group : groups) {
 				// one row per work-chat group inside the notice's places; no person, no phone
-				try (PreparedStatement groups = c.prepareStatement("SELECT id, jurisdiction_code, name FROM"
-						+ " notice_group_webhook WHERE " + Scope.of(n.jurisdictions()).sqlCondition("jurisdiction_code")
-						+ " ORDER BY id"); ResultSet rs = groups.executeQuery()) {
-					while (rs.next()) {
-						out.row(id, "GROUP", n.urgent(), rs.getString(2), rs.getLong(1), null, null, null, notBefore);
-					}
-				}
+				out.row(id, "GROUP", n.urgent(), (String) group[1], (Long) group[0], null, null, null, notBefore);
 			}
 			written = out.finish();
 		}
