@@ -87,6 +87,11 @@ public class Notices {
 		return NoticeAccess.may(user, NoticeAccess.Action.APPROVE);
 	}
 
+	/** The channels this installation offers (EMAIL only with an SMTP server configured). */
+	public List<ChannelKind> channels() {
+		return Arrays.stream(ChannelKind.values()).filter(k -> k != ChannelKind.EMAIL || email.configured()).toList();
+	}
+
 	/** The audience checked and counted, as the form shows it before sending. */
 	public record Preview(long residents, long staff, long total, boolean needsApproval) {
 	}

@@ -99,6 +99,11 @@ class NoticeChannelsTest {
 				List.of("PRINT"))).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("APPROVED")));
 		mvc.perform(get("/notices/" + id).with(as("community1"))).andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("/notices/" + id + "/print.pdf")));
+		mvc.perform(get("/notices/new").with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.allOf(
+						org.hamcrest.Matchers.containsString("value=\"PRINT\""),
+						org.hamcrest.Matchers.containsString("value=\"GROUP\""),
+						org.hamcrest.Matchers.containsString("value=\"EMAIL\""))));
 		byte[] pdf = mvc.perform(get("/notices/" + id + "/print.pdf").with(as("community1")).param("lang", "zh-CN"))
 				.andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
 				.andReturn().getResponse().getContentAsByteArray();

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gridlink.notices.ChannelKind;
 import org.gridlink.notices.Inbox;
 import org.gridlink.notices.NoticeStatus;
 import org.gridlink.notices.NoticeView;
@@ -186,7 +185,7 @@ class NoticeController {
 		model.addAttribute("tagTypes", residents.tagTypes());
 		model.addAttribute("roles", List.of(Role.GRID_WORKER, Role.COMMUNITY, Role.STREET, Role.POLICE, Role.PROPERTY,
 				Role.DEPT, Role.CENTER, Role.LEADER));
-		model.addAttribute("channels", List.of(ChannelKind.INBOX, ChannelKind.SMS, ChannelKind.GROUP, ChannelKind.PRINT));
+		model.addAttribute("channels", notices.channels());
 		return "notices/new";
 	}
 
