@@ -61,10 +61,12 @@ public class Notices {
 	private final AuditTrail audit;
 	private final OutboxBuilder builder;
 	private final Clock clock;
+	private final EmailChannel email;
 
 	Notices(JdbcClient jdbc, ResidentRecipients residents, QuarantineRecipients quarantine, Residents registry,
 			Accounts accounts, JurisdictionDirectory jurisdictions, AuditTrail audit, OutboxBuilder builder,
-			Clock clock) {
+			Clock clock, EmailChannel email) {
+		this.email = email;
 		this.jdbc = jdbc;
 		this.residents = residents;
 		this.quarantine = quarantine;
@@ -83,6 +85,11 @@ public class Notices {
 
 	public boolean canApprove(CurrentUser user) {
 		return NoticeAccess.may(user, NoticeAccess.Action.APPROVE);
+	}
+
+	/** The channels this installation offers (EMAIL only with an SMTP server configured). */
+	public List<ChannelKind> channels() {
+		return Arrays.stream(ChannelKind.values()).filter(k -> k != ChannelKind.EMAIL || email.configured()).toList();
 	}
 
 	/** The audience checked and counted, as the form shows it before sending. */
@@ -302,11 +309,14 @@ public class Notices {
 		for (String raw : notice.channels()) {
 			ChannelKind kind = Arrays.stream(ChannelKind.values()).filter(k -> k.name().equals(raw)).findFirst()
 					.orElseThrow(() -> new InvalidInputException("notices.channels.unknown", String.valueOf(raw)));
-			if (!kind.implemented()) {
+			if (!kind.implemented() || (kind == ChannelKind.EMAIL && !email.configured())) {
 				throw new InvalidInputException("notices.channels.unavailable", new org.gridlink.platform.Word(
 						"notices.channel." + kind.name()));
 			}
 			channels.add(kind);
+		}
+		if (channels.contains(ChannelKind.PRINT) && Boolean.TRUE.equals(audience.quarantine())) {
+			throw new InvalidInputException("notices.channels.printQuarantine");
 		}
 		if (notice.sendAt() != null && notice.sendAt().isBefore(OffsetDateTime.now(clock).minusMinutes(1))) {
 			throw new InvalidInputException("notices.sendAt.past");
@@ -331,7 +341,7 @@ public class Notices {
 				people = residents.countPhones(new RecipientFilter(c.jurisdictions(), c.tags()));
 			}
 		}
-		long staff = c.channels().contains(ChannelKind.INBOX)
+		long staff = c.channels().contains(ChannelKind.INBOX) || c.channels().contains(ChannelKind.EMAIL)
 				? accounts.staffWithin(c.staffRoles(), c.unitId(), Scope.of(c.jurisdictions())).size()
 				: 0;
 		boolean wide = c.jurisdictions().stream().map(JurisdictionCode::of)

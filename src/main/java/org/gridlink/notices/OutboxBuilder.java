@@ -13,6 +13,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.gridlink.platform.AccountEmails;
 import org.gridlink.platform.AccountView;
 import org.gridlink.platform.Accounts;
 import org.gridlink.platform.JobQueue;
@@ -55,6 +56,7 @@ class OutboxBuilder {
 	private final JdbcClient jdbc;
 	private final ResidentRecipients residents;
 	private final QuarantineRecipients quarantine;
+	private final AccountEmails emails;
 	private final Accounts accounts;
 	private final PersonalDataCipher cipher;
 	private final Clock clock;
@@ -62,7 +64,8 @@ class OutboxBuilder {
 	private final boolean postgres;
 
 	OutboxBuilder(DataSource dataSource, JdbcClient jdbc, ResidentRecipients residents, QuarantineRecipients quarantine,
-			Accounts accounts, PersonalDataCipher cipher, Clock clock, JobQueues queues) {
+			Accounts accounts, AccountEmails emails, PersonalDataCipher cipher, Clock clock, JobQueues queues) {
+		this.emails = emails;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.residents = residents;
@@ -143,6 +146,17 @@ class OutboxBuilder {
 			clear.executeUpdate();
 		}
 		OffsetDateTime notBefore = n.sendAt() == null ? OffsetDateTime.now(clock) : n.sendAt();
+		// read before the COPY starts: no other statement may run on the connection while it is open
+		List<Object[]> groups = new java.util.ArrayList<>();
+		if (n.channels().contains("GROUP")) {
+			try (PreparedStatement select = c.prepareStatement("SELECT id, jurisdiction_code FROM notice_group_webhook"
+					+ " WHERE " + Scope.of(n.jurisdictions()).sqlCondition("jurisdiction_code") + " ORDER BY id");
+					ResultSet rs = select.executeQuery()) {
+				while (rs.next()) {
+					groups.add(new Object[] { rs.getLong(1), rs.getString(2) });
+				}
+			}
+		}
 		long written;
 		try (RowWriter out = postgres ? new CopyWriter(c) : new BatchWriter(c)) {
 			if (n.channels().contains("INBOX")) {
@@ -175,6 +189,21 @@ class OutboxBuilder {
 						}
 					});
 				}
+			}
+			if (n.channels().contains("EMAIL")) {
+				// the same staff as the inbox, those with an e-mail address
+				Set<Role> roles = EnumSet.noneOf(Role.class);
+				n.staffRoles().forEach(r -> roles.add(Role.valueOf(r)));
+				for (AccountView staff : accounts.staffWithin(roles, n.unitId(), Scope.of(n.jurisdictions()))) {
+					if (emails.has(staff.id())) {
+						String place = staff.scope().stream().sorted().findFirst().orElse(n.jurisdictions().get(0));
+						out.row(id, "EMAIL", n.urgent(), place, staff.id(), staff.displayName(), null, null, notBefore);
+					}
+				}
+			}
+			for (Object[] group : groups) {
+				// one row per work-chat group inside the notice's places; no person, no phone
+				out.row(id, "GROUP", n.urgent(), (String) group[1], (Long) group[0], null, null, null, notBefore);
 			}
 			written = out.finish();
 		}

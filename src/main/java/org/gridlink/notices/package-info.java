@@ -3,7 +3,8 @@
  * as the only variables, an audience (jurisdictions, resident tags, people under home quarantine; staff by role, unit
  * and scope) and channels; approval by a second person for a street or wider; an outbox of one row per recipient and
  * channel sent in the background (rate limit, retries, quiet hours, opt-outs, restart-safe claims); the staff inbox
- * with read confirmation; SMS through an Alibaba Cloud SMS adapter and its local simulator. Public API:
+ * with read confirmation; SMS through an Alibaba Cloud SMS adapter and its local simulator; e-mail over SMTP; WeCom
+ * group robots; printed door-to-door lists (PDF). Public API:
  * {@link org.gridlink.notices.Notifications} (single messages), {@link org.gridlink.notices.Notices},
  * {@link org.gridlink.notices.Inbox}. Residents and quarantine are read through their recipient facades.
  */

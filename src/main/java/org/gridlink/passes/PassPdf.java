@@ -23,6 +23,7 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.passes.token.PassCodeText;
+import org.gridlink.platform.PdfFonts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -36,6 +36,19 @@ public class ResidentRecipients {
 		}
 	}
 
+	/**
+	 * One household of a door-to-door list: its address parts and the names of its active residents the filter
+	 * reaches (plain; the caller masks them). No ID number, no phone.
+	 */
+	@org.springframework.modulith.NamedInterface("api")
+	public record Household(long id, String gridCode, String compound, String building, String entrance, String room,
+			String address, List<String> names) {
+
+		public Household {
+			names = List.copyOf(names);
+		}
+	}
+
 	private static final int FETCH = 5_000;
 
 	private final JdbcTemplate jdbc;
@@ -73,9 +86,57 @@ public class ResidentRecipients {
 		});
 	}
 
+	/**
+	 * Hands the households of the residents the filter reaches (with or without a phone) to {@code sink}, in walking
+	 * order: grid, compound, building, entrance, room. Residents without a household are not on a door-to-door list.
+	 */
+	@Transactional(readOnly = true)
+	public void households(RecipientFilter filter, Consumer<Household> sink) {
+		List<Object> params = new ArrayList<>();
+		String where = where(filter, params, false);
+		long[] current = { -1 };
+		Object[][] head = { null };
+		List<String> names = new ArrayList<>();
+		Runnable flush = () -> {
+			if (head[0] != null) {
+				Object[] h = head[0];
+				sink.accept(new Household((Long) h[0], (String) h[1], (String) h[2], (String) h[3], (String) h[4],
+						(String) h[5], (String) h[6], names));
+				names.clear();
+			}
+		};
+		jdbc.query(connection -> {
+			var statement = connection.prepareStatement("SELECT h.id, h.grid_code, h.compound, h.building, h.entrance,"
+					+ " h.room, h.address, r.name FROM resident r JOIN household h ON h.id = r.household_id"
+					+ " AND h.district_code = r.district_code" + where
+					+ " ORDER BY h.grid_code, h.compound, h.building, h.entrance, h.room, h.address, h.id, r.id",
+					java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+			statement.setFetchSize(FETCH);
+			for (int i = 0; i < params.size(); i++) {
+				statement.setObject(i + 1, params.get(i));
+			}
+			return statement;
+		}, rs -> {
+			long id = rs.getLong(1);
+			if (id != current[0]) {
+				flush.run();
+				current[0] = id;
+				head[0] = new Object[] { id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getString(6), rs.getString(7) };
+			}
+			names.add(rs.getString(8));
+		});
+		flush.run();
+	}
+
 	private static String where(RecipientFilter filter, List<Object> params) {
+		return where(filter, params, true);
+	}
+
+	private static String where(RecipientFilter filter, List<Object> params, boolean withPhone) {
 		Scope within = Scope.of(filter.jurisdictions());
-		StringBuilder where = new StringBuilder(" WHERE r.status = 'ACTIVE' AND r.phone_hash IS NOT NULL AND ")
+		StringBuilder where = new StringBuilder(" WHERE r.status = 'ACTIVE' AND ")
+				.append(withPhone ? "r.phone_hash IS NOT NULL AND " : "")
 				.append(within.sqlCondition("r.grid_code"));
 		if (!filter.tags().isEmpty()) {
 			where.append(" AND EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = r.id"

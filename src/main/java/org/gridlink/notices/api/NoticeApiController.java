@@ -46,7 +46,8 @@ class NoticeApiController {
 	@PostMapping("/api/v1/notices")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Write a notice: title, body ({name} and {community} are the only variables), audience "
-			+ "(jurisdictions, tags, quarantine; staffRoles, unitId for the inbox), channels (INBOX, SMS), urgent, sendAt. "
+			+ "(jurisdictions, tags, quarantine; staffRoles, unitId for the inbox), channels (INBOX, SMS, GROUP, PRINT), urgent, "
+			+ "sendAt. "
 			+ "A street or wider waits for approval (PENDING_APPROVAL); otherwise APPROVED")
 	Created create(CurrentUser user, @RequestBody NewNotice notice) {
 		NoticeView view = notices.create(user, notice);

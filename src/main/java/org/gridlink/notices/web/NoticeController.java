@@ -9,11 +9,11 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gridlink.notices.ChannelKind;
 import org.gridlink.notices.Inbox;
 import org.gridlink.notices.NoticeStatus;
 import org.gridlink.notices.NoticeView;
 import org.gridlink.notices.Notices;
+import org.gridlink.notices.PrintLists;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.FormErrors;
 import org.gridlink.platform.InvalidInputException;
@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,15 +44,17 @@ class NoticeController {
 
 	private final Notices notices;
 	private final Inbox inbox;
+	private final PrintLists printLists;
 	private final Residents residents;
 	private final JurisdictionDirectory places;
 	private final MessageSource messages;
 	private final ZoneId zone;
 
-	NoticeController(Notices notices, Inbox inbox, Residents residents, JurisdictionDirectory places,
+	NoticeController(Notices notices, Inbox inbox, PrintLists printLists, Residents residents, JurisdictionDirectory places,
 			MessageSource messages, @Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
 		this.notices = notices;
 		this.inbox = inbox;
+		this.printLists = printLists;
 		this.residents = residents;
 		this.places = places;
 		this.messages = messages;
@@ -132,8 +137,29 @@ class NoticeController {
 		model.addAttribute("mayApprove", notice.status() == NoticeStatus.PENDING_APPROVAL && notices.canApprove(user)
 				&& !user.username().equals(notice.createdBy()));
 		model.addAttribute("maySend", notice.status() == NoticeStatus.APPROVED && notices.canWrite(user));
+		model.addAttribute("printLists", PrintLists.available(notice));
 		model.addAttribute("mayCancel", !notice.status().isFinal() && notice.status() != NoticeStatus.SENDING);
 		return "notices/notice";
+	}
+
+	/** The printed door-to-door lists of a notice: one PDF, a page per building. */
+	@GetMapping(value = "/notices/{id}/print.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> print(CurrentUser user, @PathVariable long id, Locale locale,
+			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+		byte[] pdf;
+		try {
+			pdf = printLists.pdf(user, id, locale);
+		}
+		catch (org.gridlink.platform.ConflictException ex) {
+			org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request).put("flashError",
+					messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap("/notices/" + id, request,
+					response);
+			return ResponseEntity.status(303).header(HttpHeaders.LOCATION, "/notices/" + id).build();
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"notice-" + id + "-lists.pdf\"")
+				.header(HttpHeaders.CACHE_CONTROL, "no-store").body(pdf);
 	}
 
 	@PostMapping("/notices/{id}/{action:approve|send|cancel}")
@@ -159,7 +185,7 @@ class NoticeController {
 		model.addAttribute("tagTypes", residents.tagTypes());
 		model.addAttribute("roles", List.of(Role.GRID_WORKER, Role.COMMUNITY, Role.STREET, Role.POLICE, Role.PROPERTY,
 				Role.DEPT, Role.CENTER, Role.LEADER));
-		model.addAttribute("channels", List.of(ChannelKind.INBOX, ChannelKind.SMS));
+		model.addAttribute("channels", notices.channels());
 		return "notices/new";
 	}
 

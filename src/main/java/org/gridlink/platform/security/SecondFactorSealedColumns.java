@@ -8,14 +8,15 @@ import org.gridlink.platform.SealedTextColumn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The platform's own sealed column, for the key re-encryption job: the accounts' TOTP secrets. */
+/** The platform's own sealed columns, for the key re-encryption job: the accounts' TOTP secrets and e-mail addresses. */
 @Component
 class SecondFactorSealedColumns implements SealedColumns {
 
 	private final List<Column> columns;
 
 	SecondFactorSealedColumns(JdbcClient jdbc, PersonalDataCipher cipher) {
-		this.columns = List.of(new SealedTextColumn("platform", "second_factor", List.of("user_id"), "secret", jdbc, cipher));
+		this.columns = List.of(new SealedTextColumn("platform", "second_factor", List.of("user_id"), "secret", jdbc, cipher),
+				new SealedTextColumn("platform", "app_user", List.of("id"), "email_enc", jdbc, cipher));
 	}
 
 	@Override

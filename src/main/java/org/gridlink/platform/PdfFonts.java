@@ -1,4 +1,4 @@
-package org.gridlink.passes;
+package org.gridlink.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,8 @@ import com.lowagie.text.pdf.BaseFont;
  * from the jar ({@code fonts/wqy-microhei.ttc}) and embedded in each PDF as a subset (Identity-H), so that no reader
  * needs Chinese fonts of its own.
  */
-final class PdfFonts {
+@org.springframework.modulith.NamedInterface("api")
+public final class PdfFonts {
 
 	private static final String FILE = "wqy-microhei.ttc";
 	private static final byte[] BYTES = read();
@@ -20,12 +21,12 @@ final class PdfFonts {
 	}
 
 	/** The sans face (TTC index 0). */
-	static BaseFont regular() {
+	public static BaseFont regular() {
 		return create(0);
 	}
 
 	/** The monospaced face (TTC index 1), for codes. */
-	static BaseFont mono() {
+	public static BaseFont mono() {
 		return create(1);
 	}
 
