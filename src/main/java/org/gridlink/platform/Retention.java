@@ -104,10 +104,11 @@ public class Retention {
 		requireAdminOrAuditor(user);
 		List<Run> runs = jdbc.sql("""
 				SELECT id, run_day, trigger_kind, claimed_by, started_by, started_at, finished_at, outcome
-				FROM retention_run ORDER BY started_at DESC, id DESC""").query((rs, i) -> new Run(rs.getLong(1),
-				rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8),
-				new LinkedHashMap<>())).stream().limit(Math.max(1, limit)).toList();
+				FROM retention_run ORDER BY started_at DESC, id DESC LIMIT ?""").param(Math.max(1, limit))
+				.query((rs, i) -> new Run(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+						rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class),
+						rs.getObject(7, OffsetDateTime.class), rs.getString(8), new LinkedHashMap<>()))
+				.list(); // not .stream(): an unclosed stream keeps its connection
 		for (Run run : runs) {
 			jdbc.sql("SELECT rule_key, purged FROM retention_purge WHERE run_id = ? ORDER BY rule_key").param(run.id())
 					.query((rs, i) -> run.purged().put(rs.getString(1), rs.getInt(2))).list();

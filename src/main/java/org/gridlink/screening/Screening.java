@@ -368,13 +368,15 @@ public class Screening {
 	/** The households' results in the caller's scope, in walking order per grid, handed one by one to the sink. */
 	public void forEachResult(CurrentUser user, long id, java.util.function.Consumer<ResultRow> sink) {
 		get(user, id);
-		jdbc.sql("""
+		try (java.util.stream.Stream<ResultRow> rows = jdbc.sql("""
 				SELECT grid_code, household_id, label, members, outcome, abnormal_persons, screened_by, screened_at
 				FROM screening_household WHERE campaign_id = ? AND """ + user.scope().sqlCondition("grid_code")
 				+ " ORDER BY grid_code, seq").param(id)
 				.query((rs, i) -> new ResultRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
 						rs.getString(5), rs.getInt(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
-				.stream().forEach(sink);
+				.stream()) { // closed: an open stream keeps its connection
+			rows.forEach(sink);
+		}
 	}
 
 	/** One household's result for the export. */
