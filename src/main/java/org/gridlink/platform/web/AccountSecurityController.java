@@ -1,5 +1,6 @@
 package org.gridlink.platform.web;
 
+import org.gridlink.platform.QrSvg;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
 package org.gridlink.quarantine.web;
 
+import org.gridlink.platform.QrSvg;
 import org.gridlink.platform.PublicUrls;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -115,7 +116,7 @@ class MonitoringController {
 		}
 		String url = urls.absolute(link.path());
 		model.addAttribute("issuedUrl", url);
-		model.addAttribute("issuedQr", CheckInQr.svg(url));
+		model.addAttribute("issuedQr", QrSvg.of(url));
 		response.setHeader("Cache-Control", "no-store");
 		return orderPage(user, id, model, emptyVisit(), FormErrors.in(messages, Locale.ROOT));
 	}

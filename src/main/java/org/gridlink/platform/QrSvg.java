@@ -1,4 +1,4 @@
-package org.gridlink.quarantine.web;
+package org.gridlink.platform;
 
 import java.util.Map;
 
@@ -8,22 +8,26 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 
-/** A check-in link as an inline SVG QR code (error correction M, 4-module quiet zone), for staff to show or print. */
-final class CheckInQr {
+/**
+ * Text as an inline SVG QR code (error correction M, 4-module quiet zone): the second factor's otpauth:// link, a
+ * check-in link for staff to show or print.
+ */
+@org.springframework.modulith.NamedInterface("api")
+public final class QrSvg {
 
 	private static final int QUIET_ZONE = 4;
 
-	private CheckInQr() {
+	private QrSvg() {
 	}
 
-	static String svg(String text) {
+	public static String of(String text) {
 		ByteMatrix matrix;
 		try {
 			matrix = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.ERROR_CORRECTION,
 					ErrorCorrectionLevel.M)).getMatrix();
 		}
 		catch (WriterException ex) {
-			throw new IllegalStateException("Cannot encode the check-in link as a QR code", ex);
+			throw new IllegalStateException("Cannot encode the text as a QR code", ex);
 		}
 		int size = matrix.getWidth() + 2 * QUIET_ZONE;
 		StringBuilder path = new StringBuilder();
