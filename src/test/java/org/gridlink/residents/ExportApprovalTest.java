@@ -114,7 +114,9 @@ class ExportApprovalTest {
 	@Test
 	void aSmallExportIsUnchanged() throws Exception {
 		long before = jdbc.sql("SELECT COUNT(*) FROM export_request").query(Long.class).single();
-		mvc.perform(get("/residents/export.csv?jurisdiction=" + GRID1).with(as("grid1"))).andExpect(status().isOk())
+		// narrowed by a search: import tests may have left more residents in grid1 than the threshold
+		mvc.perform(get("/residents/export.csv?jurisdiction=" + GRID1).param("q", "没有这个名字").with(as("grid1")))
+				.andExpect(status().isOk())
 				.andExpect(header().string("Content-Disposition", containsString("residents.csv")));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM export_request").query(Long.class).single()).isEqualTo(before);
 	}

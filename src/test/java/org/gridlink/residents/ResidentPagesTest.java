@@ -75,7 +75,8 @@ class ResidentPagesTest {
 		mvc.perform(post("/residents").with(as("community1")).with(csrf()).param("name", "导出居民").param("idNumber", id)
 				.param("phone", "13600009999").param("gridCode", GRID1).param("compound", "金桥花园"))
 				.andExpect(status().is3xxRedirection());
-		String csv = mvc.perform(get("/residents/export.csv?jurisdiction=" + GRID1).with(as("grid1")))
+		// narrowed by a search: import tests may have left more residents in grid1 than an export without approval allows
+		String csv = mvc.perform(get("/residents/export.csv?jurisdiction=" + GRID1).param("q", "导出居民").with(as("grid1")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		org.assertj.core.api.Assertions.assertThat(csv).startsWith("\uFEFF").contains("导出居民", "136****9999",
 				id.substring(0, 6) + "********" + id.substring(14)).doesNotContain(id, "13600009999");

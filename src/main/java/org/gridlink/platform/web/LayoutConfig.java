@@ -19,6 +19,7 @@ class LayoutConfig implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new NoNulCharacters());
 		registry.addInterceptor(layout);
 	}
 
