@@ -162,8 +162,11 @@ class OutboxBuilder {
 			if (n.channels().contains("INBOX")) {
 				Set<Role> roles = EnumSet.noneOf(Role.class);
 				n.staffRoles().forEach(r -> roles.add(Role.valueOf(r)));
-				for (AccountView staff : accounts.staffWithin(roles, n.unitId(), Scope.of(n.jurisdictions()))) {
-					String place = staff.scope().stream().sorted().findFirst().orElse(n.jurisdictions().get(0));
+				Scope audience = Scope.of(n.jurisdictions());
+				for (AccountView staff : accounts.staffWithin(roles, n.unitId(), audience)) {
+					// counted under the place that made them a recipient, not a wider one they also hold
+					String place = staff.scope().stream().filter(audience::covers).sorted().findFirst()
+							.orElse(n.jurisdictions().get(0));
 					out.row(id, "INBOX", n.urgent(), place, staff.id(), staff.displayName(), null, null, notBefore);
 				}
 			}
@@ -194,9 +197,11 @@ class OutboxBuilder {
 				// the same staff as the inbox, those with an e-mail address
 				Set<Role> roles = EnumSet.noneOf(Role.class);
 				n.staffRoles().forEach(r -> roles.add(Role.valueOf(r)));
-				for (AccountView staff : accounts.staffWithin(roles, n.unitId(), Scope.of(n.jurisdictions()))) {
+				Scope audience = Scope.of(n.jurisdictions());
+				for (AccountView staff : accounts.staffWithin(roles, n.unitId(), audience)) {
 					if (emails.has(staff.id())) {
-						String place = staff.scope().stream().sorted().findFirst().orElse(n.jurisdictions().get(0));
+						String place = staff.scope().stream().filter(audience::covers).sorted().findFirst()
+								.orElse(n.jurisdictions().get(0));
 						out.row(id, "EMAIL", n.urgent(), place, staff.id(), staff.displayName(), null, null, notBefore);
 					}
 				}
