@@ -1,6 +1,5 @@
 package org.gridlink.cases;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,24 +44,17 @@ class OpenCasesMeasure implements MapMeasure {
 	}
 
 	@Override
-	public boolean percent() {
-		return false;
-	}
-
-	@Override
 	public boolean mayRead(CurrentUser user) {
 		return CaseAccess.seesArea(user);
 	}
 
 	@Override
 	public Map<String, Number> values(CurrentUser user) {
-		Map<String, Number> values = new LinkedHashMap<>();
 		if (!mayRead(user)) {
-			return values;
+			return new java.util.LinkedHashMap<>();
 		}
-		jdbc.sql("SELECT c.jurisdiction_code, COUNT(*) FROM case_file c WHERE " + CaseAccess.areaSql(user) + " AND "
-				+ OPEN + " AND LENGTH(c.jurisdiction_code) = 15 GROUP BY c.jurisdiction_code ORDER BY c.jurisdiction_code")
-				.query((rs, i) -> values.put(rs.getString(1), rs.getLong(2))).list();
-		return values;
+		return MapMeasure.countsByGrid(jdbc, "SELECT c.jurisdiction_code, COUNT(*) FROM case_file c WHERE "
+				+ CaseAccess.areaSql(user) + " AND " + OPEN
+				+ " AND LENGTH(c.jurisdiction_code) = 15 GROUP BY c.jurisdiction_code ORDER BY c.jurisdiction_code");
 	}
 }

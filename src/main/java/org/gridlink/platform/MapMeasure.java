@@ -26,12 +26,21 @@ public interface MapMeasure {
 	 */
 	List<Number> breaks();
 
-	/** True for a percentage (a grid without a value has no data); false for a count (a grid without one has 0). */
-	boolean percent();
+	/** True for a percentage (a grid without a value has no data); false (the default) for a count (a grid without one has 0). */
+	default boolean percent() {
+		return false;
+	}
 
 	/** True when the user's roles may read this measure at all. */
 	boolean mayRead(CurrentUser user);
 
 	/** Grid code to value, only for grids in the user's scope (filtered in the query). */
 	Map<String, Number> values(CurrentUser user);
+
+	/** Runs a query of two columns, grid code and a count, into the map a count measure answers (in query order). */
+	static Map<String, Number> countsByGrid(org.springframework.jdbc.core.simple.JdbcClient jdbc, String sql) {
+		Map<String, Number> values = new java.util.LinkedHashMap<>();
+		jdbc.sql(sql).query((rs, i) -> values.put(rs.getString(1), rs.getLong(2))).list();
+		return values;
+	}
 }

@@ -1,6 +1,5 @@
 package org.gridlink.quarantine;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,25 +42,17 @@ class QuarantinedMeasure implements MapMeasure {
 	}
 
 	@Override
-	public boolean percent() {
-		return false;
-	}
-
-	@Override
 	public boolean mayRead(CurrentUser user) {
 		return QuarantineAccess.has(user, QuarantineAccess.READERS);
 	}
 
 	@Override
 	public Map<String, Number> values(CurrentUser user) {
-		Map<String, Number> values = new LinkedHashMap<>();
 		if (!mayRead(user)) {
-			return values;
+			return new java.util.LinkedHashMap<>();
 		}
-		jdbc.sql("SELECT p.grid_code, COUNT(*) FROM quarantine_order o JOIN quarantine_person p ON p.id = o.person_id"
+		return MapMeasure.countsByGrid(jdbc, "SELECT p.grid_code, COUNT(*) FROM quarantine_order o JOIN quarantine_person p ON p.id = o.person_id"
 				+ " WHERE o.status = 'ACTIVE' AND " + user.scope().sqlCondition("p.grid_code")
-				+ " GROUP BY p.grid_code ORDER BY p.grid_code")
-				.query((rs, i) -> values.put(rs.getString(1), rs.getLong(2))).list();
-		return values;
+				+ " GROUP BY p.grid_code ORDER BY p.grid_code");
 	}
 }
