@@ -1,11 +1,15 @@
 package org.gridlink.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.gridlink.platform.JobClaims;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,11 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Watches the time limits: at 80 % a case is marked as warned (a {@link CaseEvents.CaseDeadlineNear} event), at 100 % as overdue and escalated to the lead unit's
  * leader and the center (a history entry and a {@link CaseEvents.CaseOverdue} event). Each mark is a conditional
- * update, so several instances may sweep at once without escalating a case twice.
+ * update, so several instances may sweep at once without escalating a case twice. On several instances the scheduled
+ * run of each interval (a minute by default) is also claimed once ({@link JobClaims}, job {@value #JOB}): one
+ * instance sweeps, the others skip that slot.
  */
 @Component
 class SlaWatcher {
 
+	static final String JOB = "cases.sla-watch";
 	private static final Logger LOG = LoggerFactory.getLogger(SlaWatcher.class);
 
 	private final JdbcClient jdbc;
@@ -27,9 +34,13 @@ class SlaWatcher {
 	private final CaseSteps steps;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final JobClaims claims;
+	private final Duration every;
 
 	SlaWatcher(JdbcClient jdbc, TransactionTemplate transactions, CaseSteps steps, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, JobClaims claims, @Value("${gridlink.cases.sla-check-interval:60000}") long everyMillis) {
+		this.claims = claims;
+		this.every = Duration.ofMillis(everyMillis);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.steps = steps;
@@ -40,10 +51,22 @@ class SlaWatcher {
 	@Scheduled(initialDelayString = "${gridlink.cases.sla-check-delay:30000}",
 			fixedDelayString = "${gridlink.cases.sla-check-interval:60000}")
 	void check() {
-		int[] marked = sweep(OffsetDateTime.now(clock));
+		run(OffsetDateTime.now(clock));
+	}
+
+	/**
+	 * The scheduled run for the interval that holds {@code now}: swept by the instance that claims it; null on the
+	 * others (the slot was claimed already). Otherwise {warned, overdue} as {@link #sweep}.
+	 */
+	int @Nullable [] run(OffsetDateTime now) {
+		if (!claims.claim(JOB, every, now.toInstant())) {
+			return null;
+		}
+		int[] marked = sweep(now);
 		if (marked[0] + marked[1] > 0) {
 			LOG.info("Time limits: {} cases warned, {} overdue and escalated", marked[0], marked[1]);
 		}
+		return marked;
 	}
 
 	/** Marks the cases whose warning or deadline has passed at {@code now}; returns {warned, overdue}. */

@@ -17,6 +17,7 @@ import org.gridlink.passes.token.ListSigner;
 import org.gridlink.passes.token.PassAlgorithm;
 import org.gridlink.passes.token.SigningKey;
 import org.gridlink.passes.token.VerificationKey;
+import org.gridlink.platform.JobClaims;
 import org.gridlink.platform.SigningKeyCipher;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ class KeyRing {
 	private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
 	static final String PASS = "PASS";
 	static final String LIST = "LIST";
+	static final String ROTATION_JOB = "passes.key-rotation";
 
 	private final JdbcClient jdbc;
 	private final SigningKeyCipher cipher;
@@ -49,13 +51,18 @@ class KeyRing {
 	private final Duration listRotation;
 	private final Duration listOverlap;
 	private final Clock clock;
+	private final JobClaims claims;
+	private final Duration rotationCheck;
 	private volatile @Nullable Snapshot snapshot;
 	private volatile long lastMissReload = System.nanoTime() - 10_000_000_000L;
 
 	KeyRing(JdbcClient jdbc, SigningKeyCipher cipher,
 			@Value("${gridlink.passes.key-rotation:P90D}") Duration rotation,
 			@Value("${gridlink.passes.list-key-rotation:P365D}") Duration listRotation,
-			@Value("${gridlink.passes.list-key-overlap:P14D}") Duration listOverlap, Clock clock) {
+			@Value("${gridlink.passes.list-key-overlap:P14D}") Duration listOverlap, Clock clock, JobClaims claims,
+			@Value("${gridlink.passes.rotation-check:PT1H}") Duration rotationCheck) {
+		this.claims = claims;
+		this.rotationCheck = rotationCheck;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
@@ -220,12 +227,20 @@ class KeyRing {
 		return updated > 0;
 	}
 
-	/** Rotates every algorithm whose signing key is older than the rotation period. */
+	/**
+	 * Rotates every algorithm whose signing key is older than the rotation period. On several instances each check's
+	 * run is claimed once ({@link JobClaims}, job {@value #ROTATION_JOB}), so two instances never rotate one key at
+	 * the same moment (which would make two new keys, one of them retired at once); the others see the new keys at
+	 * their next {@link #refresh}.
+	 */
 	@Scheduled(initialDelayString = "${gridlink.passes.rotation-check:PT1H}",
 			fixedDelayString = "${gridlink.passes.rotation-check:PT1H}")
 	void rotateDue() {
-		rotateDue(clock.instant());
-		rotateListDue(clock.instant());
+		Instant now = clock.instant();
+		if (claims.claim(ROTATION_JOB, rotationCheck, now)) {
+			rotateDue(now);
+			rotateListDue(now);
+		}
 	}
 
 	/**

@@ -1,13 +1,16 @@
 package org.gridlink.quarantine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
+import org.gridlink.platform.JobClaims;
 import org.gridlink.quarantine.MonitoredOrders.MonitoredOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,12 +19,14 @@ import org.springframework.stereotype.Component;
  * From the configured hour on, raises a MISSED alert for each active home quarantine order without a counted
  * check-in that day (a self-report or a visit that saw the person, at any time of the day up to the sweep). Orders
  * made after the day's hour are first due the next day. Safe on several instances at once: the alert's unique key
- * (order, day, kind) lets exactly one insert win. The alerts' cases are opened by
- * {@link AlertCases}.
+ * (order, day, kind) lets exactly one insert win; besides, the scheduled run of each interval (5 minutes by default)
+ * is claimed once ({@link JobClaims}, job {@value #JOB}), so one instance sweeps and the others skip the slot. The
+ * alerts' cases are opened by {@link AlertCases}.
  */
 @Component
 class MissedCheckInWatcher {
 
+	static final String JOB = "quarantine.missed-checkins";
 	private static final Logger LOG = LoggerFactory.getLogger(MissedCheckInWatcher.class);
 
 	private final JdbcClient jdbc;
@@ -29,8 +34,13 @@ class MissedCheckInWatcher {
 	private final QuarantineAlerts alerts;
 	private final Clock clock;
 	private final ZoneId zone;
+	private final JobClaims claims;
+	private final Duration every;
 
-	MissedCheckInWatcher(JdbcClient jdbc, MonitoringRules rules, QuarantineAlerts alerts, Clock clock) {
+	MissedCheckInWatcher(JdbcClient jdbc, MonitoringRules rules, QuarantineAlerts alerts, Clock clock, JobClaims claims,
+			@Value("${gridlink.quarantine.checkin.watch-interval:300000}") long everyMillis) {
+		this.claims = claims;
+		this.every = Duration.ofMillis(everyMillis);
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.alerts = alerts;
@@ -41,10 +51,22 @@ class MissedCheckInWatcher {
 	@Scheduled(initialDelayString = "${gridlink.quarantine.checkin.watch-delay:60000}",
 			fixedDelayString = "${gridlink.quarantine.checkin.watch-interval:300000}")
 	void watch() {
-		int raised = sweep(OffsetDateTime.now(clock));
+		run(OffsetDateTime.now(clock));
+	}
+
+	/**
+	 * The scheduled run for the interval that holds {@code now}: swept by the instance that claims it, which answers
+	 * how many alerts it raised; -1 on the others (the slot was claimed already).
+	 */
+	int run(OffsetDateTime now) {
+		if (!claims.claim(JOB, every, now.toInstant())) {
+			return -1;
+		}
+		int raised = sweep(now);
 		if (raised > 0) {
 			LOG.info("Home quarantine: {} missed check-ins raised to the duty desk", raised);
 		}
+		return raised;
 	}
 
 	/** Raises the missed check-ins due at {@code now}; returns how many alerts this call raised. */

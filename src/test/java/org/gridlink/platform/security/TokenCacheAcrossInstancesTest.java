@@ -4,18 +4,14 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.gridlink.GridlinkApplication;
 import org.gridlink.platform.Accounts;
 import org.gridlink.platform.NewAccount;
 import org.gridlink.platform.Role;
 import org.gridlink.support.Demo;
+import org.gridlink.support.OtherInstance;
 import org.gridlink.support.WebTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,8 +28,6 @@ class TokenCacheAcrossInstancesTest {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-	private static ConfigurableApplicationContext other;
-
 	@Autowired
 	ApiTokens tokens;
 
@@ -46,23 +40,8 @@ class TokenCacheAcrossInstancesTest {
 	@Autowired
 	Environment environment;
 
-	@AfterAll
-	static void stopTheOtherInstance() {
-		if (other != null) {
-			other.close();
-			other = null;
-		}
-	}
-
 	ApiTokens otherInstance() {
-		if (other == null) {
-			other = new SpringApplicationBuilder(GridlinkApplication.class).web(WebApplicationType.SERVLET)
-				.run("--server.port=0", "--gridlink.demo.enabled=false", "--spring.main.banner-mode=off",
-						"--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-						"--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-						"--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""));
-		}
-		return other.getBean(ApiTokens.class);
+		return OtherInstance.of(environment).getBean(ApiTokens.class);
 	}
 
 	/** A fresh community account (so changing it disturbs no other test) and a token of it. */
