@@ -10,13 +10,18 @@ import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.Role;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.NotFoundException;
+import org.gridlink.platform.SharedVersions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The category code table: read by everyone (it holds no personal data), edited by the system admin only. */
+/**
+ * The category code table: read by everyone (it holds no personal data), edited by the system admin only. Kept in
+ * memory; an edit bumps the shared version {@value #VERSION}, so the other instances read the table again within
+ * {@code gridlink.cases.cache-check} (2 seconds).
+ */
 @Service
 public class CaseCategories {
 
@@ -25,15 +30,25 @@ public class CaseCategories {
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
-	private final AtomicReference<@Nullable List<CaseCategory>> cache = new AtomicReference<>();
+	static final String VERSION = "cases.categories";
 
-	CaseCategories(JdbcClient jdbc, AuditTrail audit) {
+	private final AtomicReference<@Nullable List<CaseCategory>> cache = new AtomicReference<>();
+	private final SharedVersions versions;
+	private final SharedVersions.Watch changes;
+
+	CaseCategories(JdbcClient jdbc, AuditTrail audit, SharedVersions versions,
+			@org.springframework.beans.factory.annotation.Value("${gridlink.cases.cache-check:PT2S}") java.time.Duration checkEvery) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.versions = versions;
+		this.changes = versions.watch(VERSION, checkEvery);
 	}
 
 	/** Every class, majors followed by their minors, in the table's order. */
 	public List<CaseCategory> all() {
+		if (changes.changed()) {
+			cache.set(null); // edited on another instance
+		}
 		List<CaseCategory> all = cache.get();
 		if (all == null) {
 			all = jdbc.sql("""
@@ -109,6 +124,7 @@ public class CaseCategories {
 							category.active(), 1000)
 					.update();
 		}
+		versions.bump(VERSION);
 		cache.set(null);
 		audit.record(updated == 0 ? "CASE_CATEGORY_CREATE" : "CASE_CATEGORY_UPDATE", "caseCategory", code,
 				AuditTrail.SUCCESS, null);

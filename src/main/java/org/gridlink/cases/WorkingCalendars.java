@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.gridlink.platform.AuditTrail;
+import org.gridlink.platform.SharedVersions;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.Role;
@@ -22,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The working calendar: weekdays are working days, except the holidays and make-up working days listed per year
  * (from the State Council's yearly notice); the working day runs from {@code gridlink.cases.work-day-start} to
- * {@code gridlink.cases.work-day-end}. Edited by the center or the system admin.
+ * {@code gridlink.cases.work-day-end}. Edited by the center or the system admin. Kept in memory; an edit bumps the
+ * shared version {@value #VERSION}, so the other instances read the calendar again within
+ * {@code gridlink.cases.cache-check} (2 seconds).
  */
 @Service
 public class WorkingCalendars {
@@ -36,12 +39,19 @@ public class WorkingCalendars {
 	private final LocalTime dayStart;
 	private final LocalTime dayEnd;
 	private final ZoneId zone;
+	static final String VERSION = "cases.working-calendar";
+
 	private final AtomicReference<@Nullable WorkingCalendar> cache = new AtomicReference<>();
+	private final SharedVersions versions;
+	private final SharedVersions.Watch changes;
 
 	WorkingCalendars(JdbcClient jdbc, AuditTrail audit,
 			@Value("${gridlink.cases.work-day-start:09:00}") String dayStart,
 			@Value("${gridlink.cases.work-day-end:17:00}") String dayEnd,
-			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			@Value("${gridlink.time-zone:Asia/Shanghai}") String zone, SharedVersions versions,
+			@Value("${gridlink.cases.cache-check:PT2S}") java.time.Duration checkEvery) {
+		this.versions = versions;
+		this.changes = versions.watch(VERSION, checkEvery);
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.dayStart = LocalTime.parse(dayStart);
@@ -50,6 +60,9 @@ public class WorkingCalendars {
 	}
 
 	WorkingCalendar current() {
+		if (changes.changed()) {
+			cache.set(null); // edited on another instance
+		}
 		WorkingCalendar calendar = cache.get();
 		if (calendar == null) {
 			Map<LocalDate, Boolean> days = new HashMap<>();
@@ -94,6 +107,7 @@ public class WorkingCalendars {
 		jdbc.sql("DELETE FROM working_calendar_day WHERE calendar_date = ?").param(day).update();
 		jdbc.sql("INSERT INTO working_calendar_day (calendar_date, working, note) VALUES (?, ?, ?)").params(day, working, text)
 				.update();
+		versions.bump(VERSION);
 		cache.set(null);
 		audit.record("CALENDAR_SET", "workingCalendar", day.toString(), AuditTrail.SUCCESS,
 				(working ? "working" : "holiday") + (text.isEmpty() ? "" : " " + text));
@@ -104,6 +118,7 @@ public class WorkingCalendars {
 	public void removeDay(CurrentUser user, LocalDate day) {
 		requireEditor(user);
 		jdbc.sql("DELETE FROM working_calendar_day WHERE calendar_date = ?").param(day).update();
+		versions.bump(VERSION);
 		cache.set(null);
 		audit.record("CALENDAR_REMOVE", "workingCalendar", day.toString(), AuditTrail.SUCCESS, null);
 	}

@@ -18,6 +18,7 @@ import org.gridlink.passes.token.PassAlgorithm;
 import org.gridlink.passes.token.SigningKey;
 import org.gridlink.passes.token.VerificationKey;
 import org.gridlink.platform.JobClaims;
+import org.gridlink.platform.SharedVersions;
 import org.gridlink.platform.SigningKeyCipher;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,7 +36,10 @@ import org.springframework.stereotype.Component;
  * old one only verifies, until someone withdraws it, after which its passes fail. Private keys are sealed at rest
  * with {@link SigningKeyCipher} (the pass keys, never the personal-data keys; keys sealed under a data key before the
  * pass keys existed still open, and the key re-encryption job re-seals them). The trusted keys are held in memory and reloaded after every change and every
- * {@code gridlink.passes.key-refresh} (changes made by another instance), so verification needs no query for them.
+ * {@code gridlink.passes.key-refresh} (changes made by another instance), so verification needs no query for them;
+ * besides, every new or withdrawn key bumps the shared version {@value #VERSION}, which each instance compares every
+ * {@code gridlink.passes.key-version-check} (a second), so a key withdrawn on one instance fails everywhere within a
+ * second.
  */
 @Component
 class KeyRing {
@@ -44,6 +48,7 @@ class KeyRing {
 	static final String PASS = "PASS";
 	static final String LIST = "LIST";
 	static final String ROTATION_JOB = "passes.key-rotation";
+	static final String VERSION = "passes.signing-keys";
 
 	private final JdbcClient jdbc;
 	private final SigningKeyCipher cipher;
@@ -53,6 +58,8 @@ class KeyRing {
 	private final Clock clock;
 	private final JobClaims claims;
 	private final Duration rotationCheck;
+	private final SharedVersions versions;
+	private final SharedVersions.Watch keyChanges;
 	private volatile @Nullable Snapshot snapshot;
 	private volatile long lastMissReload = System.nanoTime() - 10_000_000_000L;
 
@@ -60,7 +67,10 @@ class KeyRing {
 			@Value("${gridlink.passes.key-rotation:P90D}") Duration rotation,
 			@Value("${gridlink.passes.list-key-rotation:P365D}") Duration listRotation,
 			@Value("${gridlink.passes.list-key-overlap:P14D}") Duration listOverlap, Clock clock, JobClaims claims,
-			@Value("${gridlink.passes.rotation-check:PT1H}") Duration rotationCheck) {
+			@Value("${gridlink.passes.rotation-check:PT1H}") Duration rotationCheck, SharedVersions versions,
+			@Value("${gridlink.passes.key-version-check:PT1S}") Duration versionCheck) {
+		this.versions = versions;
+		this.keyChanges = versions.watch(VERSION, versionCheck);
 		this.claims = claims;
 		this.rotationCheck = rotationCheck;
 		this.clock = clock;
@@ -222,6 +232,7 @@ class KeyRing {
 				.params(now, by, reason, now, kid)
 				.update();
 		if (updated > 0) {
+			versions.bump(VERSION);
 			reload(); // an algorithm left without a signing key gets a new one
 		}
 		return updated > 0;
@@ -281,6 +292,9 @@ class KeyRing {
 	}
 
 	private Snapshot snapshot() {
+		if (keyChanges.changed()) {
+			return reload(); // a key made or withdrawn on another instance
+		}
 		Snapshot current = snapshot;
 		return current != null ? current : reload();
 	}
@@ -347,6 +361,7 @@ class KeyRing {
 				.params(kid, purpose, algorithm.name(), Base64.getEncoder().encodeToString(spki),
 						cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())), now)
 				.update();
+		versions.bump(VERSION);
 		return kid;
 	}
 }
