@@ -105,7 +105,7 @@ public class Inspections {
 				? jdbc.sql("SELECT DISTINCT group_id FROM inspection_group_member WHERE username = ? ORDER BY group_id")
 						.param(user.username()).query(Long.class).list()
 				: List.of();
-		boolean whole = places.districtCodes().stream().anyMatch(d -> user.scope().covers(d + "000000"));
+		boolean whole = places.districtCodes().stream().anyMatch(d -> user.scope().covers(d));
 		return new InspectionAccess.Who(user, groups, whole);
 	}
 
@@ -142,8 +142,8 @@ public class Inspections {
 	}
 
 	private String district(CurrentUser user) {
-		return places.districtCodes().stream().filter(d -> user.scope().covers(d + "000000")
-				|| user.scope().prefixes().stream().anyMatch(p -> p.startsWith(d))).findFirst()
+		return places.districtCodes().stream().map(d -> d.substring(0, 6))
+				.filter(d -> user.scope().prefixes().stream().anyMatch(p -> p.startsWith(d))).findFirst()
 				.orElseThrow(() -> new AccessDeniedException("no district in scope"));
 	}
 
@@ -461,12 +461,12 @@ public class Inspections {
 		if (clientId.isEmpty() || clientId.length() > 64) {
 			throw new InvalidInputException("inspection.client.invalid");
 		}
+		if (!who.inspects() && !who.plans()) {
+			throw new AccessDeniedException("only inspectors record results");
+		}
 		Optional<SavedResult> earlier = earlier(roundId, clientId);
 		if (earlier.isPresent()) {
 			return finishHandOff(user, earlier.get());
-		}
-		if (!who.inspects() && !who.plans()) {
-			throw new AccessDeniedException("only inspectors record results");
 		}
 		Place at = place(who, roundId, input.targetCode(), input.checkItemId());
 		if (!who.worksFor(at.target().groupId(), at.place())) {
@@ -906,6 +906,14 @@ public class Inspections {
 
 	Map<Long, String> unitNames() {
 		return organization.allUnits().stream().collect(Collectors.toMap(UnitView::id, UnitView::name));
+	}
+
+	/** The units a hand-off may name, by name. */
+	public Map<Long, String> unitChoices() {
+		Map<Long, String> out = new LinkedHashMap<>();
+		organization.allUnits().stream().sorted((a, b) -> a.name().compareTo(b.name()))
+				.forEach(u -> out.put(u.id(), u.name()));
+		return out;
 	}
 
 	Map<String, String> placeNames(Collection<String> codes) {
