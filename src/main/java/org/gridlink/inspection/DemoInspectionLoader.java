@@ -18,6 +18,7 @@ import org.gridlink.jurisdiction.OrganizationViews.UnitView;
 import org.gridlink.jurisdiction.ResidentialGrid;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.DemoData;
+import org.gridlink.platform.DemoLoading;
 import org.gridlink.platform.Role;
 import org.gridlink.platform.Scope;
 import org.slf4j.Logger;
@@ -37,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link CaseManagement#handOff}) and taken as far as its state: with the unit, accepted, fixed and waiting for the
  * group, sent back once, rectified (verified and closed), or a community's waiting for dispatch; the older rounds'
  * open hand-offs are overdue. A stop in the middle continues at the next start with the hand-offs that have no case
- * yet. Demo mode only; fixed seed.
+ * yet. The cases are opened on a background thread after the start (the readiness check says loading until they
+ * are all there; {@code gridlink.demo.inspection.background=false} opens them during the start, as the tests do).
+ * Demo mode only; fixed seed.
  */
 @DemoData
 @Order(45)
@@ -64,10 +67,15 @@ class DemoInspectionLoader implements ApplicationRunner {
 	private final Inspections inspections;
 	private final Clock clock;
 	private final int handOffs;
+	private final boolean background;
+	private final DemoLoading loading;
 
 	DemoInspectionLoader(JdbcTemplate jdbc, TransactionTemplate transactions, Jurisdictions jurisdictions,
 			Organization organization, CaseManagement cases, Inspections inspections, Clock clock,
-			@Value("${gridlink.demo.inspection.hand-offs:800}") int handOffs) {
+			@Value("${gridlink.demo.inspection.hand-offs:800}") int handOffs,
+			@Value("${gridlink.demo.inspection.background:true}") boolean background, DemoLoading loading) {
+		this.background = background;
+		this.loading = loading;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.jurisdictions = jurisdictions;
@@ -89,9 +97,33 @@ class DemoInspectionLoader implements ApplicationRunner {
 			transactions.executeWithoutResult(tx -> load());
 		}
 		long loaded = System.nanoTime();
+		LOG.info("Demo supervision: tables loaded in {} ms", (loaded - started) / 1_000_000);
+		if (!background) {
+			casesLogged();
+			return;
+		}
+		// the cases go one by one through the cases facade (it has no bulk intake): after the start, while the
+		// readiness check and the login page say the demo is still loading
+		loading.start("inspection");
+		Thread thread = new Thread(() -> {
+			try {
+				casesLogged();
+			}
+			catch (RuntimeException ex) {
+				LOG.warn("Demo supervision: opening the hand-off cases stopped; the next start continues", ex);
+			}
+			finally {
+				loading.finish("inspection");
+			}
+		}, "demo-inspection-cases");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private void casesLogged() {
+		long started = System.nanoTime();
 		int opened = openCases();
-		LOG.info("Demo supervision: tables loaded in {} ms, {} hand-off cases opened in {} ms",
-				(loaded - started) / 1_000_000, opened, (System.nanoTime() - loaded) / 1_000_000);
+		LOG.info("Demo supervision: {} hand-off cases opened in {} ms", opened, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void load() {
