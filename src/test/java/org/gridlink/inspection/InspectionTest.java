@@ -283,6 +283,32 @@ class InspectionTest {
 				.andExpect(jsonPath("$.findings.total").value(800)).andExpect(jsonPath("$.findings.rectified").value(160));
 	}
 
+	@Test
+	void theOpenApiDescribesSupervision() throws Exception {
+		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+				.andExpect(jsonPath("$.paths['/api/v1/inspection-groups'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/inspection-rounds'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/inspection-rounds/{id}'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/inspection-rounds/{id}/results'].post").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/inspection-rounds/{id}/report.pdf'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/inspection-rounds/{id}/report.xlsx'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/v1/inspection-hand-offs/{id}/verification'].post").exists());
+	}
+
+	@Test
+	void theNoticeOfResultsGoesThroughTheNoticesModule() throws Exception {
+		record(COMMUNITY1, itemA, 2L, "inspector1");
+		MvcResult sent = mvc.perform(post("/api/v1/inspection-rounds/{id}/notice", round).with(as("center")))
+				.andExpect(status().isCreated()).andReturn();
+		long notice = ((Number) JsonPath.read(sent.getResponse().getContentAsString(), "$.noticeId")).longValue();
+		// district-wide: it waits for a second user's approval, as any notice of that reach
+		mvc.perform(get("/api/v1/notices/{id}", notice).with(as("center"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("PENDING_APPROVAL"))
+				.andExpect(jsonPath("$.staffRoles[0]").value("DEPT"));
+		mvc.perform(post("/api/v1/inspection-rounds/{id}/notice", round).with(as("inspector1")))
+				.andExpect(status().isForbidden());
+	}
+
 	// ---- helpers
 
 	private void record(String target, long item, long unit, String who) throws Exception {
