@@ -6,7 +6,8 @@
 (function () {
   var DB = 'gridlink';
   var STORE = 'outbox';
-  var OFFLINE_PAGES = [/^\/$/, /^\/cases\/report$/, /^\/screening\/\d+\/work$/, /^\/quarantine\/orders\/\d+\/monitoring$/];
+  var OFFLINE_PAGES = [/^\/$/, /^\/cases\/report$/, /^\/screening\/\d+\/work$/, /^\/quarantine\/orders\/\d+\/monitoring$/,
+    /^\/inspection\/rounds\/\d+\/work$/];
   var userMeta = document.querySelector('meta[name="gl-user"]');
   var user = userMeta ? userMeta.content : null;
   var badge = document.getElementById('gl-outbox');

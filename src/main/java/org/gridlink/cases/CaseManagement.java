@@ -557,4 +557,65 @@ public class CaseManagement {
 	static NotFoundException notFound(long id) {
 		return new NotFoundException("cases.not.found", String.valueOf(id));
 	}
+
+	// ---- hand-offs: cases another module opens for a unit and closes after its own verification (supervision)
+
+	/**
+	 * Opens a case for another module's finding and hands it to {@code unitId} at once: reported as {@code reporter}
+	 * (no scope applies, as {@link #reportAs}), filed and dispatched to the unit (its time limit starts); without a
+	 * unit, filed and left for the center to dispatch. The key makes a repeated call answer the same case, and a call
+	 * repeated after a failure between the steps finishes them. Returns the case id.
+	 */
+	public long handOff(String reporter, NewCase report, @Nullable Long unitId, String idempotencyKey) {
+		long id = reportAs(reporter, report, idempotencyKey);
+		CaseFile f = steps.load(id);
+		if (f.status() == CaseStatus.REPORTED) {
+			steps.actAs(reporter, id, CaseAction.FILE, ActionInput.empty());
+			f = steps.load(id);
+		}
+		if (f.status() == CaseStatus.FILED && f.leadUnitId() == null && unitId != null) {
+			steps.actAs(reporter, id, CaseAction.DISPATCH, new ActionInput(null, unitId, List.of(), null, null, null,
+					null, null, null, null, null));
+		}
+		return id;
+	}
+
+	/**
+	 * The module that handed a case off verifies the fix the unit fed back: passed closes the case (verified and
+	 * closed in the module's name); not passed sends it back to the unit for rework (the clock runs again). Refused
+	 * (409) unless the case waits for verification.
+	 */
+	public HandOffProgress verifyHandOff(String actor, long caseId, boolean passed, @Nullable String note) {
+		CaseFile f = steps.load(caseId);
+		if (f.status() != CaseStatus.HANDLED) {
+			throw new org.gridlink.platform.ConflictException("cases.handoff.not.handled", f.number());
+		}
+		steps.actAs(actor, caseId, CaseAction.VERIFY, new ActionInput(note, null, null, passed, null, null, null, null,
+				null, null, null));
+		if (passed) {
+			steps.actAs(actor, caseId, CaseAction.CLOSE, ActionInput.note(note));
+		}
+		return progress(List.of(caseId)).get(caseId);
+	}
+
+	/** Where the given cases stand (for the module that opened them); unknown ids are left out. */
+	public Map<Long, HandOffProgress> progress(java.util.Collection<Long> caseIds) {
+		Map<Long, HandOffProgress> out = new java.util.HashMap<>();
+		List<Long> ids = caseIds.stream().distinct().toList();
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+			String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+			jdbc.sql("SELECT id, number, status, overdue, lead_unit_id, handled_at, closed_at FROM case_file"
+					+ " WHERE id IN (" + marks + ")").params(new ArrayList<Object>(chunk))
+					.query((rs, i) -> {
+						CaseStatus status = CaseStatus.valueOf(rs.getString(3));
+						return new HandOffProgress(rs.getLong(1), rs.getString(2), status.name(),
+								status == CaseStatus.HANDLED, status.isClosed() || status == CaseStatus.VERIFIED,
+								status.isFinal() && !status.isClosed(), rs.getBoolean(4),
+								rs.getObject(5, Long.class), rs.getObject(6, OffsetDateTime.class),
+								rs.getObject(7, OffsetDateTime.class));
+					}).list().forEach(p -> out.put(p.caseId(), p));
+		}
+		return out;
+	}
 }

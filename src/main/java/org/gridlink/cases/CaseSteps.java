@@ -331,4 +331,39 @@ class CaseSteps {
 		}
 		return new CaseManagement.RouteSuggestion(lead, assisting, police, property);
 	}
+
+	/**
+	 * A step taken by another module for its own case (a supervision hand-off): file, dispatch to the given unit,
+	 * verify (passed or rework) or close, recorded as {@code actor}. No user's access applies: the module that opened
+	 * the case decides; the loop's own rules still do (an impossible step is refused).
+	 */
+	@Transactional
+	void actAs(String actor, long id, CaseAction action, ActionInput input) {
+		CaseFile f = load(id);
+		boolean positive = action == CaseAction.VERIFY ? require(input.passed(), "passed") : true;
+		Case current = Case.of(f);
+		current.allow(action, positive);
+		String note = Case.note(action, input.note());
+		Case.When at = new Case.When(OffsetDateTime.now(clock), calendars.current());
+		Case.Step step = switch (action) {
+			case FILE -> write(current.file(note, null, null, at));
+			case DISPATCH -> dispatch(current, input, note, at);
+			case VERIFY -> write(current.verify(positive, note, at));
+			case CLOSE -> write(current.close(note, at));
+			default -> throw new IllegalArgumentException("not a step another module takes: " + action);
+		};
+		Case before = step.before();
+		Case after = step.after();
+		history(before.id(), before.districtCode(), step.action(), before.status(), after.status(), actor, null,
+				step.note(), at.now());
+		if (step.withdrawn() != null) {
+			history(before.id(), before.districtCode(), WITHDRAWN, after.status(), after.status(), actor, null,
+					step.withdrawn() + " request withdrawn: case " + after.status(), at.now());
+		}
+		audit.recordAs(actor, "CASE_" + action.name(), "case", String.valueOf(before.id()), AuditTrail.SUCCESS,
+				before.status() + " -> " + after.status());
+		if (step.event() != null) {
+			events.publishEvent(step.event());
+		}
+	}
 }

@@ -136,6 +136,13 @@ class PageWordsTest {
 		pages.add(new String[] { "auditor", "/retention" });
 		pages.add(new String[] { "center", "/exports" });
 		pages.add(new String[] { "leader", "/exports" });
+		// supervision rounds (issue 16): the demo's first round
+		for (String url : List.of("/inspection", "/inspection/rounds/1", "/inspection/rounds/1?state=OVERDUE",
+				"/inspection/board")) {
+			pages.add(new String[] { "center", url });
+		}
+		pages.add(new String[] { "inspector1", "/inspection/rounds/1/work" });
+		pages.add(new String[] { "community1", "/inspection/rounds/1" });
 		return pages;
 	}
 
