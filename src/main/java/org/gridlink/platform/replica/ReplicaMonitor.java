@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The replica's state, checked at most every {@code checkEvery} and cached in between. The thread that finds the
  * cached state stale checks (the replica pool's connection timeout bounds how long that takes when it is down);
@@ -12,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the next check.
  */
 public class ReplicaMonitor {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ReplicaMonitor.class);
 
 	private final ReplicaProbe probe;
 	private final Clock clock;
@@ -32,7 +37,9 @@ public class ReplicaMonitor {
 		if (isStale(current) && checking.tryLock()) {
 			try {
 				if (isStale(status)) {
+					ReplicaStatus previous = status;
 					status = probe.check();
+					logChange(previous, status);
 				}
 				return status;
 			}
@@ -50,7 +57,19 @@ public class ReplicaMonitor {
 
 	/** A connection to the replica failed: down until the next check. */
 	public void failed(Throwable failure) {
+		ReplicaStatus previous = status;
 		status = ReplicaStatus.down(ReplicaProbe.message(failure), clock.instant());
+		logChange(previous, status);
+	}
+
+	private static void logChange(ReplicaStatus previous, ReplicaStatus now) {
+		boolean first = previous.checkedAt().equals(Instant.EPOCH);
+		if (now.up() && (first || !previous.up())) {
+			LOG.info("Replica up, lag {} ms", now.lag() == null ? "unknown" : now.lag().toMillis());
+		}
+		else if (!now.up() && (first || previous.up())) {
+			LOG.warn("Replica not used, read-only pages read the primary: {}", now.problem());
+		}
 	}
 
 	private boolean isStale(ReplicaStatus current) {
