@@ -30,6 +30,9 @@ psql -X -q -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -tAc "SELECT 1 FROM pg_da
 echo "== streaming replica $VERSION/$REPLICA on $REPLICA_PORT"
 if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$REPLICA"; then
   pg_createcluster "$VERSION" "$REPLICA" -p "$REPLICA_PORT" -- --auth=trust > /dev/null
+  # a standby setting (Debian keeps it in /etc, pg_basebackup does not replace it): long read-only pages and exports
+  # on the replica are not cancelled by the replay of vacuumed rows they still see
+  pg_conftool "$VERSION" "$REPLICA" set hot_standby_feedback on
   DATA=$(pg_lsclusters -h | awk -v c="$REPLICA" '$2 == c {print $6}')
   rm -rf "${DATA:?}"/*
   psql -X -q -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -c \

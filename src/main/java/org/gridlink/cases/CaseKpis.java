@@ -25,6 +25,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Key performance indicators of case handling per lead unit, jurisdiction and period (docs/cases.md, "KPIs"), each
@@ -202,6 +203,7 @@ public class CaseKpis {
 	 * The KPIs of the days {@code from} … {@code to} (both included), optionally only for the cases located under
 	 * {@code jurisdiction} and/or led by {@code unit}.
 	 */
+	@Transactional(readOnly = true)
 	public KpiReport report(CurrentUser user, LocalDate from, LocalDate to, @Nullable String jurisdiction,
 			@Nullable Long unit) {
 		Selection s = select(user, jurisdiction, unit);
@@ -259,6 +261,7 @@ public class CaseKpis {
 	}
 
 	/** The cases behind one figure of {@link #report} (same selection), deadline or report time first. */
+	@Transactional(readOnly = true)
 	public Page<CaseLine> cases(CurrentUser user, Metric metric, LocalDate from, LocalDate to,
 			@Nullable String jurisdiction, @Nullable Long unit, Pageable pageable) {
 		Selection s = select(user, jurisdiction, unit);

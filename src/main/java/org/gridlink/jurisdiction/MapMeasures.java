@@ -12,6 +12,7 @@ import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The measures the district map can colour its grids by, asked of every module's {@link MapMeasure} bean (as the
@@ -44,6 +45,7 @@ public class MapMeasures {
 	}
 
 	/** One measure's values for the user's grids; 404 for an unknown key, 403 for one the user may not read. */
+	@Transactional(readOnly = true)
 	public Values values(CurrentUser user, String key, Locale locale) {
 		MapMeasure measure = measures.stream().filter(m -> m.key().equals(key)).findFirst()
 				.orElseThrow(() -> new NotFoundException("map.measure.unknown", key));

@@ -18,6 +18,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -45,11 +47,14 @@ public class AuditTrail {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final TransactionTemplate ownTransactions;
 
 	AuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.ownTransactions = new TransactionTemplate(transactionManager);
+		this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Records an action of the signed-in user (or anonymous) of the current request. */
@@ -67,8 +72,11 @@ public class AuditTrail {
 		String about = truncate(subject, 200);
 		String ip = truncate(currentIp(), 64);
 		String text = truncate(detail, 2000);
-		// in the caller's transaction if there is one (the entry goes with the change it records), else in its own
-		transactions.executeWithoutResult(status -> {
+		// in the caller's transaction if there is one (the entry goes with the change it records), else in its own; a
+		// read-only transaction (an export, a page read on the replica) changes nothing: the entry goes in its own
+		TransactionTemplate template = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? ownTransactions
+				: transactions;
+		template.executeWithoutResult(status -> {
 			String previous = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
 				.query(String.class).single();
 			String hash = AuditChain.link(previous, at, user, action, subjectType, about, outcome, ip, text);

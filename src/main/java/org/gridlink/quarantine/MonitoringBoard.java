@@ -23,6 +23,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The home quarantine board of a district, street, community or grid for today (district time), with a row per
@@ -70,6 +71,7 @@ public class MonitoringBoard {
 	}
 
 	/** The last {@code days} days up to today in the caller's scope: check-ins counted and alerts raised per day. */
+	@Transactional(readOnly = true)
 	public Trend trend(CurrentUser user, int days) {
 		if (!MonitoringAccess.canRead(user)) {
 			throw new AccessDeniedException("quarantine monitoring is not for this role");
@@ -100,6 +102,7 @@ public class MonitoringBoard {
 	}
 
 	/** The board of {@code code} (default: the caller's first scope root) for today. */
+	@Transactional(readOnly = true)
 	public Board board(CurrentUser user, @Nullable String code) {
 		JurisdictionNode node = node(user, code);
 		LocalDate day = LocalDate.now(clock);
@@ -132,6 +135,7 @@ public class MonitoringBoard {
 	}
 
 	/** Today's four figures over the caller's whole scope (for the home page). */
+	@Transactional(readOnly = true)
 	public Counts today(CurrentUser user) {
 		if (!MonitoringAccess.canRead(user)) {
 			return new Counts(0, 0, 0, 0);
@@ -150,6 +154,7 @@ public class MonitoringBoard {
 	}
 
 	/** The people behind one figure of the board of {@code code}, by grid and planned end. */
+	@Transactional(readOnly = true)
 	public Page<Line> list(CurrentUser user, @Nullable String code, Figure figure, Pageable pageable) {
 		JurisdictionNode node = node(user, code);
 		LocalDate day = LocalDate.now(clock);

@@ -68,6 +68,7 @@ public class Residents {
 	}
 
 	/** Residents in the caller's scope matching the query, ordered by grid and registration. */
+	@Transactional(readOnly = true)
 	public Page<ResidentView> search(CurrentUser user, ResidentQuery query, Pageable pageable) {
 		requireReader(user);
 		StringBuilder where = new StringBuilder(" WHERE " + user.scope().sqlCondition("r.grid_code"));
@@ -117,6 +118,7 @@ public class Residents {
 	}
 
 	/** How many residents the query finds in the caller's scope (what an export would carry, before its cap). */
+	@Transactional(readOnly = true)
 	public long count(CurrentUser user, ResidentQuery query) {
 		return search(user, query, PageRequest.of(0, 1)).getTotalElements();
 	}
@@ -130,6 +132,7 @@ public class Residents {
 	 * Hands the residents matching the query (masked, like the list) to {@code sink} page by page, at most
 	 * {@link #MAX_EXPORT_ROWS}, and audits the export; returns the rows handed over.
 	 */
+	@Transactional(readOnly = true)
 	public long export(CurrentUser user, ResidentQuery query, Consumer<ResidentView> sink) {
 		int page = 0;
 		Page<ResidentView> rows;

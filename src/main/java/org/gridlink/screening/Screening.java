@@ -212,6 +212,7 @@ public class Screening {
 	 * Writes the campaign's results in the caller's scope as an Excel workbook: households with their outcome, and
 	 * key persons with masked ID numbers (never the full value; phones are not exported). Audited.
 	 */
+	@Transactional(readOnly = true)
 	public void export(CurrentUser user, long id, java.util.Locale locale, java.io.OutputStream out)
 			throws java.io.IOException {
 		get(user, id);
@@ -233,6 +234,7 @@ public class Screening {
 	 * Progress of a node and its children, summed from the per-grid counters (at most one row per grid). Without
 	 * a code: the campaign's jurisdiction when the caller covers it, else the caller's own node under it.
 	 */
+	@Transactional(readOnly = true)
 	public Progress progress(CurrentUser user, long id, @Nullable String code) {
 		CampaignView campaign = get(user, id);
 		String node = code == null || code.isBlank() ? defaultNode(user, campaign) : code.strip();

@@ -18,6 +18,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +47,15 @@ class HomeController {
 	private final MessageSource messages;
 	private final JsonMapper json;
 
-	HomeController(List<HomeCards> contributors, DemoLoading demoLoading, MessageSource messages, JsonMapper json) {
+	private final TransactionTemplate readOnly;
+
+	HomeController(List<HomeCards> contributors, DemoLoading demoLoading, MessageSource messages, JsonMapper json,
+			PlatformTransactionManager transactionManager) {
 		this.contributors = contributors;
+		// the home page's figures (the command center's among them) are reads: one read-only transaction, which reads
+		// the replica when one is configured (docs/operations.md, reads on the replica)
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 		this.demoLoading = demoLoading;
 		this.messages = messages;
 		this.json = json;
@@ -55,13 +64,15 @@ class HomeController {
 	@GetMapping("/")
 	String home(CurrentUser user, Model model) {
 		List<HomeCard> cards = new ArrayList<>();
-		contributors.forEach(c -> cards.addAll(c.cardsFor(user)));
+		List<HomeChart> charts = new ArrayList<>();
+		readOnly.executeWithoutResult(status -> {
+			contributors.forEach(c -> cards.addAll(c.cardsFor(user)));
+			contributors.forEach(c -> charts.addAll(c.chartsFor(user)));
+		});
 		model.addAttribute("actions", of(cards, HomeCard.Kind.ACTION));
 		model.addAttribute("tasks", of(cards, HomeCard.Kind.TASK));
 		model.addAttribute("cards", of(cards, HomeCard.Kind.FIGURE));
 		model.addAttribute("roles", user.roles());
-		List<HomeChart> charts = new ArrayList<>();
-		contributors.forEach(c -> charts.addAll(c.chartsFor(user)));
 		Locale locale = LocaleContextHolder.getLocale();
 		List<ChartView> views = new ArrayList<>();
 		for (HomeChart chart : charts) {
