@@ -4,6 +4,7 @@
  * command page and wall, the live feed (server-sent events from a shared table) and the daily summary (PDF, Excel).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command center",
-		allowedDependencies = { "platform :: api", "jurisdiction :: api", "cases :: api", "quarantine :: api" })
+		allowedDependencies = { "platform :: api", "jurisdiction :: api", "cases :: api", "quarantine :: api",
+				"notices :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.command;

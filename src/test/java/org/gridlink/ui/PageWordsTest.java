@@ -136,6 +136,11 @@ class PageWordsTest {
 		pages.add(new String[] { "auditor", "/retention" });
 		pages.add(new String[] { "center", "/exports" });
 		pages.add(new String[] { "leader", "/exports" });
+		// the command center (issue 17)
+		pages.add(new String[] { "center", "/command" });
+		pages.add(new String[] { "leader", "/command/wall" });
+		pages.add(new String[] { "street1", "/command" });
+		pages.add(new String[] { "community1", "/command?jurisdiction=" + Demo.GRID1 });
 		return pages;
 	}
 

@@ -7,7 +7,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.util.Locale;
+
 import org.gridlink.command.CommandCenter;
+import org.gridlink.command.CommandMapMeasures;
+import org.gridlink.jurisdiction.MapMeasures;
 import org.gridlink.command.CommandView;
 import org.gridlink.command.LiveFeed;
 import org.gridlink.command.Rebuild;
@@ -16,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,11 +36,20 @@ class CommandApiController {
 	private final CommandCenter center;
 	private final LiveFeed feed;
 	private final Rebuild rebuild;
+	private final CommandMapMeasures measures;
 
-	CommandApiController(CommandCenter center, LiveFeed feed, Rebuild rebuild) {
+	CommandApiController(CommandCenter center, LiveFeed feed, Rebuild rebuild, CommandMapMeasures measures) {
 		this.center = center;
 		this.feed = feed;
 		this.rebuild = rebuild;
+		this.measures = measures;
+	}
+
+	@GetMapping("/measures/{key}")
+	@Operation(summary = "Values per grid of a map measure for the command map: the district map's measures "
+			+ "(/api/v1/map/measures) and command-overdue (open cases past their time limit, from the read model)")
+	MapMeasures.Values measure(@PathVariable String key, @Parameter(hidden = true) CurrentUser user, Locale locale) {
+		return measures.values(user, key, locale);
 	}
 
 	@GetMapping("/figures")
