@@ -94,9 +94,9 @@ public class CommandCenter {
 	Map<String, Figures[]> figures(List<String> codes, LocalDate day) {
 		Map<String, Map<Measure, long[]>> rows = new HashMap<>();
 		jdbc.sql("""
-				SELECT code, measure, SUM(CASE WHEN day = :day THEN value ELSE 0 END),
-				  SUM(CASE WHEN day = :before THEN value ELSE 0 END), SUM(value)
-				FROM command_count WHERE code IN (:codes) AND day <= :day GROUP BY code, measure""")
+				SELECT code, measure, SUM(CASE WHEN on_day = :day THEN amount ELSE 0 END),
+				  SUM(CASE WHEN on_day = :before THEN amount ELSE 0 END), SUM(amount)
+				FROM command_count WHERE code IN (:codes) AND on_day <= :day GROUP BY code, measure""")
 				.param("day", day).param("before", day.minusDays(1)).param("codes", codes)
 				.query(rs -> {
 					rows.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Measure.class)).put(
@@ -136,7 +136,7 @@ public class CommandCenter {
 			series.put(m, new long[TREND_DAYS]);
 		}
 		jdbc.sql("""
-				SELECT measure, day, value FROM command_count WHERE code = ? AND day <= ?""").params(where, end)
+				SELECT measure, on_day, amount FROM command_count WHERE code = ? AND on_day <= ?""").params(where, end)
 				.query(rs -> {
 					Measure m = Measure.valueOf(rs.getString(1));
 					LocalDate d = rs.getObject(2, LocalDate.class);

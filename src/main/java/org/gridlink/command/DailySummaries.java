@@ -110,7 +110,7 @@ public class DailySummaries {
 	/** Inserts the day's row; false when another instance (or an earlier run) has it. */
 	boolean claim(LocalDate day, String claimer, String by) {
 		try {
-			return jdbc.sql("INSERT INTO daily_summary (day, claimed_by, created_by, created_at) VALUES (?, ?, ?, ?)")
+			return jdbc.sql("INSERT INTO daily_summary (summary_day, claimed_by, created_by, created_at) VALUES (?, ?, ?, ?)")
 					.params(day, claimer, by, model.now()).update() == 1;
 		}
 		catch (DuplicateKeyException ex) {
@@ -125,7 +125,7 @@ public class DailySummaries {
 			throw new InvalidInputException("command.date.future");
 		}
 		if (!claim(day, instanceId, user.username())) {
-			jdbc.sql("UPDATE daily_summary SET created_by = ?, created_at = ? WHERE day = ?")
+			jdbc.sql("UPDATE daily_summary SET created_by = ?, created_at = ? WHERE summary_day = ?")
 					.params(user.username(), model.now(), day).update();
 		}
 		write(day);
@@ -138,7 +138,7 @@ public class DailySummaries {
 		SummaryDocuments.Content content = content(day);
 		byte[] pdf = documents.pdf(content);
 		byte[] xlsx = documents.xlsx(content);
-		jdbc.sql("UPDATE daily_summary SET pdf = ?, xlsx = ? WHERE day = ?").params(pdf, xlsx, day).update();
+		jdbc.sql("UPDATE daily_summary SET pdf = ?, xlsx = ? WHERE summary_day = ?").params(pdf, xlsx, day).update();
 		log.info("Daily summary of {} written in {} ms", day, (System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -166,7 +166,7 @@ public class DailySummaries {
 		requireRead(user);
 		long total = jdbc.sql("SELECT COUNT(*) FROM daily_summary").query(Long.class).single();
 		List<SummaryLine> lines = jdbc.sql("""
-				SELECT day, created_at, created_by FROM daily_summary ORDER BY day DESC LIMIT ? OFFSET ?""")
+				SELECT summary_day, created_at, created_by FROM daily_summary ORDER BY summary_day DESC LIMIT ? OFFSET ?""")
 				.params(page.getPageSize(), page.getOffset())
 				.query((rs, i) -> new SummaryLine(rs.getObject(1, LocalDate.class), rs.getObject(2, OffsetDateTime.class),
 						rs.getString(3)))
@@ -175,7 +175,7 @@ public class DailySummaries {
 	}
 
 	java.util.Optional<SummaryLine> line(LocalDate day) {
-		return jdbc.sql("SELECT day, created_at, created_by FROM daily_summary WHERE day = ?").param(day)
+		return jdbc.sql("SELECT summary_day, created_at, created_by FROM daily_summary WHERE summary_day = ?").param(day)
 				.query((rs, i) -> new SummaryLine(rs.getObject(1, LocalDate.class), rs.getObject(2, OffsetDateTime.class),
 						rs.getString(3)))
 				.optional();
@@ -189,7 +189,7 @@ public class DailySummaries {
 			case "xlsx" -> "xlsx";
 			default -> throw new NotFoundException("command.summary.missing", day.toString());
 		};
-		@Nullable byte[] bytes = jdbc.sql("SELECT " + column + " FROM daily_summary WHERE day = ?").param(day)
+		@Nullable byte[] bytes = jdbc.sql("SELECT " + column + " FROM daily_summary WHERE summary_day = ?").param(day)
 				.query((rs, i) -> rs.getBytes(1)).optional().orElse(null);
 		if (bytes == null) {
 			throw new NotFoundException("command.summary.missing", day.toString());

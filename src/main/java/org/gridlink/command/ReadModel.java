@@ -45,9 +45,9 @@ class ReadModel {
 	/** Adds {@code delta} to the measure of the day for the code and each of its ancestors. */
 	void add(String code, LocalDate day, Measure measure, long delta) {
 		for (String place : Places.upward(code)) {
-			jdbc.sql("INSERT INTO command_count (code, day, measure, value) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING")
+			jdbc.sql("INSERT INTO command_count (code, on_day, measure, amount) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING")
 					.params(place, day, measure.name()).update();
-			jdbc.sql("UPDATE command_count SET value = value + ? WHERE code = ? AND measure = ? AND day = ?")
+			jdbc.sql("UPDATE command_count SET amount = amount + ? WHERE code = ? AND measure = ? AND on_day = ?")
 					.params(delta, place, measure.name(), day).update();
 		}
 	}

@@ -101,7 +101,7 @@ public class Rebuild {
 		List<Object[]> rows = new ArrayList<>(counts.size());
 		counts.forEach((k, v) -> rows.add(new Object[] { k.code(), k.day(), k.measure().name(), v }));
 		for (int i = 0; i < rows.size(); i += 1000) {
-			jdbc.batchUpdate("INSERT INTO command_count (code, day, measure, value) VALUES (?, ?, ?, ?)",
+			jdbc.batchUpdate("INSERT INTO command_count (code, on_day, measure, amount) VALUES (?, ?, ?, ?)",
 					rows.subList(i, Math.min(rows.size(), i + 1000)));
 		}
 		for (int i = 0; i < items.size(); i += 1000) {

@@ -5,10 +5,10 @@
 CREATE TABLE command_count
 (
   code    VARCHAR(15) NOT NULL,
-  day     DATE        NOT NULL,
+  on_day  DATE        NOT NULL,
   measure VARCHAR(20) NOT NULL,
-  value   BIGINT      NOT NULL DEFAULT 0,
-  PRIMARY KEY (code, measure, day)
+  amount  BIGINT      NOT NULL DEFAULT 0,
+  PRIMARY KEY (code, measure, on_day)
 );
 -- What the listeners have applied per item, so that a redelivered event changes nothing.
 CREATE TABLE command_item
@@ -35,7 +35,7 @@ CREATE TABLE command_feed
 -- The daily summaries: one row per day, claimed by an insert (the primary key decides between instances).
 CREATE TABLE daily_summary
 (
-  day        DATE         NOT NULL PRIMARY KEY,
+  summary_day DATE        NOT NULL PRIMARY KEY,
   claimed_by VARCHAR(120) NOT NULL,
   created_by VARCHAR(64)  NOT NULL,
   created_at TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -40,12 +40,12 @@ class DailySummaryTest {
 	@Test
 	void twoInstancesClaimingTheSameDayWriteOneSummary() {
 		LocalDate day = LocalDate.of(2021, 3, 1 + (int) (System.nanoTime() % 27));
-		jdbc.sql("DELETE FROM daily_summary WHERE day = ?").param(day).update();
+		jdbc.sql("DELETE FROM daily_summary WHERE summary_day = ?").param(day).update();
 		assertThat(summaries.claim(day, "instance-a", "system")).isTrue();
 		assertThat(summaries.claim(day, "instance-b", "system")).isFalse();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM daily_summary WHERE day = ?").param(day).query(Long.class).single())
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM daily_summary WHERE summary_day = ?").param(day).query(Long.class).single())
 				.isEqualTo(1);
-		assertThat(jdbc.sql("SELECT claimed_by FROM daily_summary WHERE day = ?").param(day).query(String.class).single())
+		assertThat(jdbc.sql("SELECT claimed_by FROM daily_summary WHERE summary_day = ?").param(day).query(String.class).single())
 				.isEqualTo("instance-a");
 	}
 
@@ -56,7 +56,7 @@ class DailySummaryTest {
 		boolean b = summaries.runIfDue("instance-b");
 		assertThat(a && b).as("never both").isFalse();
 		if (java.time.LocalTime.now(ZoneId.of("Asia/Shanghai")).isAfter(java.time.LocalTime.of(7, 1))) {
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM daily_summary WHERE day = ? AND pdf IS NOT NULL").param(yesterday)
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM daily_summary WHERE summary_day = ? AND pdf IS NOT NULL").param(yesterday)
 					.query(Long.class).single()).isEqualTo(1);
 		}
 	}
