@@ -6,7 +6,16 @@
   var root = document.querySelector('[data-gl-command]');
   if (!root) { return; }
   var data = root.dataset;
-  var cfg = window.GL_COMMAND || { labels: {}, kinds: {} };
+  // the words the charts and the feed show, from the page (no inline script: the CSP forbids it)
+  var words = document.getElementById('command-words');
+  var cfg = { labels: {}, kinds: {} };
+  if (words) {
+    cfg.labels = { reported: words.dataset.reported, closed: words.dataset.closed, open: words.dataset.open,
+      overdue: words.dataset.overdue, inQuarantine: words.dataset.inQuarantine };
+    Array.prototype.forEach.call(words.querySelectorAll('[data-kind]'), function (k) {
+      cfg.kinds[k.dataset.kind] = k.textContent;
+    });
+  }
   var dark = data.wall === 'true';
   var charts = [];
 
