@@ -88,7 +88,30 @@ public class DailySummaries {
 	@Scheduled(initialDelayString = "${gridlink.command.summary-check-every:PT5M}",
 			fixedDelayString = "${gridlink.command.summary-check-every:PT5M}")
 	public void tick() {
+		seed();
 		runIfDue(instanceId);
+	}
+
+	private volatile boolean seeded;
+
+	/**
+	 * At the first check after a start, builds the read model when it is empty (a new installation, the demo district
+	 * loaded in bulk without events). Two instances doing it at once: one transaction wins, the other is logged.
+	 */
+	void seed() {
+		if (seeded) {
+			return;
+		}
+		seeded = true;
+		if (jdbc.sql("SELECT COUNT(*) FROM command_item").query(Long.class).single() == 0) {
+			try {
+				rebuild.rebuild();
+			}
+			catch (RuntimeException ex) {
+				log.warn("First build of the command read model failed (another instance may have built it): {}",
+						ex.toString());
+			}
+		}
 	}
 
 	/** Writes yesterday's summary if it is time and no instance has claimed it; answers whether {@code claimer} wrote it. */
