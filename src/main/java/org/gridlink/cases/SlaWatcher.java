@@ -73,27 +73,20 @@ class SlaWatcher {
 	int[] sweep(OffsetDateTime now) {
 		int warned = 0;
 		for (Long id : due("warned", "warn_at", now)) {
-			Integer n = transactions.execute(tx -> mark(id, "warned", "warn", "80 %", now));
+			// the event is published inside the step's transaction: an @ApplicationModuleListener hears only those
+			Integer n = transactions.execute(tx -> mark(id, "warned", "warn", "80 %", now,
+					unit -> new CaseEvents.CaseDeadlineNear(id, unit)));
 			if (n != null && n == 1) {
 				warned++;
-				Long unit = jdbc.sql("SELECT lead_unit_id FROM case_file WHERE id = ?").param(id).query(Long.class)
-						.optional().orElse(null);
-				if (unit != null) {
-					events.publishEvent(new CaseEvents.CaseDeadlineNear(id, unit));
-				}
 			}
 		}
 		int overdue = 0;
 		for (Long id : due("overdue", "deadline_at", now)) {
 			Integer n = transactions.execute(tx -> mark(id, "overdue", "escalate",
-					"overdue: escalated to the unit's leader and the center", now));
+					"overdue: escalated to the unit's leader and the center", now,
+					unit -> new CaseEvents.CaseOverdue(id, unit)));
 			if (n != null && n == 1) {
 				overdue++;
-				Long unit = jdbc.sql("SELECT lead_unit_id FROM case_file WHERE id = ?").param(id).query(Long.class)
-						.optional().orElse(null);
-				if (unit != null) {
-					events.publishEvent(new CaseEvents.CaseOverdue(id, unit));
-				}
 			}
 		}
 		return new int[] { warned, overdue };
@@ -104,12 +97,16 @@ class SlaWatcher {
 				+ " AND " + flag + " = FALSE AND " + column + " <= ? ORDER BY id").param(now).query(Long.class).list();
 	}
 
-	private int mark(long id, String flag, String action, String note, OffsetDateTime now) {
+	private int mark(long id, String flag, String action, String note, OffsetDateTime now,
+			java.util.function.LongFunction<Object> event) {
 		int n = jdbc.sql("UPDATE case_file SET " + flag + " = TRUE" + ("overdue".equals(flag) ? ", warned = TRUE" : "")
 				+ " WHERE id = ? AND " + flag + " = FALSE AND paused_since IS NULL").param(id).update();
 		if (n == 1) {
 			CaseFile f = steps.load(id);
 			steps.history(id, f.districtCode(), action, f.status(), f.status(), "system", f.leadUnitId(), note, now);
+			if (f.leadUnitId() != null) {
+				events.publishEvent(event.apply(f.leadUnitId()));
+			}
 		}
 		return n;
 	}

@@ -113,6 +113,7 @@ public class QuarantineOrders {
 		if (bed != null) {
 			event(id, "ADMITTED", bed.siteId(), bed.describe(), "", user, now);
 		}
+		events.publishEvent(new QuarantineOrdered(id, person.gridCode(), order.type().name(), now));
 		audit.record("QUARANTINE_ORDER", "quarantineOrder", String.valueOf(id), AuditTrail.SUCCESS,
 				"person=" + person.id() + " type=" + order.type() + (bed == null ? "" : " bed=" + bed.id())
 						+ " plannedEnd=" + planned.plannedEnd());

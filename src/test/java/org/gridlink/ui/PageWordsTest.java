@@ -143,6 +143,11 @@ class PageWordsTest {
 		}
 		pages.add(new String[] { "inspector1", "/inspection/rounds/1/work" });
 		pages.add(new String[] { "community1", "/inspection/rounds/1" });
+		// the command center (issue 17)
+		pages.add(new String[] { "center", "/command" });
+		pages.add(new String[] { "leader", "/command/wall" });
+		pages.add(new String[] { "street1", "/command" });
+		pages.add(new String[] { "community1", "/command?jurisdiction=" + Demo.GRID1 });
 		return pages;
 	}
 

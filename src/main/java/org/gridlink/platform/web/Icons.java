@@ -46,6 +46,7 @@ public class Icons {
 		BY_PATH.put("/admin/compounds", "buildings");
 		BY_PATH.put("/audit", "journal-check");
 		BY_PATH.put("/account/tokens", "key");
+		BY_PATH.put("/command", "broadcast");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */

@@ -1,0 +1,95 @@
+package org.gridlink.command;
+
+import org.gridlink.cases.CaseEvents;
+import org.gridlink.cases.CaseFacts;
+import org.gridlink.quarantine.QuarantineOrdered;
+import org.gridlink.quarantine.QuarantineReleased;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the read model from the modules' events, after their commits, each in its own transaction. Idempotent: the
+ * per-item state ({@code command_item}) turns a redelivered event into a no-op, so a retried publication counts once.
+ */
+@Component
+class CommandListeners {
+
+	private final ReadModel model;
+	private final CaseFacts caseFacts;
+
+	CommandListeners(ReadModel model, CaseFacts caseFacts) {
+		this.model = model;
+		this.caseFacts = caseFacts;
+	}
+
+	@ApplicationModuleListener(id = "command.case-reported")
+	void on(CaseEvents.CaseReported event) {
+		var fact = caseFacts.find(event.caseId());
+		if (model.begin(ReadModel.CASE, event.caseId(), event.jurisdictionCode(),
+				fact.map(CaseFacts.CaseFact::lat).orElse(null), fact.map(CaseFacts.CaseFact::lng).orElse(null))) {
+			var day = fact.map(f -> model.day(f.reportedAt())).orElseGet(model::today);
+			model.add(event.jurisdictionCode(), day, Measure.REPORTED, 1);
+			model.add(event.jurisdictionCode(), day, Measure.OPEN, 1);
+			model.feed(event.jurisdictionCode(), "CASE_REPORTED", String.valueOf(event.caseId()));
+		}
+	}
+
+	@ApplicationModuleListener(id = "command.case-overdue")
+	void on(CaseEvents.CaseOverdue event) {
+		ReadModel.Item item = model.item(ReadModel.CASE, event.caseId());
+		if (item != null && model.markOverdue(ReadModel.CASE, event.caseId())) {
+			model.add(item.code(), model.today(), Measure.OVERDUE, 1);
+			model.feed(item.code(), "CASE_OVERDUE", String.valueOf(event.caseId()));
+		}
+	}
+
+	@ApplicationModuleListener(id = "command.case-closed")
+	void on(CaseEvents.CaseClosed event) {
+		ReadModel.Item item = model.item(ReadModel.CASE, event.caseId());
+		if (item == null) {
+			// reported before the read model was built: count the closure, the rebuild settles the rest
+			var fact = caseFacts.find(event.caseId()).orElse(null);
+			if (fact == null || !model.begin(ReadModel.CASE, event.caseId(), fact.jurisdictionCode(), fact.lat(),
+					fact.lng())) {
+				return;
+			}
+			model.end(ReadModel.CASE, event.caseId());
+			closed(fact.jurisdictionCode(), event);
+			return;
+		}
+		if (model.end(ReadModel.CASE, event.caseId())) {
+			var today = model.today();
+			model.add(item.code(), today, Measure.OPEN, -1);
+			if (item.overdue()) {
+				model.add(item.code(), today, Measure.OVERDUE, -1);
+			}
+			closed(item.code(), event);
+		}
+	}
+
+	private void closed(String code, CaseEvents.CaseClosed event) {
+		var today = model.today();
+		model.add(code, today, Measure.CLOSED, 1);
+		if (event.onTime()) {
+			model.add(code, today, Measure.CLOSED_ON_TIME, 1);
+		}
+		model.feed(code, "CASE_CLOSED", String.valueOf(event.caseId()));
+	}
+
+	@ApplicationModuleListener(id = "command.quarantine-ordered")
+	void on(QuarantineOrdered event) {
+		if (model.begin(ReadModel.ORDER, event.orderId(), event.gridCode(), null, null)) {
+			model.add(event.gridCode(), model.day(event.orderedAt()), Measure.QUARANTINED, 1);
+			model.feed(event.gridCode(), "QUARANTINE_ORDERED", String.valueOf(event.orderId()));
+		}
+	}
+
+	@ApplicationModuleListener(id = "command.quarantine-released")
+	void on(QuarantineReleased event) {
+		ReadModel.Item item = model.item(ReadModel.ORDER, event.orderId());
+		if (item != null && model.end(ReadModel.ORDER, event.orderId())) {
+			model.add(item.code(), model.day(event.releasedAt()), Measure.QUARANTINED, -1);
+			model.feed(item.code(), "QUARANTINE_RELEASED", String.valueOf(event.orderId()));
+		}
+	}
+}
