@@ -85,7 +85,7 @@ public class DailySummaries {
 		}
 	}
 
-	@Scheduled(initialDelayString = "${gridlink.command.summary-check-every:PT5M}",
+	@Scheduled(initialDelayString = "${gridlink.command.first-check-after:PT20S}",
 			fixedDelayString = "${gridlink.command.summary-check-every:PT5M}")
 	public void tick() {
 		seed();
