@@ -22,6 +22,15 @@ public interface Channel {
 	List<Result> send(String attemptId, List<Message> batch);
 
 	/**
+	 * Before a batch whose outcome is unknown (a stopped process, a lost answer) is sent again under the same attempt
+	 * id: what the provider knows of it. A result for each message it has (SENT, DELIVERED, FAILED) or could not be
+	 * asked about now (RETRY); messages it never got are left out and are sent again. By default nothing is known.
+	 */
+	default List<Result> reconcile(String attemptId, List<Message> batch) {
+		return List.of();
+	}
+
+	/**
 	 * One message: to a user id ({@code INBOX}) or a phone ({@code SMS}, plain only while being sent); SMS use
 	 * {@code template} and {@code params}, the inbox {@code title}, {@code text} and {@code link}.
 	 */

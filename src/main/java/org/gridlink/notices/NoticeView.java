@@ -12,7 +12,11 @@ public record NoticeView(long id, String title, String body, List<String> jurisd
 		@Nullable OffsetDateTime sendAt, NoticeStatus status, boolean needsApproval, long recipients,
 		boolean outboxBuilt, String createdBy, OffsetDateTime createdAt, @Nullable String approvedBy,
 		@Nullable OffsetDateTime approvedAt, @Nullable String sentBy, @Nullable OffsetDateTime sentAt,
-		@Nullable OffsetDateTime finishedAt, int version, Counts counts) {
+		@Nullable OffsetDateTime finishedAt, int version, Counts counts, List<String> places, List<Long> compounds,
+		List<Long> buildings, @Nullable Long screeningCampaign) {
+
+	// jurisdictions: every code the notice reaches (its places and the grids of its compounds, buildings and
+	// households), which decides who may see and approve it; places: the jurisdictions chosen as such
 
 	/** Outbox rows by delivery state; {@code read}: inbox items confirmed (签收). */
 	@org.springframework.modulith.NamedInterface("api")

@@ -26,7 +26,10 @@ import org.gridlink.platform.Role;
 import org.gridlink.platform.Scope;
 import org.gridlink.quarantine.QuarantineRecipients;
 import org.gridlink.residents.ResidentRecipients;
+import org.gridlink.residents.ResidentRecipients.Place;
 import org.gridlink.residents.ResidentRecipients.RecipientFilter;
+import org.gridlink.jurisdiction.BuildingDirectory;
+import org.gridlink.screening.Screening;
 import org.gridlink.residents.Residents;
 import org.gridlink.shared.JurisdictionCode;
 import org.gridlink.shared.JurisdictionLevel;
@@ -50,7 +53,7 @@ public class Notices {
 
 	static final String COLUMNS = "id, title, body, jurisdictions, tags, quarantine, staff_roles, unit_id, channels,"
 			+ " urgent, send_at, status, needs_approval, recipients, outbox_built, created_by, created_at, approved_by,"
-			+ " approved_at, sent_by, sent_at, finished_at, version";
+			+ " approved_at, sent_by, sent_at, finished_at, version, compounds, buildings, campaign_id, reach";
 
 	private final JdbcClient jdbc;
 	private final ResidentRecipients residents;
@@ -62,11 +65,15 @@ public class Notices {
 	private final OutboxBuilder builder;
 	private final Clock clock;
 	private final EmailChannel email;
+	private final BuildingDirectory buildings;
+	private final Screening screening;
 
 	Notices(JdbcClient jdbc, ResidentRecipients residents, QuarantineRecipients quarantine, Residents registry,
 			Accounts accounts, JurisdictionDirectory jurisdictions, AuditTrail audit, OutboxBuilder builder,
-			Clock clock, EmailChannel email) {
+			Clock clock, EmailChannel email, BuildingDirectory buildings, Screening screening) {
 		this.email = email;
+		this.buildings = buildings;
+		this.screening = screening;
 		this.jdbc = jdbc;
 		this.residents = residents;
 		this.quarantine = quarantine;
@@ -114,18 +121,34 @@ public class Notices {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO notice (district_code, title, body, jurisdictions, tags, quarantine, staff_roles, unit_id,
-				channels, urgent, send_at, status, needs_approval, recipients, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?)""")
-				.params(c.jurisdictions.get(0).substring(0, 6), c.title, c.body, String.join(",", c.jurisdictions),
+				channels, urgent, send_at, status, needs_approval, recipients, created_by, created_at, compounds,
+				buildings, campaign_id, reach)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(c.reach.get(0).substring(0, 6), c.title, c.body, String.join(",", c.jurisdictions),
 						String.join(",", c.tags), c.quarantine, String.join(",", c.staffRoles.stream().map(Role::name).toList()),
 						c.unitId, String.join(",", c.channels.stream().map(ChannelKind::name).toList()), c.urgent, c.sendAt,
-						preview.needsApproval(), preview.total(), user.username(), now)
+						preview.needsApproval(), preview.total(), user.username(), now, join(c.compounds),
+						join(c.buildings), c.campaignId, String.join(",", c.reach))
 				.update(keys, "id");
 		long id = java.util.Objects.requireNonNull(keys.getKey()).longValue();
+		for (int from = 0; from < c.households.size(); from += 500) {
+			// the key persons' households as the writer saw them, 500 a statement
+			List<Long> chunk = c.households.subList(from, Math.min(from + 500, c.households.size()));
+			List<Object> params = new ArrayList<>();
+			chunk.forEach(h -> {
+				params.add(id);
+				params.add(h);
+			});
+			jdbc.sql("INSERT INTO notice_household (notice_id, household_id) VALUES "
+					+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"))).params(params).update();
+		}
 		history(id, "create", null, NoticeStatus.DRAFT, user.username(), now);
 		write(load(id).submit(user.username(), now));
 		audit.record("NOTICE_CREATE", "notice", String.valueOf(id), AuditTrail.SUCCESS,
-				"recipients=" + preview.total() + "; places=" + String.join(",", c.jurisdictions));
+				"recipients=" + preview.total() + "; places=" + String.join(",", c.reach)
+						+ (c.compounds.isEmpty() ? "" : "; compounds=" + join(c.compounds))
+						+ (c.buildings.isEmpty() ? "" : "; buildings=" + join(c.buildings))
+						+ (c.campaignId == null ? "" : "; screeningCampaign=" + c.campaignId));
 		return get(user, id);
 	}
 
@@ -178,7 +201,7 @@ public class Notices {
 		if (!canWrite(user) && !canApprove(user)) {
 			throw new OutOfScopeException("notices", "role");
 		}
-		String where = " WHERE (created_by = ? OR " + user.scope().sqlCondition("jurisdictions") + ")"
+		String where = " WHERE (created_by = ? OR " + user.scope().sqlCondition("reach") + ")"
 				+ (status == null ? "" : " AND status = ?");
 		List<Object> params = new ArrayList<>(List.of(user.username()));
 		if (status != null) {
@@ -199,7 +222,7 @@ public class Notices {
 			return List.of();
 		}
 		return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE status = 'PENDING_APPROVAL' AND created_by <> ? AND "
-				+ user.scope().sqlCondition("jurisdictions") + " ORDER BY id").param(user.username()).query(this::row)
+				+ user.scope().sqlCondition("reach") + " ORDER BY id").param(user.username()).query(this::row)
 				.list().stream().filter(v -> coversAll(user.scope(), v.jurisdictions())).toList();
 	}
 
@@ -256,7 +279,20 @@ public class Notices {
 	/** A notice after the checks: trimmed, codes validated and in scope. */
 	record Checked(String title, String body, List<String> jurisdictions, List<String> tags, boolean quarantine,
 			Set<Role> staffRoles, @Nullable Long unitId, Set<ChannelKind> channels, boolean urgent,
-			@Nullable OffsetDateTime sendAt) {
+			@Nullable OffsetDateTime sendAt, List<Long> compounds, List<Long> buildings, List<Place> places,
+			@Nullable Long campaignId, List<Long> households, List<String> reach) {
+
+		RecipientFilter filter() {
+			return new RecipientFilter(jurisdictions, tags, places, households);
+		}
+	}
+
+	static List<Long> ids(@Nullable String csv) {
+		return split(csv).stream().map(Long::valueOf).toList();
+	}
+
+	private static String join(List<Long> ids) {
+		return String.join(",", ids.stream().map(String::valueOf).toList());
 	}
 
 	Checked check(CurrentUser user, NewNotice notice) {
@@ -266,11 +302,16 @@ public class Notices {
 		String title = NoticeTexts.title(notice.title());
 		String body = NoticeTexts.body(notice.body());
 		NewNotice.Audience audience = notice.audience();
-		if (audience == null || audience.jurisdictions() == null || audience.jurisdictions().isEmpty()) {
+		List<Long> compoundIds = audience == null ? List.of() : distinctIds(audience.compounds(), "compounds");
+		List<Long> buildingIds = audience == null ? List.of() : distinctIds(audience.buildings(), "buildings");
+		Long campaignId = audience == null ? null : audience.screeningCampaign();
+		boolean whereTheyLive = !compoundIds.isEmpty() || !buildingIds.isEmpty() || campaignId != null;
+		if (audience == null || ((audience.jurisdictions() == null || audience.jurisdictions().isEmpty())
+				&& !whereTheyLive)) {
 			throw new InvalidInputException("notices.jurisdictions.required");
 		}
 		Set<String> codes = new TreeSet<>();
-		for (String raw : audience.jurisdictions()) {
+		for (String raw : audience.jurisdictions() == null ? List.<String>of() : audience.jurisdictions()) {
 			String code = raw == null ? "" : raw.strip();
 			if (!JurisdictionCode.isValid(code) || !jurisdictions.exists(code)) {
 				throw new InvalidInputException("notices.jurisdictions.unknown", code);
@@ -283,8 +324,44 @@ public class Notices {
 				throw new OutOfScopeException("jurisdiction", code);
 			}
 		}
-		if (audience.compounds() != null && !audience.compounds().isEmpty()) {
-			throw new InvalidInputException("notices.compounds.unsupported");
+		Set<String> reach = new TreeSet<>(codes);
+		List<Place> places = new ArrayList<>();
+		var compounds = buildings.compounds(compoundIds);
+		if (compounds.size() != compoundIds.size()) {
+			Set<Long> found = new java.util.HashSet<>();
+			compounds.forEach(c -> found.add(c.id()));
+			throw new InvalidInputException("notices.compounds.unknown",
+					String.valueOf(compoundIds.stream().filter(id -> !found.contains(id)).findFirst().orElse(0L)));
+		}
+		for (var compound : compounds) {
+			inScope(user, compound.gridCode(), "compound", compound.id());
+			places.add(new Place(compound.gridCode(), compound.name(), ""));
+			reach.add(compound.gridCode());
+		}
+		var chosenBuildings = buildings.buildings(buildingIds);
+		if (chosenBuildings.size() != buildingIds.size()) {
+			Set<Long> found = new java.util.HashSet<>();
+			chosenBuildings.forEach(b -> found.add(b.id()));
+			throw new InvalidInputException("notices.buildings.unknown",
+					String.valueOf(buildingIds.stream().filter(id -> !found.contains(id)).findFirst().orElse(0L)));
+		}
+		for (var building : chosenBuildings) {
+			inScope(user, building.gridCode(), "building", building.id());
+			places.add(new Place(building.gridCode(), building.compound(), building.name()));
+			reach.add(building.gridCode());
+		}
+		List<Long> households = List.of();
+		if (campaignId != null) {
+			// 404 for an unknown campaign, 403 for one the writer may not see; only the households in their scope
+			Map<Long, String> keyHouseholds = screening.keyPersonHouseholds(user, campaignId);
+			households = List.copyOf(keyHouseholds.keySet());
+			reach.addAll(keyHouseholds.values());
+			if (keyHouseholds.isEmpty()) {
+				throw new InvalidInputException("notices.screeningCampaign.noKeyPersons");
+			}
+		}
+		if (whereTheyLive && Boolean.TRUE.equals(audience.quarantine())) {
+			throw new InvalidInputException("notices.audience.quarantinePlaces");
 		}
 		Set<String> knownTags = new java.util.HashSet<>();
 		registry.tagTypes().forEach(t -> knownTags.add(t.code()));
@@ -321,8 +398,38 @@ public class Notices {
 		if (notice.sendAt() != null && notice.sendAt().isBefore(OffsetDateTime.now(clock).minusMinutes(1))) {
 			throw new InvalidInputException("notices.sendAt.past");
 		}
+		if (codes.isEmpty() && channels.stream().anyMatch(k -> k == ChannelKind.INBOX || k == ChannelKind.EMAIL
+				|| k == ChannelKind.GROUP)) {
+			// staff and work-chat groups are reached by place; compounds, buildings and campaigns address residents
+			throw new InvalidInputException("notices.channels.needPlaces");
+		}
 		return new Checked(title, body, List.copyOf(codes), tags, Boolean.TRUE.equals(audience.quarantine()), roles,
-				audience.unitId(), channels, Boolean.TRUE.equals(notice.urgent()), notice.sendAt());
+				audience.unitId(), channels, Boolean.TRUE.equals(notice.urgent()), notice.sendAt(), compoundIds,
+				buildingIds, places, campaignId, households, List.copyOf(reach));
+	}
+
+	private void inScope(CurrentUser user, String gridCode, String what, long id) {
+		if (!user.scope().covers(gridCode)) {
+			audit.record("NOTICE_CREATE", what, String.valueOf(id), AuditTrail.DENIED, "out of scope");
+			throw new OutOfScopeException(what, String.valueOf(id));
+		}
+	}
+
+	private static List<Long> distinctIds(@Nullable List<Long> ids, String field) {
+		if (ids == null) {
+			return List.of();
+		}
+		if (ids.size() > 200) {
+			throw new InvalidInputException("notices." + field + ".tooMany", 200);
+		}
+		Set<Long> distinct = new java.util.LinkedHashSet<>();
+		for (Long id : ids) {
+			if (id == null || id <= 0) {
+				throw new InvalidInputException("notices." + field + ".unknown", String.valueOf(id));
+			}
+			distinct.add(id);
+		}
+		return List.copyOf(distinct);
 	}
 
 	Preview count(Checked c) {
@@ -338,13 +445,13 @@ public class Notices {
 				people = phones.size();
 			}
 			else {
-				people = residents.countPhones(new RecipientFilter(c.jurisdictions(), c.tags()));
+				people = residents.countPhones(c.filter());
 			}
 		}
 		long staff = c.channels().contains(ChannelKind.INBOX) || c.channels().contains(ChannelKind.EMAIL)
 				? accounts.staffWithin(c.staffRoles(), c.unitId(), Scope.of(c.jurisdictions())).size()
 				: 0;
-		boolean wide = c.jurisdictions().stream().map(JurisdictionCode::of)
+		boolean wide = c.reach().stream().map(JurisdictionCode::of)
 				.anyMatch(j -> j.level() == JurisdictionLevel.STREET || j.level() == JurisdictionLevel.DISTRICT);
 		return new Preview(people, staff, people + staff, wide);
 	}
@@ -444,7 +551,9 @@ public class Notices {
 	private NoticeView row(ResultSet rs, int i) throws SQLException {
 		long id = rs.getLong("id");
 		NoticeStatus status = NoticeStatus.valueOf(rs.getString("status"));
-		return new NoticeView(id, rs.getString("title"), rs.getString("body"), split(rs.getString("jurisdictions")),
+		List<String> reach = split(rs.getString("reach"));
+		return new NoticeView(id, rs.getString("title"), rs.getString("body"),
+				reach.isEmpty() ? split(rs.getString("jurisdictions")) : reach,
 				split(rs.getString("tags")), rs.getBoolean("quarantine"), split(rs.getString("staff_roles")),
 				(Long) rs.getObject("unit_id", Long.class),
 				split(rs.getString("channels")).stream().map(ChannelKind::valueOf).toList(), rs.getBoolean("urgent"),
@@ -454,7 +563,9 @@ public class Notices {
 				rs.getObject("approved_at", OffsetDateTime.class), rs.getString("sent_by"),
 				rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
 				rs.getInt("version"),
-				status == NoticeStatus.SENDING || status == NoticeStatus.SENT ? countsOf(id) : NoticeView.Counts.NONE);
+				status == NoticeStatus.SENDING || status == NoticeStatus.SENT ? countsOf(id) : NoticeView.Counts.NONE,
+				split(rs.getString("jurisdictions")), ids(rs.getString("compounds")), ids(rs.getString("buildings")),
+				(Long) rs.getObject("campaign_id", Long.class));
 	}
 
 	static List<String> split(@Nullable String csv) {

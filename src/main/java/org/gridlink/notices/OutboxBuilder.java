@@ -23,7 +23,9 @@ import org.gridlink.platform.Role;
 import org.gridlink.platform.Scope;
 import org.gridlink.quarantine.QuarantineRecipients;
 import org.gridlink.residents.ResidentRecipients;
+import org.gridlink.residents.ResidentRecipients.Place;
 import org.gridlink.residents.ResidentRecipients.RecipientFilter;
+import org.gridlink.jurisdiction.BuildingDirectory;
 import org.gridlink.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -62,9 +64,12 @@ class OutboxBuilder {
 	private final Clock clock;
 	private final JobQueue queue;
 	private final boolean postgres;
+	private final BuildingDirectory buildings;
 
 	OutboxBuilder(DataSource dataSource, JdbcClient jdbc, ResidentRecipients residents, QuarantineRecipients quarantine,
-			Accounts accounts, AccountEmails emails, PersonalDataCipher cipher, Clock clock, JobQueues queues) {
+			Accounts accounts, AccountEmails emails, PersonalDataCipher cipher, Clock clock, JobQueues queues,
+			BuildingDirectory buildings) {
+		this.buildings = buildings;
 		this.emails = emails;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
@@ -185,7 +190,7 @@ class OutboxBuilder {
 					});
 				}
 				else {
-					residents.stream(new RecipientFilter(n.jurisdictions(), n.tags()), r -> {
+					residents.stream(residentFilter(id), r -> {
 						if (phones.add(r.phoneHash())) {
 							out.row(id, "SMS", n.urgent(), r.gridCode(), r.id(), r.name(), r.phoneHash(), r.phoneSealed(),
 									notBefore);
@@ -219,6 +224,30 @@ class OutboxBuilder {
 			done.executeUpdate();
 		}
 		return written;
+	}
+
+	/**
+	 * Whom a notice reaches where they live, for the outbox and the printed lists: its places (with its tags), the
+	 * households at its compounds and buildings (looked up again by id: names as the households record them), and the
+	 * key persons' households fixed when it was written.
+	 */
+	RecipientFilter residentFilter(long noticeId) {
+		return jdbc.sql("SELECT jurisdictions, tags, compounds, buildings FROM notice WHERE id = ?").param(noticeId)
+				.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+				.optional()
+				.map(n -> new RecipientFilter(Notices.split(n[0]), Notices.split(n[1]),
+						places(Notices.ids(n[2]), Notices.ids(n[3])),
+						jdbc.sql("SELECT household_id FROM notice_household WHERE notice_id = ? ORDER BY household_id")
+								.param(noticeId).query(Long.class).list()))
+				.orElseThrow(() -> new org.gridlink.platform.NotFoundException("notices.not.found",
+						String.valueOf(noticeId)));
+	}
+
+	private List<Place> places(List<Long> compoundIds, List<Long> buildingIds) {
+		List<Place> places = new java.util.ArrayList<>();
+		buildings.compounds(compoundIds).forEach(c -> places.add(new Place(c.gridCode(), c.name(), "")));
+		buildings.buildings(buildingIds).forEach(b -> places.add(new Place(b.gridCode(), b.compound(), b.name())));
+		return places;
 	}
 
 	record NoticeRow(List<String> jurisdictions, List<String> tags, boolean quarantine, List<String> staffRoles,

@@ -43,7 +43,7 @@ class OutboxSender {
 
 	private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 	static final String ROW = "id, notice_id, channel, jurisdiction_code, recipient_id, name, phone_enc, attempts,"
-			+ " title, body, link";
+			+ " title, body, link, urgent, phone_hash";
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
@@ -59,6 +59,8 @@ class OutboxSender {
 	private final Duration backoff;
 	private final int maxAttempts;
 	private final String noticeTemplate;
+	private final String optOutTemplate;
+	private final OptOutLinks optOutLinks;
 	private final JsonMapper json = JsonMapper.builder().build();
 	private final Duration sendDelay;
 	private final Duration sendInterval;
@@ -77,7 +79,10 @@ class OutboxSender {
 			@Value("${gridlink.notices.max-attempts:5}") int maxAttempts,
 			@Value("${gridlink.notices.sms.notice-template}") String noticeTemplate,
 			@Value("${gridlink.notices.send-delay:10000}") long sendDelayMillis,
-			@Value("${gridlink.notices.send-interval:2000}") long sendIntervalMillis) {
+			@Value("${gridlink.notices.send-interval:2000}") long sendIntervalMillis,
+			@Value("${gridlink.notices.sms.notice-optout-template}") String optOutTemplate, OptOutLinks optOutLinks) {
+		this.optOutTemplate = optOutTemplate;
+		this.optOutLinks = optOutLinks;
 		this.sendDelay = Duration.ofMillis(sendDelayMillis);
 		this.sendInterval = Duration.ofMillis(sendIntervalMillis);
 		this.jdbc = jdbc;
@@ -156,15 +161,31 @@ class OutboxSender {
 		return hour >= 22 || hour < 7;
 	}
 
+	/** {@code at}, or 07:00 district time after it when it falls in the quiet hours. */
+	static OffsetDateTime afterQuiet(OffsetDateTime at, ZoneId zone) {
+		if (!quiet(at, zone)) {
+			return at;
+		}
+		java.time.ZonedDateTime local = at.atZoneSameInstant(zone);
+		java.time.ZonedDateTime seven = local.toLocalDate().atTime(7, 0).atZone(zone);
+		if (local.getHour() >= 22) {
+			seven = local.toLocalDate().plusDays(1).atTime(7, 0).atZone(zone);
+		}
+		return seven.toOffsetDateTime().withOffsetSameInstant(at.getOffset());
+	}
+
 	List<Row> claim(Channel channel, String attempt) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		boolean urgentOnly = channel.kind() == ChannelKind.SMS && quiet(now);
-		List<Long> ids = jdbc.sql("SELECT id FROM notice_outbox WHERE state = 'QUEUED' AND channel = :channel"
+		List<Object[]> due = jdbc.sql("SELECT id, urgent FROM notice_outbox WHERE state = 'QUEUED' AND channel = :channel"
 				+ " AND not_before <= :now" + (urgentOnly ? " AND urgent = TRUE" : "")
 				+ " AND (notice_id IS NULL OR notice_id IN (SELECT id FROM notice WHERE status = 'SENDING'"
 				+ " AND outbox_built = TRUE)) ORDER BY id LIMIT :n")
 				.param("channel", channel.kind().name()).param("now", now).param("n", channel.batchSize())
-				.query(Long.class).list();
+				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getBoolean(2) }).list();
+		// an SMS batch is all urgent or all not, so that a retry of a non-urgent one may wait for the morning alone
+		List<Long> ids = due.stream().filter(d -> channel.kind() != ChannelKind.SMS || d[1].equals(due.get(0)[1]))
+				.map(d -> (Long) d[0]).toList();
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -184,7 +205,7 @@ class OutboxSender {
 				+ " ORDER BY id").param("attempt", attempt)
 				.query((rs, i) -> new Row(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
 						rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
-						rs.getString(10), rs.getString(11)))
+						rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getString(13)))
 				.list();
 	}
 
@@ -192,28 +213,50 @@ class OutboxSender {
 	int takeOverStale(Channel channel) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		OffsetDateTime cutoff = now.minus(claimTimeout);
+		// in the quiet hours a non-urgent SMS batch (a retry, or one a stopped process left) waits for 07:00 too
+		boolean urgentOnly = channel.kind() == ChannelKind.SMS && quiet(now);
 		List<String> attempts = jdbc.sql("SELECT DISTINCT attempt_id FROM notice_outbox WHERE state = 'CLAIMED'"
-				+ " AND channel = :channel AND claimed_at < :cutoff").param("channel", channel.kind().name())
-				.param("cutoff", cutoff).query(String.class).list();
+				+ " AND channel = :channel AND claimed_at < :cutoff" + (urgentOnly ? " AND urgent = TRUE" : ""))
+				.param("channel", channel.kind().name()).param("cutoff", cutoff).query(String.class).list();
 		int handled = 0;
 		for (String attempt : attempts) {
 			int taken = jdbc.sql("UPDATE notice_outbox SET claimed_at = :now, attempts = attempts + 1"
 					+ " WHERE attempt_id = :attempt AND state = 'CLAIMED' AND claimed_at < :cutoff").param("now", now)
 					.param("attempt", attempt).param("cutoff", cutoff).update();
 			if (taken > 0) {
-				LOG.warn("Outbox: sending again the {} rows of stale attempt {}", taken, attempt);
 				List<Row> rows = claimed(attempt);
-				deliver(channel, attempt, rows);
 				handled += rows.size();
+				// the outcome of this batch is unknown (a stopped process, a lost answer, a retry): ask the provider
+				// first, and send again only what it never got
+				List<Channel.Result> known = reconcile(channel, attempt, rows);
+				if (!known.isEmpty()) {
+					record(attempt, rows, known);
+					Set<Long> done = new HashSet<>();
+					known.forEach(k -> done.add(k.outboxId()));
+					rows = rows.stream().filter(r -> !done.contains(r.id())).toList();
+				}
+				LOG.warn("Outbox: sending again {} of the {} rows of attempt {}", rows.size(), taken, attempt);
+				deliver(channel, attempt, rows);
 			}
 		}
 		return handled;
 	}
 
-	void deliver(Channel channel, String attempt, List<Row> rows) {
+	private List<Channel.Result> reconcile(Channel channel, String attempt, List<Row> rows) {
 		if (rows.isEmpty()) {
-			return;
+			return List.of();
 		}
+		try {
+			return channel.reconcile(attempt, messages(channel, rows));
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Outbox: channel {} could not reconcile attempt {}", channel.kind(), attempt, ex);
+			return rows.stream().map(r -> new Channel.Result(r.id(), Channel.Outcome.RETRY, null,
+					ex.getClass().getSimpleName())).toList();
+		}
+	}
+
+	private List<Channel.Message> messages(Channel channel, List<Row> rows) {
 		Map<Long, String[]> texts = noticeTexts(rows);
 		Map<String, String> communities = places.names(rows.stream()
 				.map(r -> r.place().length() >= 12 ? r.place().substring(0, 12) : r.place()).distinct().toList());
@@ -221,6 +264,16 @@ class OutboxSender {
 		for (Row r : rows) {
 			messages.add(message(channel.kind(), r, texts, communities));
 		}
+		return messages;
+	}
+
+	void deliver(Channel channel, String attempt, List<Row> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		List<Channel.Message> messages = messages(channel, rows);
+		// the opt-out links of this batch are recorded before they can reach anyone
+		optOutLinks.remember(rows.stream().filter(Row::withOptOutLink).map(Row::phoneHash).distinct().toList());
 		paces.get(channel.kind()).acquire(messages.size());
 		List<Channel.Result> results;
 		try {
@@ -242,6 +295,12 @@ class OutboxSender {
 		if (r.noticeId() != null) {
 			String[] t = texts.get(r.noticeId());
 			String text = NoticeTexts.render(t[1], r.name() == null ? "" : r.name(), community);
+			if (r.withOptOutLink()) {
+				// the provider's registered template has the link as a parameter: "${title}：${text} 退订${link}"
+				return new Channel.Message(r.id(), r.noticeId(), r.recipientId(), phone, t[0], text,
+						"/notices/" + r.noticeId(), optOutTemplate,
+						Map.of("title", t[0], "text", text, "link", optOutLinks.link(r.phoneHash())));
+			}
 			return new Channel.Message(r.id(), r.noticeId(), r.recipientId(), phone, t[0], text,
 					"/notices/" + r.noticeId(), noticeTemplate, Map.of("title", t[0], "text", text));
 		}
@@ -307,6 +366,9 @@ class OutboxSender {
 					// kept claimed under the same attempt id: the stale-claim takeover sends the same batch again
 					// after the back-off, so a provider that did accept it (a lost answer) sees the same OutId
 					OffsetDateTime retryAt = now.plus(backoff.multipliedBy(1L << Math.min(attempts - 1, 10)));
+					if (row != null && !row.urgent() && "SMS".equals(row.channel())) {
+						retryAt = afterQuiet(retryAt, zone); // no non-urgent SMS between 22:00 and 07:00, retries too
+					}
 					jdbc.sql("UPDATE notice_outbox SET claimed_at = :claimed, error = :error WHERE id = :id"
 							+ " AND state = 'CLAIMED' AND attempt_id = :attempt")
 							.param("claimed", retryAt.minus(claimTimeout)).param("error", error)
@@ -338,7 +400,12 @@ class OutboxSender {
 
 	record Row(long id, @Nullable Long noticeId, String channel, String place, long recipientId, @Nullable String name,
 			@Nullable String phoneSealed, int attempts, @Nullable String title, @Nullable String body,
-			@Nullable String link) {
+			@Nullable String link, boolean urgent, @Nullable String phoneHash) {
+
+		/** A notice's non-urgent SMS to a resident: it carries the phone's opt-out link. */
+		boolean withOptOutLink() {
+			return noticeId != null && !urgent && phoneHash != null && "SMS".equals(channel);
+		}
 	}
 
 	/** Paces a channel to its rate: each batch waits until its share of time is free. */

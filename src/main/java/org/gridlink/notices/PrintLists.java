@@ -47,8 +47,11 @@ public class PrintLists {
 	private final MessageSource messages;
 	private final AuditTrail audit;
 
+	private final OutboxBuilder builder;
+
 	PrintLists(Notices notices, ResidentRecipients residents, JurisdictionDirectory places, MessageSource messages,
-			AuditTrail audit) {
+			AuditTrail audit, OutboxBuilder builder) {
+		this.builder = builder;
 		this.notices = notices;
 		this.residents = residents;
 		this.places = places;
@@ -69,7 +72,7 @@ public class PrintLists {
 			throw new ConflictException("notices.print.notReady");
 		}
 		List<Building> buildings = new ArrayList<>();
-		residents.households(new RecipientFilter(notice.jurisdictions(), notice.tags()), h -> {
+		residents.households(builder.residentFilter(noticeId), h -> {
 			Building last = buildings.isEmpty() ? null : buildings.get(buildings.size() - 1);
 			if (last == null || !last.same(h)) {
 				last = new Building(h.gridCode(), h.compound(), h.building(), new ArrayList<>());

@@ -26,13 +26,16 @@ class SmsChannel implements Channel {
 	private final String secret;
 	private final String signName;
 	private final double rate;
+	private final java.time.ZoneId zone;
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
 
 	SmsChannel(@Value("${gridlink.notices.sms.endpoint:}") String endpoint,
 			@Value("${gridlink.notices.sms.access-key-id}") String accessKeyId,
 			@Value("${gridlink.notices.sms.access-key-secret}") String secret,
 			@Value("${gridlink.notices.sms.sign-name}") String signName,
 			@Value("${gridlink.notices.sms.rate-per-second:200}") double rate,
-			ObjectProvider<SmsGatewaySimulator> simulator) {
+			ObjectProvider<SmsGatewaySimulator> simulator, @Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+		this.zone = java.time.ZoneId.of(zone);
 		this.endpoint = endpoint.isBlank() ? null : URI.create(endpoint);
 		this.accessKeyId = accessKeyId;
 		this.secret = secret;
@@ -79,6 +82,51 @@ class SmsChannel implements Channel {
 			String error = answer.ok() ? null : answer.code() + ": " + answer.message();
 			messages.forEach(m -> results.add(new Result(m.outboxId(), outcome, answer.ok() ? answer.bizId() : null,
 					error == null ? null : error.substring(0, Math.min(error.length(), 200)))));
+		}
+		return results;
+	}
+
+	/**
+	 * Asks the provider ({@code QuerySendDetails}, per phone, on the district's today and yesterday) whether it took a
+	 * message of this attempt (its {@code OutId}, or the attempt id with a part number when the batch was split by
+	 * template): waiting or delivered counts as sent (SENT / DELIVERED), failed as FAILED; not found is left out (sent
+	 * again). When the provider cannot be asked, the message waits (RETRY) rather than risk a second copy.
+	 */
+	@Override
+	public List<Result> reconcile(String attemptId, List<Message> batch) {
+		URI target = endpoint != null ? endpoint : simulatorEndpoint();
+		List<Result> results = new ArrayList<>();
+		if (target == null) {
+			return results;
+		}
+		java.time.LocalDate today = java.time.LocalDate.now(zone);
+		List<String> dates = List.of(DAY.format(today), DAY.format(today.minusDays(1)));
+		for (Message m : batch) {
+			if (m.phone() == null) {
+				continue;
+			}
+			Result known = null;
+			for (String date : dates) {
+				List<AliyunSms.Detail> details = client.querySendDetails(target, accessKeyId, secret, m.phone(), date);
+				if (details == null) {
+					known = new Result(m.outboxId(), Outcome.RETRY, null, "QuerySendDetails failed");
+					break;
+				}
+				AliyunSms.Detail found = details.stream()
+						.filter(d -> d.outId().equals(attemptId) || d.outId().startsWith(attemptId + "-")).findFirst()
+						.orElse(null);
+				if (found != null) {
+					known = switch (found.sendStatus()) {
+						case 3 -> new Result(m.outboxId(), Outcome.DELIVERED, null, null);
+						case 2 -> new Result(m.outboxId(), Outcome.FAILED, null, found.errCode());
+						default -> new Result(m.outboxId(), Outcome.SENT, null, null);
+					};
+					break;
+				}
+			}
+			if (known != null) {
+				results.add(known);
+			}
 		}
 		return results;
 	}

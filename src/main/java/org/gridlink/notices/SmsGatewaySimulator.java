@@ -66,6 +66,12 @@ public class SmsGatewaySimulator {
 	private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
 	private final ConcurrentLinkedQueue<Map<String, Object>> reports = new ConcurrentLinkedQueue<>();
 	private final Set<String> failDelivery = ConcurrentHashMap.newKeySet();
+	/** What QuerySendDetails answers: per phone, "outId date status errCode templateCode" of each message. */
+	private final Map<String, java.util.Queue<String[]>> details = new ConcurrentHashMap<>();
+	private volatile boolean deduplicate = true;
+	private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+	private final java.util.concurrent.atomic.AtomicInteger answersToLose = new java.util.concurrent.atomic.AtomicInteger();
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneId.of("Asia/Shanghai"));
 	private final AtomicLong requests = new AtomicLong();
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final java.util.concurrent.ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -93,6 +99,7 @@ public class SmsGatewaySimulator {
 					if (f.length == 3) {
 						bizIdByOutId.put(f[0], f[1]);
 						seen.add(f[1] + ":" + f[2]);
+						detail(f[2], f[0], "3", "DELIVERED", "");
 					}
 				}
 			}
@@ -143,7 +150,30 @@ public class SmsGatewaySimulator {
 		return taken;
 	}
 
+	/**
+	 * Off: behave like the real service, which does not deduplicate by {@code OutId} (every request a new BizId and
+	 * new messages), so that only the sender's own care keeps a message from arriving twice. {@link #clear} turns it
+	 * back on.
+	 */
+	public void deduplicateByOutId(boolean on) {
+		deduplicate = on;
+	}
+
+	/** The next {@code n} send requests are refused with flow control ({@code isv.BUSINESS_LIMIT_CONTROL}): not sent. */
+	public void busy(int n) {
+		busy.set(n);
+	}
+
+	/** The next {@code n} send requests are carried out but their answers are lost (the connection closes). */
+	public void loseAnswers(int n) {
+		answersToLose.set(n);
+	}
+
 	public void clear() {
+		deduplicate = true;
+		answersToLose.set(0);
+		busy.set(0);
+		details.clear();
 		received.clear();
 		reports.clear();
 		seen.clear();
@@ -199,7 +229,11 @@ public class SmsGatewaySimulator {
 		requests.incrementAndGet();
 		try (exchange; InputStream in = exchange.getRequestBody()) {
 			Map<String, String> form = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			boolean send = form.getOrDefault("Action", "").startsWith("Send");
 			Map<String, Object> answer = answer(form);
+			if (send && answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+				return; // carried out, but the answer never reaches the client
+			}
 			byte[] body = json.writeValueAsBytes(answer);
 			exchange.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
 			exchange.sendResponseHeaders(200, body.length);
@@ -226,8 +260,14 @@ public class SmsGatewaySimulator {
 			signs = List.of(form.getOrDefault("SignName", ""));
 			params = List.of(paramMap(form.get("TemplateParam") == null ? null : json.readTree(form.get("TemplateParam"))));
 		}
+		else if ("QuerySendDetails".equals(action)) {
+			return query(form);
+		}
 		else {
 			return error("InvalidAction.NotFound", "Specified api is not found.");
+		}
+		if (busy.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+			return error("isv.BUSINESS_LIMIT_CONTROL", "触发号码天级流控");
 		}
 		if (phones.isEmpty() || phones.size() > 100 || signs.size() != phones.size()) {
 			return error("isv.INVALID_PARAMETERS", "PhoneNumberJson / SignNameJson");
@@ -238,7 +278,7 @@ public class SmsGatewaySimulator {
 			}
 		}
 		String outId = form.getOrDefault("OutId", "");
-		String bizId = outId.isEmpty() ? UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+		String bizId = outId.isEmpty() || !deduplicate ? UUID.randomUUID().toString().replace("-", "").substring(0, 20)
 				: bizIdByOutId.computeIfAbsent(outId, k -> UUID.randomUUID().toString().replace("-", "").substring(0, 20));
 		String now = TIME.format(Instant.now());
 		try {
@@ -284,6 +324,7 @@ public class SmsGatewaySimulator {
 				}
 			}
 			boolean ok = !failDelivery.contains(phone);
+			detail(phone, outId, ok ? "3" : "2", ok ? "DELIVERED" : "MK:0001", form.getOrDefault("TemplateCode", ""));
 			Map<String, Object> report = new LinkedHashMap<>();
 			report.put("phone_number", phone);
 			report.put("send_time", now);
@@ -301,6 +342,45 @@ public class SmsGatewaySimulator {
 		ok.put("Message", "OK");
 		ok.put("BizId", bizId);
 		ok.put("RequestId", UUID.randomUUID().toString());
+		return ok;
+	}
+
+	private void detail(String phone, String outId, String status, String errCode, String template) {
+		details.computeIfAbsent(phone, k -> new ConcurrentLinkedQueue<>())
+				.add(new String[] { outId, DAY.format(Instant.now()), status, errCode, template });
+	}
+
+	/** QuerySendDetails: the messages to one phone on one day (one page of up to 50), in the service's format. */
+	private Map<String, Object> query(Map<String, String> form) {
+		String phone = form.getOrDefault("PhoneNumber", "");
+		String date = form.getOrDefault("SendDate", "");
+		if (!phone.matches("1[3-9]\\d{9}")) {
+			return error("isv.MOBILE_NUMBER_ILLEGAL", phone);
+		}
+		if (!date.matches("\\d{8}")) {
+			return error("isv.INVALID_PARAMETERS", "SendDate");
+		}
+		List<Map<String, Object>> dtos = new ArrayList<>();
+		for (String[] d : details.getOrDefault(phone, new ConcurrentLinkedQueue<>())) {
+			if (d[1].equals(date) && dtos.size() < 50) {
+				Map<String, Object> dto = new LinkedHashMap<>();
+				dto.put("PhoneNum", phone);
+				dto.put("SendStatus", Integer.parseInt(d[2]));
+				dto.put("ErrCode", d[3]);
+				dto.put("TemplateCode", d[4]);
+				dto.put("Content", "");
+				dto.put("SendDate", d[1]);
+				dto.put("ReceiveDate", d[1]);
+				dto.put("OutId", d[0]);
+				dtos.add(dto);
+			}
+		}
+		Map<String, Object> ok = new LinkedHashMap<>();
+		ok.put("Code", "OK");
+		ok.put("Message", "OK");
+		ok.put("RequestId", UUID.randomUUID().toString());
+		ok.put("TotalCount", dtos.size());
+		ok.put("SmsSendDetailDTOs", Map.of("SmsSendDetailDTO", dtos));
 		return ok;
 	}
 

@@ -9,6 +9,7 @@
  * {@link org.gridlink.notices.Inbox}. Residents and quarantine are read through their recipient facades.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notices",
-		allowedDependencies = { "platform :: api", "residents :: api", "quarantine :: api", "cases :: api" })
+		allowedDependencies = { "platform :: api", "residents :: api", "quarantine :: api", "cases :: api",
+				"jurisdiction :: api", "screening :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.notices;

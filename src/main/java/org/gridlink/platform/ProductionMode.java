@@ -58,13 +58,63 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 						+ "GRIDLINK_DATA_KEY blank when every data key is in GRIDLINK_DATA_KEYS), or start with "
 						+ "GRIDLINK_DEMO_ON_REAL_DATABASE=true for a trial");
 			}
+			String sms = smsProblem(environment);
+			if (sms != null) {
+				throw new IllegalStateException("A real database (not the embedded H2) is configured: " + sms);
+			}
 			Map<String, Object> production = new java.util.HashMap<>(
 					Map.of("gridlink.demo.enabled", "false", "server.servlet.session.cookie.secure", "true"));
+			if (environment.getProperty(SMS_CALLBACK_SECRET, "").equals(DEMO_SMS_CALLBACK_SECRET)) {
+				// no SMS configured: nobody may post delivery reports or opt-outs with the published demo secret
+				production.put(SMS_CALLBACK_SECRET, java.util.UUID.randomUUID().toString());
+			}
 			if (environment.getProperty(SECOND_FACTOR_ROLES, "").isBlank()) {
 				production.put(SECOND_FACTOR_ROLES, PRODUCTION_SECOND_FACTOR_ROLES);
 			}
 			environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, production));
 		}
+	}
+
+	static final String SMS_ENDPOINT = "gridlink.notices.sms.endpoint";
+	static final String SMS_CALLBACK_SECRET = "gridlink.notices.sms.callback-secret";
+	static final String DEMO_SMS_CALLBACK_SECRET = "demo-callback-secret";
+
+	/**
+	 * What is wrong with the SMS channel for production, or null: configured (an endpoint) but pointing at a local
+	 * address (where only the demo's SMS simulator listens) or with a demo access key, secret or callback secret.
+	 */
+	static @org.jspecify.annotations.Nullable String smsProblem(ConfigurableEnvironment environment) {
+		String endpoint = environment.getProperty(SMS_ENDPOINT, "").strip();
+		if (endpoint.isEmpty()) {
+			return null; // no SMS: rows wait and each try is logged
+		}
+		String host;
+		try {
+			host = java.net.URI.create(endpoint).getHost();
+		}
+		catch (IllegalArgumentException ex) {
+			host = null;
+		}
+		if (host == null || !endpoint.startsWith("https://")) {
+			return "GRIDLINK_SMS_ENDPOINT must be the provider's https address (e.g. https://dysmsapi.aliyuncs.com/): "
+					+ endpoint;
+		}
+		String h = host.toLowerCase(java.util.Locale.ROOT);
+		if (h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("[::1]")
+				|| h.equals("::1") || h.equals("0.0.0.0")) {
+			return "GRIDLINK_SMS_ENDPOINT points to this machine, where only the demo's SMS simulator listens: " + endpoint;
+		}
+		List<String> demo = new ArrayList<>();
+		if (environment.getProperty("gridlink.notices.sms.access-key-id", "").equals("demo-access-key")) {
+			demo.add("GRIDLINK_SMS_ACCESS_KEY_ID");
+		}
+		if (environment.getProperty("gridlink.notices.sms.access-key-secret", "").equals("demo-access-secret")) {
+			demo.add("GRIDLINK_SMS_ACCESS_KEY_SECRET");
+		}
+		if (environment.getProperty(SMS_CALLBACK_SECRET, "").equals(DEMO_SMS_CALLBACK_SECRET)) {
+			demo.add("GRIDLINK_SMS_CALLBACK_SECRET");
+		}
+		return demo.isEmpty() ? null : "the SMS channel is configured with the demo's values: set " + String.join(", ", demo);
 	}
 
 	private static boolean has(ConfigurableEnvironment environment, String property, String demoKey) {

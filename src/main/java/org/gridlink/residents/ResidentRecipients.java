@@ -28,12 +28,29 @@ public class ResidentRecipients {
 	 * {@code tags} is not empty, carrying at least one of the tags.
 	 */
 	@org.springframework.modulith.NamedInterface("api")
-	public record RecipientFilter(List<String> jurisdictions, List<String> tags) {
+	public record RecipientFilter(List<String> jurisdictions, List<String> tags, List<Place> places,
+			List<Long> households) {
 
 		public RecipientFilter {
 			jurisdictions = List.copyOf(jurisdictions);
 			tags = List.copyOf(tags);
+			places = List.copyOf(places);
+			households = List.copyOf(households);
 		}
+
+		/** The residents of the jurisdictions only (with one of the tags when given). */
+		public RecipientFilter(List<String> jurisdictions, List<String> tags) {
+			this(jurisdictions, tags, List.of(), List.of());
+		}
+	}
+
+	/**
+	 * Where residents live, as their households record it: a compound of a grid (by its name), or one building of it
+	 * when {@code building} is not empty. A filter reaches the residents of its jurisdictions, of its places and of
+	 * its households together (each resident once), then narrowed by the tags.
+	 */
+	@org.springframework.modulith.NamedInterface("api")
+	public record Place(String gridCode, String compound, String building) {
 	}
 
 	/**
@@ -137,7 +154,29 @@ public class ResidentRecipients {
 		Scope within = Scope.of(filter.jurisdictions());
 		StringBuilder where = new StringBuilder(" WHERE r.status = 'ACTIVE' AND ")
 				.append(withPhone ? "r.phone_hash IS NOT NULL AND " : "")
-				.append(within.sqlCondition("r.grid_code"));
+				.append("(").append(within.sqlCondition("r.grid_code"));
+		if (!filter.places().isEmpty()) {
+			where.append(" OR EXISTS (SELECT 1 FROM household p WHERE p.id = r.household_id"
+					+ " AND p.district_code = r.district_code AND (");
+			for (int i = 0; i < filter.places().size(); i++) {
+				Place place = filter.places().get(i);
+				where.append(i == 0 ? "" : " OR ").append("(p.grid_code = ? AND p.compound = ?");
+				params.add(place.gridCode());
+				params.add(place.compound());
+				if (!place.building().isEmpty()) {
+					where.append(" AND p.building = ?");
+					params.add(place.building());
+				}
+				where.append(')');
+			}
+			where.append("))");
+		}
+		if (!filter.households().isEmpty()) {
+			// one array parameter, however many households (a campaign's key persons)
+			where.append(" OR r.household_id = ANY (?)");
+			params.add(filter.households().toArray(new Long[0]));
+		}
+		where.append(')');
 		if (!filter.tags().isEmpty()) {
 			where.append(" AND EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = r.id"
 					+ " AND t.district_code = r.district_code AND t.tag IN (");

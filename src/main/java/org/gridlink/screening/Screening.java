@@ -425,4 +425,31 @@ public class Screening {
 			throw new OutOfScopeException("screeningCampaign", "read");
 		}
 	}
+
+	/** A campaign to choose from (notices address its key persons' households): id, name and its jurisdiction. */
+	@org.springframework.modulith.NamedInterface("api")
+	public record CampaignChoice(long id, String name, String jurisdictionCode) {
+	}
+
+	/** The campaigns the caller may see, newest first, as choices (none for a role that may not read campaigns). */
+	public List<CampaignChoice> campaignChoices(CurrentUser user) {
+		if (!ScreeningAccess.canRead(user)) {
+			return List.of();
+		}
+		return list(user).stream().map(c -> new CampaignChoice(c.id(), c.name(), c.jurisdictionCode())).toList();
+	}
+
+	/**
+	 * The households of the campaign's key persons inside the caller's scope, each once, with their grids (the
+	 * notices module reaches the residents of these households). A campaign the caller may not see is refused (403),
+	 * an unknown one is 404.
+	 */
+	public Map<Long, String> keyPersonHouseholds(CurrentUser user, long id) {
+		get(user, id);
+		Map<Long, String> households = new java.util.LinkedHashMap<>();
+		jdbc.sql("SELECT DISTINCT household_id, grid_code FROM screening_key_person WHERE campaign_id = ? AND "
+				+ user.scope().sqlCondition("grid_code") + " ORDER BY household_id").param(id)
+				.query((rs, i) -> households.put(rs.getLong(1), rs.getString(2))).list();
+		return households;
+	}
 }

@@ -46,7 +46,9 @@ class NoticeApiController {
 	@PostMapping("/api/v1/notices")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Write a notice: title, body ({name} and {community} are the only variables), audience "
-			+ "(jurisdictions, tags, quarantine; staffRoles, unitId for the inbox), channels (INBOX, SMS, GROUP, PRINT), urgent, "
+			+ "(jurisdictions, tags, quarantine; compounds and buildings (ids), screeningCampaign (its key persons' "
+			+ "households), each inside the caller's scope, else 403; staffRoles, unitId for the inbox), channels (INBOX, SMS, "
+			+ "EMAIL, GROUP, PRINT), urgent, "
 			+ "sendAt. "
 			+ "A street or wider waits for approval (PENDING_APPROVAL); otherwise APPROVED")
 	Created create(CurrentUser user, @RequestBody NewNotice notice) {

@@ -49,9 +49,14 @@ class NoticeController {
 	private final JurisdictionDirectory places;
 	private final MessageSource messages;
 	private final ZoneId zone;
+	private final org.gridlink.jurisdiction.BuildingDirectory buildings;
+	private final org.gridlink.screening.Screening screening;
 
 	NoticeController(Notices notices, Inbox inbox, PrintLists printLists, Residents residents, JurisdictionDirectory places,
-			MessageSource messages, @Value("${gridlink.time-zone:Asia/Shanghai}") String zone) {
+			MessageSource messages, @Value("${gridlink.time-zone:Asia/Shanghai}") String zone,
+			org.gridlink.jurisdiction.BuildingDirectory buildings, org.gridlink.screening.Screening screening) {
+		this.buildings = buildings;
+		this.screening = screening;
 		this.notices = notices;
 		this.inbox = inbox;
 		this.printLists = printLists;
@@ -88,7 +93,7 @@ class NoticeController {
 			throw new OutOfScopeException("notices", "write");
 		}
 		String place = user.scope().codes().stream().sorted().findFirst().orElse("");
-		return form(model, NoticeForm.empty(place), null);
+		return form(user, model, NoticeForm.empty(place), null);
 	}
 
 	@PostMapping("/notices")
@@ -102,7 +107,7 @@ class NoticeController {
 		catch (InvalidInputException ex) {
 			response.setStatus(400);
 			FormErrors errors = FormErrors.in(messages, locale).add(field(ex), ex);
-			return form(model, form, errors);
+			return form(user, model, form, errors);
 		}
 	}
 
@@ -179,8 +184,16 @@ class NoticeController {
 		return "redirect:/notices/" + id;
 	}
 
-	private String form(Model model, NoticeForm form, @Nullable FormErrors errors) {
+	private String form(CurrentUser user, Model model, NoticeForm form, @Nullable FormErrors errors) {
 		model.addAttribute("form", form);
+		// where residents live, within the writer's area: compounds, buildings, screening campaigns (names, not codes)
+		var compounds = buildings.compoundsWithin(user.scope());
+		model.addAttribute("compounds", compounds);
+		model.addAttribute("buildingChoices", buildings.buildingsWithin(user.scope()));
+		model.addAttribute("campaigns", screening.campaignChoices(user));
+		List<String> grids = new ArrayList<>();
+		compounds.forEach(c -> grids.add(c.gridCode()));
+		model.addAttribute("gridNames", places.names(grids));
 		model.addAttribute("errors", errors);
 		model.addAttribute("tagTypes", residents.tagTypes());
 		model.addAttribute("roles", List.of(Role.GRID_WORKER, Role.COMMUNITY, Role.STREET, Role.POLICE, Role.PROPERTY,

@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record NoticeForm(@Nullable String title, @Nullable String body, @Nullable String jurisdictions,
 		@Nullable List<String> tags, @Nullable Boolean quarantine, @Nullable List<String> staffRoles,
-		@Nullable List<String> channels, @Nullable Boolean urgent, @Nullable String sendAt) {
+		@Nullable List<String> channels, @Nullable Boolean urgent, @Nullable String sendAt, @Nullable List<Long> compounds,
+		@Nullable List<Long> buildings, @Nullable Long screeningCampaign) {
 
 	public static NoticeForm empty(String place) {
-		return new NoticeForm("", "", place, List.of(), false, List.of(), List.of("INBOX", "SMS"), false, "");
+		return new NoticeForm("", "", place, List.of(), false, List.of(), List.of("INBOX", "SMS"), false, "", List.of(),
+				List.of(), null);
 	}
 
 	public NewNotice input(ZoneId zone) {
@@ -34,9 +36,20 @@ public record NoticeForm(@Nullable String title, @Nullable String body, @Nullabl
 				throw new InvalidInputException("notices.sendAt.invalid", sendAt);
 			}
 		}
-		return new NewNotice(title, body, new NewNotice.Audience(codes, List.of(), tags == null ? List.of() : tags,
-				Boolean.TRUE.equals(quarantine), staffRoles == null ? List.of() : staffRoles, null),
+		return new NewNotice(title, body, new NewNotice.Audience(codes, compounds == null ? List.of() : compounds, tags == null ? List.of() : tags,
+				Boolean.TRUE.equals(quarantine), staffRoles == null ? List.of() : staffRoles, null,
+				buildings == null ? List.of() : buildings, screeningCampaign),
 				channels == null ? List.of() : channels, Boolean.TRUE.equals(urgent), at);
+	}
+
+	/** True when the compound, building or campaign with this id is chosen. */
+	public boolean chosen(String list, long id) {
+		List<Long> values = switch (list) {
+			case "compounds" -> compounds;
+			case "buildings" -> buildings;
+			default -> screeningCampaign == null ? null : List.of(screeningCampaign);
+		};
+		return values != null && values.contains(id);
 	}
 
 	public boolean has(String list, String value) {

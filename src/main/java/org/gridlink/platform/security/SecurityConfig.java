@@ -105,6 +105,8 @@ class SecurityConfig {
 						"/api/v1/public/answers/*").permitAll()
 				// a person in home quarantine checks in through their personal link, without an account
 				.requestMatchers("/q/*").permitAll()
+				// a resident opts out of non-urgent notice SMS through the link in the message (notices)
+				.requestMatchers("/td/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
 				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
 				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
