@@ -99,11 +99,16 @@ public class Ceiling {
 				messages.get(), took, messages.get() / took, threads, failures.get());
 	}
 
-	static String sign(String canonical, String secret) throws Exception {
+	static String sign(String canonical, String secret) {
 		String toSign = "POST&" + encode("/") + "&" + encode(canonical);
-		Mac mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-		return Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+		try {
+			Mac mac = Mac.getInstance("HmacSHA1");
+			mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+			return Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static String canonical(Map<String, String> sorted) {
