@@ -1,0 +1,57 @@
+package org.gridlink.notices;
+
+import java.util.UUID;
+
+import org.gridlink.support.WebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After a large outbox load PostgreSQL's planner statistics are refreshed at once (ANALYZE), so the sender's claims do
+ * not scan every queued row (bench/RESULTS.md); small loads and H2 leave them to autovacuum.
+ */
+@WebTest
+class OutboxStatisticsTest {
+
+	@Autowired
+	OutboxBuilder builder;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	boolean postgres() {
+		return jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'pg_class'")
+				.query(Long.class).single() > 0;
+	}
+
+	double plannerRows() {
+		return jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = 'notice_outbox'::regclass").query(Double.class)
+				.single();
+	}
+
+	long rows() {
+		return jdbc.sql("SELECT COUNT(*) FROM notice_outbox").query(Long.class).single();
+	}
+
+	@Test
+	void aLargeLoadRefreshesThePlannersRowCountOnPostgres() {
+		long user = jdbc.sql("SELECT id FROM app_user WHERE username = 'grid1'").query(Long.class).single();
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 40; i++) {
+			notifications.toUser(user, "统计测试", "正文", null, "outbox-statistics:" + run + ":" + i);
+		}
+		if (!postgres()) {
+			builder.analyzeAfterBulkLoad(OutboxBuilder.ANALYZE_AFTER_ROWS); // nothing to do on H2
+			return;
+		}
+		assertThat(plannerRows()).as("the 40 rows just added are not in the statistics yet").isNotEqualTo((double) rows());
+		builder.analyzeAfterBulkLoad(OutboxBuilder.ANALYZE_AFTER_ROWS);
+		assertThat(plannerRows()).isEqualTo((double) rows());
+	}
+}
