@@ -8,6 +8,10 @@
 #     application is killed (kill -9) and started again; it finishes the notice;
 #  5. checks: one outbox row per resident with a phone, every row SENT or DELIVERED, and every phone exactly once in
 #     the simulator's log (counted with sort | uniq).
+#  Before the notice, the simulator's ceiling: bench/notices/Ceiling.java, a trivial client (signed SendBatchSms of
+#  100 phones, nothing else) on 1 and on CEILING_THREADS connections for CEILING_SECONDS each; its messages carry
+#  OutIds starting with "ceiling-" and are left out of the counts. The send rate before the kill is compared with the
+#  one-connection ceiling (the sender sends one batch at a time). The load average is printed at start and end.
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), psql, python3, Java 17, Maven.
 # Usage: bench/notices/run.sh   (env: RESIDENTS=100000 PORT=18094 SIM_PORT=18095 KILL_AT=30 BUILD=1 RATE=100000)
 set -euo pipefail
@@ -18,6 +22,8 @@ SIM_PORT=${SIM_PORT:-18095}
 KILL_AT=${KILL_AT:-30}
 BUILD=${BUILD:-1}
 RATE=${RATE:-100000}
+CEILING_SECONDS=${CEILING_SECONDS:-10}
+CEILING_THREADS=${CEILING_THREADS:-4}
 SCHEMA=bench_notices
 OUT=target/bench/notices
 mkdir -p "$OUT"
@@ -73,6 +79,11 @@ J=(-H 'Content-Type: application/json')
 ID=$(curl -fs "${J[@]}" -H "Authorization: Bearer $CENTER" -d '{"title":"基准通知","body":"{name}您好，{community}居民请注意防范台风。","audience":{"jurisdictions":["320819000000"]},"channels":["SMS"],"urgent":true}' \
   "$BASE/api/v1/notices" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["id"])')
 curl -fs "${J[@]}" -H "Authorization: Bearer $LEADER" -X POST "$BASE/api/v1/notices/$ID/approve" > /dev/null
+echo "== the simulator's ceiling with a trivial client (Ceiling.java), same run"
+CEILING1=$(java bench/notices/Ceiling.java "http://127.0.0.1:$SIM_PORT/" demo-access-key demo-access-secret "$CEILING_SECONDS" 1)
+echo "$CEILING1"
+java bench/notices/Ceiling.java "http://127.0.0.1:$SIM_PORT/" demo-access-key demo-access-secret "$CEILING_SECONDS" "$CEILING_THREADS"
+CEILING_RATE=$(echo "$CEILING1" | sed -n 's/.* = \([0-9]*\) per second.*/\1/p')
 echo "== notice $ID approved; send"
 T0=$(date +%s.%N)
 curl -fs "${J[@]}" -H "Authorization: Bearer $CENTER" -X POST "$BASE/api/v1/notices/$ID/send" > /dev/null
@@ -93,7 +104,8 @@ while true; do
 done
 PHASE1=$(echo "$(date +%s.%N) - $T0" | bc)
 kill -9 $APP; wait $APP 2>/dev/null || true
-echo "$SENT rows sent in $PHASE1 s ($(echo "$SENT / $PHASE1" | bc) per second); killed; claimed then: $(Q "SELECT COUNT(*) FROM notice_outbox WHERE notice_id = $ID AND state = 'CLAIMED'")"
+SEND_RATE=$(echo "$SENT / $PHASE1" | bc)
+echo "$SENT rows sent in $PHASE1 s ($SEND_RATE per second = $(echo "scale=1; 100 * $SEND_RATE / $CEILING_RATE" | bc) % of the one-connection ceiling $CEILING_RATE/s); killed; claimed then: $(Q "SELECT COUNT(*) FROM notice_outbox WHERE notice_id = $ID AND state = 'CLAIMED'")"
 start
 echo "restarted; waiting for the stale claims (claim timeout) and the rest"
 until [ "$(Q "SELECT status FROM notice WHERE id = $ID")" = "SENT" ]; do sleep 1; done
@@ -102,8 +114,9 @@ echo "notice $ID SENT after $(echo "$(date +%s.%N) - $T0" | bc) s in all"
 echo "== checks"
 Q "SELECT state, COUNT(*) FROM notice_outbox WHERE notice_id = $ID GROUP BY state ORDER BY state"
 DISTINCT_RECIPIENTS=$(Q "SELECT COUNT(DISTINCT phone_hash) FROM notice_outbox WHERE notice_id = $ID")
-LOGGED=$(wc -l < "$OUT/sms.log")
-LOGGED_PHONES=$(cut -d' ' -f3 "$OUT/sms.log" | sort -u | wc -l)
+LOGGED=$(grep -vc '^ceiling-' "$OUT/sms.log" || true)
+LOGGED_PHONES=$(grep -v '^ceiling-' "$OUT/sms.log" | cut -d' ' -f3 | sort -u | wc -l)
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "outbox rows $ROWS, distinct phones $DISTINCT_RECIPIENTS; simulator messages $LOGGED, distinct phones $LOGGED_PHONES"
 if [ "$ROWS" = "$DISTINCT_RECIPIENTS" ] && [ "$LOGGED" = "$ROWS" ] && [ "$LOGGED_PHONES" = "$ROWS" ]; then
   echo "OK: every recipient exactly once"

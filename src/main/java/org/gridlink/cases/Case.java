@@ -243,7 +243,8 @@ final class Case {
 		Case next = begin(CaseAction.CLOSE, true, note);
 		next.closedAt = at.now();
 		next.closedOnTime = handledAt != null && (deadlineAt == null || !handledAt.isAfter(deadlineAt));
-		return next.end(this, CaseAction.CLOSE, note, "", new CaseEvents.CaseClosed(id, next.closedOnTime), at);
+		return next.end(this, CaseAction.CLOSE, note, "", new CaseEvents.CaseClosed(id, next.closedOnTime,
+				next.dissatisfiedCount), at);
 	}
 
 	/** 评价, 1 (dissatisfied) to 3 (satisfied). */

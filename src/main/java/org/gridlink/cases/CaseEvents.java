@@ -31,8 +31,15 @@ public final class CaseEvents {
 	public record CaseOverdue(long caseId, long unitId) {
 	}
 
-	/** The center closed the case; {@code onTime}: within its time limit. */
+	/**
+	 * The center closed the case; {@code onTime}: within its time limit; {@code reviews}: how many "not satisfied"
+	 * ratings it had been reopened for before this closing (0 for the first closing, n after the n-th review).
+	 */
 	@org.springframework.modulith.NamedInterface("api")
-	public record CaseClosed(long caseId, boolean onTime) {
+	public record CaseClosed(long caseId, boolean onTime, int reviews) {
+
+		public CaseClosed(long caseId, boolean onTime) {
+			this(caseId, onTime, 0);
+		}
 	}
 }

@@ -357,6 +357,14 @@ public class CaseManagement {
 	}
 
 	/**
+	 * The latest answer to the reporter (for the notifier): the note of the last step whose note the public may read
+	 * ({@link PublicCaseRule}: feedback, closing, a published answer pointed to, …); empty when there is none.
+	 */
+	public Optional<String> latestAnswer(long caseId) {
+		return ratings.latestAnswer(caseId);
+	}
+
+	/**
 	 * True when the caller may answer the case by pointing to a published answer: those who act on it (the center in
 	 * its area, the lead unit), unless it was voided or merged.
 	 */

@@ -93,6 +93,13 @@ public class CaseRatings {
 				});
 	}
 
+	/** The note of the case's last step that answers the reporter ({@link PublicCaseRule#note}), if any. */
+	Optional<String> latestAnswer(long caseId) {
+		return jdbc.sql("SELECT action, note FROM case_event WHERE case_id = ? ORDER BY id DESC").param(caseId)
+				.query((rs, i) -> PublicCaseRule.note(rs.getString(1), rs.getString(2))).list().stream()
+				.filter(n -> n != null).map(n -> (String) n).findFirst();
+	}
+
 	/** The page behind a link; empty for a malformed or unknown token (the page answers 404 without details). */
 	public Optional<RatingView> find(String token, Locale locale) {
 		return link(token).map(l -> {

@@ -12,12 +12,16 @@ import org.gridlink.jurisdiction.OrganizationViews.CompanyView;
 import org.gridlink.jurisdiction.OrganizationViews.CompoundRow;
 import org.gridlink.jurisdiction.OrganizationViews.PostView;
 import org.gridlink.jurisdiction.OrganizationViews.StaffView;
+import org.gridlink.jurisdiction.OrganizationViews.UnitDetail;
 import org.gridlink.jurisdiction.OrganizationViews.UnitView;
 import org.gridlink.platform.Accounts;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
+import org.gridlink.platform.PersonalDataCipher;
+import org.gridlink.shared.Masked;
+import org.gridlink.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -41,9 +45,11 @@ public class Organization {
 	private final AuditTrail audit;
 	private final Accounts accounts;
 	private final Clock clock;
+	private final PersonalDataCipher cipher;
 
-	Organization(JdbcClient jdbc, AuditTrail audit, Accounts accounts, Clock clock) {
+	Organization(JdbcClient jdbc, AuditTrail audit, Accounts accounts, Clock clock, PersonalDataCipher cipher) {
 		this.clock = clock;
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.accounts = accounts;
@@ -90,6 +96,39 @@ public class Organization {
 				.params(code, name.trim(), kind == null || kind.isBlank() ? "DEPARTMENT" : kind, districtCode()).update();
 		audit.record("UNIT_CREATE", "unit", code, AuditTrail.SUCCESS, name.trim());
 		return jdbc.sql("SELECT id FROM unit WHERE code = ?").param(code).query(Long.class).single();
+	}
+
+	/** One unit, its duty phone masked. 404 for an unknown unit. */
+	public UnitDetail unit(long id) {
+		return jdbc.sql("""
+				SELECT u.id, u.code, u.name, u.kind, (SELECT COUNT(*) FROM staff s WHERE s.unit_id = u.id),
+				u.duty_phone_enc FROM unit u WHERE u.id = ?""").param(id)
+				.query((rs, i) -> new UnitDetail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getLong(5), rs.getString(6) == null ? null : Masked.phone(cipher.decrypt(rs.getString(6)))))
+				.optional().orElseThrow(() -> new NotFoundException("unit.not.found", String.valueOf(id)));
+	}
+
+	/**
+	 * Sets the unit's duty phone (值班电话), or clears it when {@code phone} is null or blank. It must be a mobile
+	 * number (it receives SMS), normalised by {@link PhoneNumber}; stored sealed; audited with the number masked.
+	 */
+	@Transactional
+	public void setDutyPhone(long unitId, @Nullable String phone) {
+		UnitDetail unit = unit(unitId);
+		String normalised = phone == null || phone.isBlank() ? null : PhoneNumber.normalise(phone);
+		if (normalised != null && !PhoneNumber.isMobile(normalised)) {
+			throw new InvalidInputException("unit.dutyPhone.invalid", phone.strip());
+		}
+		jdbc.sql("UPDATE unit SET duty_phone_enc = ? WHERE id = ?")
+				.params(normalised == null ? null : cipher.encrypt(normalised), unitId).update();
+		audit.record(normalised == null ? "UNIT_DUTY_PHONE_CLEAR" : "UNIT_DUTY_PHONE_SET", "unit", unit.code(),
+				AuditTrail.SUCCESS, normalised == null ? null : Masked.phone(normalised));
+	}
+
+	/** The unit's duty phone in the open, for {@link UnitDutyPhoneDirectory} only. */
+	java.util.Optional<String> dutyPhone(long unitId) {
+		return jdbc.sql("SELECT duty_phone_enc FROM unit WHERE id = ? AND duty_phone_enc IS NOT NULL").param(unitId)
+				.query(String.class).optional().map(cipher::decrypt);
 	}
 
 	public Page<StaffView> staff(@Nullable StaffKind kind, @Nullable String q, Pageable pageable) {

@@ -29,4 +29,9 @@ public final class OrganizationViews {
 	public record CompoundRow(long id, String name, String gridCode, @Nullable Long companyId,
 			@Nullable String companyName) {
 	}
+
+	/** One unit with its duty phone, masked ({@code 138****5678}), or null when it has none. */
+	public record UnitDetail(long id, String code, String name, String kind, long staff,
+			@Nullable String dutyPhoneMasked) {
+	}
 }

@@ -87,4 +87,10 @@ public class Notifications {
 	private static String cut(String s, int max) {
 		return s.length() <= max ? s : s.substring(0, max);
 	}
+
+	/** True when a message with this idempotency key was added before (so a listener need not prepare another). */
+	boolean used(String idempotencyKey) {
+		return jdbc.sql("SELECT COUNT(*) FROM notice_message_key WHERE idem_key = ?").param(idempotencyKey)
+				.query(Long.class).single() > 0;
+	}
 }

@@ -17,12 +17,18 @@ import org.springframework.stereotype.Component;
  * gets an SMS with the case number when the case is filed, and when it is closed an SMS with a link to rate the
  * handling without logging in (a one-time link from the cases module); staff who reported get the same in their
  * inbox. Idempotent per case and event (the keys name both), so a listener that runs twice sends nothing twice. A
- * case closed a second time (after a "not satisfied" review) sends no second closing message: the key is per case.
+ * case closed again after the center's review of a "not satisfied" rating sends one more closing message per review
+ * (the key names the review's number, {@link CaseEvents.CaseClosed#reviews}): the new answer (the latest note that
+ * answers the reporter, cut to {@link #MAX_ANSWER} characters as SMS template variables are short) and a new one-time
+ * rating link. A link is made only when the message is new, so each closing has exactly one.
  */
 @Component
 class ReporterUpdates {
 
 	private static final Locale DISTRICT = Locale.SIMPLIFIED_CHINESE;
+
+	/** The longest answer put into an SMS template variable (providers limit a variable to a few dozen characters). */
+	static final int MAX_ANSWER = 35;
 
 	private final CaseManagement cases;
 	private final Notifications notifications;
@@ -31,10 +37,13 @@ class ReporterUpdates {
 	private final MessageSource messages;
 	private final String filedTemplate;
 	private final String closedTemplate;
+	private final String reviewedTemplate;
 
 	ReporterUpdates(CaseManagement cases, Notifications notifications, Accounts accounts, PublicUrls urls,
 			MessageSource messages, @Value("${gridlink.notices.sms.case-filed-template}") String filedTemplate,
-			@Value("${gridlink.notices.sms.case-closed-template}") String closedTemplate) {
+			@Value("${gridlink.notices.sms.case-closed-template}") String closedTemplate,
+			@Value("${gridlink.notices.sms.case-reviewed-template:SMS_CASE_REVIEWED_DEMO}") String reviewedTemplate) {
+		this.reviewedTemplate = reviewedTemplate;
 		this.cases = cases;
 		this.notifications = notifications;
 		this.accounts = accounts;
@@ -64,21 +73,35 @@ class ReporterUpdates {
 	@ApplicationModuleListener(id = "notices-reporter-closed")
 	void on(CaseEvents.CaseClosed event) {
 		cases.reporterContact(event.caseId()).ifPresent(contact -> {
-			String key = "case-closed:" + event.caseId();
-			if (contact.phone() == null && contact.staffUsername() == null) {
+			boolean reviewed = event.reviews() > 0;
+			String key = "case-closed:" + event.caseId() + (reviewed ? ":review" + event.reviews() : "");
+			boolean sms = contact.phone() != null && !notifications.used(key + ":sms");
+			boolean inbox = contact.staffUsername() != null && !notifications.used(key + ":inbox");
+			if (!sms && !inbox) {
 				return;
 			}
 			String link = cases.newRatingLink(event.caseId());
-			if (contact.phone() != null) {
-				notifications.toPhone(contact.phone(), closedTemplate,
-						Map.of("number", contact.caseNumber(), "link", urls.absolute(link)), false, key + ":sms");
+			String answer = reviewed ? cut(cases.latestAnswer(event.caseId()).orElse("")) : "";
+			if (sms) {
+				notifications.toPhone(contact.phone(), reviewed ? reviewedTemplate : closedTemplate,
+						reviewed ? Map.of("number", contact.caseNumber(), "answer", answer, "link", urls.absolute(link))
+								: Map.of("number", contact.caseNumber(), "link", urls.absolute(link)),
+						false, key + ":sms");
 			}
-			if (contact.staffUsername() != null) {
+			if (inbox) {
+				String what = reviewed ? "reviewed" : "closed";
 				accounts.find(contact.staffUsername()).ifPresent(account -> notifications.toUser(account.id(),
-						text("notices.reporter.closed.title", contact.caseNumber()),
-						text("notices.reporter.closed.body", contact.caseNumber()), link, key + ":inbox"));
+						text("notices.reporter." + what + ".title", contact.caseNumber()),
+						messages.getMessage("notices.reporter." + what + ".body",
+								new Object[] { contact.caseNumber(), answer }, DISTRICT),
+						link, key + ":inbox"));
 			}
 		});
+	}
+
+	private static String cut(String answer) {
+		String oneLine = answer.replaceAll("\\s+", " ").strip();
+		return oneLine.length() <= MAX_ANSWER ? oneLine : oneLine.substring(0, MAX_ANSWER - 1) + "…";
 	}
 
 	private String text(String key, String number) {

@@ -50,4 +50,9 @@ public final class PhoneNumber {
 		String value = normalise(raw);
 		return MOBILE.matcher(value).matches() || LANDLINE.matcher(value).matches();
 	}
+
+	/** True for a mainland mobile number (11 digits starting 13-19), the only kind that receives SMS. */
+	public static boolean isMobile(String raw) {
+		return MOBILE.matcher(normalise(raw)).matches();
+	}
 }

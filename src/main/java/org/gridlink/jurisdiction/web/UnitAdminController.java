@@ -11,13 +11,17 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Units (departments and the command center): list with search, and create. */
+/**
+ * Units (departments and the command center): list with search, and create; a unit's page, where its duty phone
+ * (值班电话, SMS when a case is dispatched to it or its time limit is close) is set or cleared.
+ */
 @Controller
 @RequestMapping("/admin/units")
 class UnitAdminController {
@@ -55,6 +59,35 @@ class UnitAdminController {
 				locale));
 		redirect.addAttribute("q", code.trim());
 		return "redirect:/admin/units";
+	}
+
+	@GetMapping("/{id}")
+	String unit(@PathVariable long id, Model model, Locale locale) {
+		return unitPage(id, "", FormErrors.in(messages, locale), model);
+	}
+
+	/** Sets the duty phone; an empty field clears it. An invalid number shows the page again with the message. */
+	@PostMapping("/{id}/duty-phone")
+	String dutyPhone(@PathVariable long id, @RequestParam(defaultValue = "") String dutyPhone,
+			@RequestParam(defaultValue = "false") boolean clear, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		String phone = clear ? "" : dutyPhone;
+		try {
+			organization.setDutyPhone(id, phone);
+		}
+		catch (InvalidInputException ex) {
+			return unitPage(id, dutyPhone, FormErrors.in(messages, locale).add("dutyPhone", ex), model);
+		}
+		redirect.addFlashAttribute("flash", messages.getMessage(phone.isBlank() ? "admin.units.dutyPhone.cleared"
+				: "admin.units.dutyPhone.saved", null, locale));
+		return "redirect:/admin/units/" + id;
+	}
+
+	private String unitPage(long id, String typed, FormErrors errors, Model model) {
+		model.addAttribute("unit", organization.unit(id));
+		model.addAttribute("typed", typed);
+		model.addAttribute("errors", errors);
+		return "admin/unit";
 	}
 
 	private String page(@Nullable String q, int page, UnitForm form, FormErrors errors, Model model) {

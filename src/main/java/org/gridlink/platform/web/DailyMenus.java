@@ -36,6 +36,24 @@ final class DailyMenus {
 		DAILY.put(Role.AUDITOR, Set.of("/audit"));
 	}
 
+	static {
+		// notices and public answers (docs/notices.md, docs/answers.md): the inbox for the roles that receive case and
+		// notice messages, notices for their writers and approvers, the answer desk and the digest for the center
+		daily(Set.of("/inbox"), Role.GRID_WORKER, Role.COMMUNITY, Role.STREET, Role.CENTER, Role.LEADER, Role.DEPT,
+				Role.POLICE, Role.PROPERTY, Role.INSPECTOR);
+		daily(Set.of("/notices"), Role.COMMUNITY, Role.STREET, Role.CENTER, Role.LEADER);
+		daily(Set.of("/answer-desk", "/digest"), Role.CENTER);
+		daily(Set.of("/digest"), Role.LEADER);
+	}
+
+	private static void daily(Set<String> hrefs, Role... roles) {
+		for (Role role : roles) {
+			Set<String> all = new java.util.HashSet<>(DAILY.getOrDefault(role, Set.of()));
+			all.addAll(hrefs);
+			DAILY.put(role, Set.copyOf(all));
+		}
+	}
+
 	private DailyMenus() {
 	}
 

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.gridlink.platform.AccountEmails;
 import org.gridlink.platform.AccountView;
+import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.Accounts;
 import org.gridlink.platform.CodeLists;
 import org.gridlink.platform.FormErrors;
@@ -26,7 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.gridlink.platform.security.SecondFactors;
 
-/** User administration for the system admin: list, create, and per user roles, scope, disable/enable. */
+/**
+ * User administration for the system admin: list, create, and per user roles, scope, disable/enable, and the optional
+ * e-mail address (the notices' e-mail channel; shown masked, set or removed).
+ */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
@@ -40,8 +45,11 @@ class UserAdminController {
 
 	private final SecondFactors secondFactors;
 
+	private final AccountEmails emails;
+
 	UserAdminController(Accounts accounts, MessageSource messages, JurisdictionDirectory places,
-			SecondFactors secondFactors) {
+			SecondFactors secondFactors, AccountEmails emails) {
+		this.emails = emails;
 		this.secondFactors = secondFactors;
 		this.places = places;
 		this.accounts = accounts;
@@ -171,8 +179,39 @@ class UserAdminController {
 		return saved(id, "admin.users.unlocked", locale, redirect);
 	}
 
+	/** Sets the account's e-mail address; an empty field (or the remove button) removes it. */
+	@PostMapping("/{id}/email")
+	String email(@PathVariable long id, CurrentUser admin, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "false") boolean remove, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		AccountView user = accounts.get(id);
+		String value = remove ? "" : email.strip();
+		try {
+			emails.set(admin, id, value);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("emailText", email);
+			return detailPage(user, user.roles().stream().map(Role::name).toList(), String.join("\n", user.scope()),
+					FormErrors.in(messages, locale).add("email", ex), model);
+		}
+		return saved(id, value.isEmpty() ? "admin.users.email.removed" : "admin.users.email.saved", locale, redirect);
+	}
+
+	/** {@code wang.wei@example.gov.cn} → {@code w*******@example.gov.cn}: enough to recognise, not to write to. */
+	static String maskedEmail(String email) {
+		int at = email.indexOf('@');
+		if (at < 1) {
+			return "*".repeat(email.length());
+		}
+		return email.charAt(0) + "*".repeat(Math.max(at - 1, 3)) + email.substring(at);
+	}
+
 	private String detailPage(AccountView user, List<String> roles, String scope, FormErrors errors, Model model) {
 		model.addAttribute("user", user);
+		model.addAttribute("emailMasked", emails.of(user.id()).map(UserAdminController::maskedEmail).orElse(null));
+		if (!model.containsAttribute("emailText")) {
+			model.addAttribute("emailText", "");
+		}
 		model.addAttribute("secondFactorOn", secondFactors.state(user.id()) != SecondFactors.State.OFF);
 		model.addAttribute("placeNames", places.names(user.scope()));
 		model.addAttribute("checkedRoles", Set.copyOf(roles));
