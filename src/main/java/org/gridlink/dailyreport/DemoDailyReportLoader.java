@@ -1,6 +1,7 @@
 package org.gridlink.dailyreport;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -99,7 +100,8 @@ class DemoDailyReportLoader implements ApplicationRunner {
 			fieldRows.add(new Object[] { formId, i + 1, f[0], f[1], f[2], f[3], f[4], f[5] });
 		}
 		jdbc.batchUpdate("INSERT INTO report_field (form_id, position, field_key, label, kind, options, prefill,"
-				+ " required) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fieldRows);
+				+ " required) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fieldRows, new int[] { Types.BIGINT, Types.INTEGER,
+						Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN });
 
 		Random random = new Random(16);
 		LocalDate today = LocalDate.now(clock);
@@ -145,32 +147,37 @@ class DemoDailyReportLoader implements ApplicationRunner {
 				boolean handed = !"DRAFT".equals(state);
 				boolean reviewed = "ACCEPTED".equals(state) || "RETURNED".equals(state);
 				rows.add(new Object[] { formId, c.code().substring(0, 6), c.code(), day, state, text, late,
-						handed ? "community1" : null, handed ? Timestamp.from(submitted.toInstant()) : null,
-						reviewed ? "street1" : null, reviewed ? Timestamp.from(submitted.plusHours(1).toInstant()) : null,
+						handed ? "community1" : null, handed ? submitted : null,
+						reviewed ? "street1" : null, reviewed ? submitted.plusHours(1) : null,
 						"RETURNED".equals(state) ? "发热人员数与卡口登记不一致，请核实后重报" : null, "community1",
-						Timestamp.from((handed ? submitted : deadline.minusHours(3)).toInstant()) });
+						(handed ? submitted : deadline.minusHours(3)) });
 				steps.put(c.code() + "|" + day, new String[] { state, text,
 						handed ? submitted.toString() : deadline.minusHours(3).toString(), reviewed ? "1" : "" });
 			}
 		}
 		jdbc.batchUpdate("INSERT INTO report_submission (form_id, district_code, jurisdiction_code, report_date, state,"
 				+ " field_values, late, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note, updated_by,"
-				+ " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+				+ " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
+				new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+						Types.BOOLEAN, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
+						Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE });
 		List<Object[]> history = new ArrayList<>();
 		jdbc.query("SELECT id, jurisdiction_code, report_date FROM report_submission WHERE form_id = ?", rs -> {
 			String[] s = steps.get(rs.getString(2) + "|" + rs.getObject(3, LocalDate.class));
 			OffsetDateTime at = OffsetDateTime.parse(s[2]);
 			String first = "DRAFT".equals(s[0]) ? "SAVE" : "SUBMIT";
 			history.add(new Object[] { rs.getLong(1), first, "DRAFT".equals(s[0]) ? "DRAFT" : "SUBMITTED", s[1], null,
-					"community1", Timestamp.from(at.toInstant()) });
+					"community1", at });
 			if (!s[3].isEmpty()) {
 				boolean back = "RETURNED".equals(s[0]);
 				history.add(new Object[] { rs.getLong(1), back ? "RETURN" : "ACCEPT", s[0], s[1],
 						back ? "发热人员数与卡口登记不一致，请核实后重报" : null, "street1",
-						Timestamp.from(at.plusHours(1).toInstant()) });
+						at.plusHours(1) });
 			}
 		}, formId);
 		jdbc.batchUpdate("INSERT INTO report_submission_history (submission_id, revision, action, state, field_values,"
-				+ " note, done_by, done_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)", history);
+				+ " note, done_by, done_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)", history,
+				new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+						Types.TIMESTAMP_WITH_TIMEZONE });
 	}
 }
