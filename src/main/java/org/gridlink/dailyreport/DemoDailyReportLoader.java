@@ -43,6 +43,7 @@ class DemoDailyReportLoader implements ApplicationRunner {
 
 	static final String FORM_NAME = "每日疫情防控信息报送";
 	static final int DAYS = 30;
+	static final int ROWS_PER_STATEMENT = 200;
 
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate transactions;
@@ -155,9 +156,9 @@ class DemoDailyReportLoader implements ApplicationRunner {
 						handed ? submitted.toString() : deadline.minusHours(3).toString(), reviewed ? "1" : "" });
 			}
 		}
-		jdbc.batchUpdate("INSERT INTO report_submission (form_id, district_code, jurisdiction_code, report_date, state,"
+		insert("INSERT INTO report_submission (form_id, district_code, jurisdiction_code, report_date, state,"
 				+ " field_values, late, submitted_by, submitted_at, reviewed_by, reviewed_at, review_note, updated_by,"
-				+ " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
+				+ " updated_at) VALUES ", rows,
 				new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR,
 						Types.BOOLEAN, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
 						Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE });
@@ -175,9 +176,28 @@ class DemoDailyReportLoader implements ApplicationRunner {
 						at.plusHours(1) });
 			}
 		}, formId);
-		jdbc.batchUpdate("INSERT INTO report_submission_history (submission_id, revision, action, state, field_values,"
-				+ " note, done_by, done_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)", history,
-				new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-						Types.TIMESTAMP_WITH_TIMEZONE });
+		List<Object[]> historyRows = new ArrayList<>();
+		for (Object[] h : history) {
+			historyRows.add(new Object[] { h[0], 1, h[1], h[2], h[3], h[4], h[5], h[6] });
+		}
+		insert("INSERT INTO report_submission_history (submission_id, revision, action, state, field_values, note,"
+				+ " done_by, done_at) VALUES ", historyRows,
+				new int[] { Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+						Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE });
+	}
+
+	/** Inserts rows with multi-row VALUES statements of up to {@value #ROWS_PER_STATEMENT} rows (typed, no lookups). */
+	private void insert(String head, List<Object[]> rows, int[] types) {
+		String one = "(" + String.join(", ", java.util.Collections.nCopies(types.length, "?")) + ")";
+		for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+			List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+			Object[] args = new Object[chunk.size() * types.length];
+			int[] argTypes = new int[args.length];
+			for (int r = 0; r < chunk.size(); r++) {
+				System.arraycopy(chunk.get(r), 0, args, r * types.length, types.length);
+				System.arraycopy(types, 0, argTypes, r * types.length, types.length);
+			}
+			jdbc.update(head + String.join(", ", java.util.Collections.nCopies(chunk.size(), one)), args, argTypes);
+		}
 	}
 }
