@@ -102,8 +102,10 @@ public class DailyReports {
 
 	public Page<ReportForm> forms(CurrentUser user, Pageable pageable) {
 		requireReader(user);
-		long total = jdbc.sql("SELECT COUNT(*) FROM report_form").query(Long.class).single();
-		List<Long> ids = jdbc.sql("SELECT id FROM report_form ORDER BY active DESC, id DESC LIMIT ? OFFSET ?")
+		String districts = districts(user);
+		long total = jdbc.sql("SELECT COUNT(*) FROM report_form WHERE " + districts).query(Long.class).single();
+		List<Long> ids = jdbc.sql("SELECT id FROM report_form WHERE " + districts
+				+ " ORDER BY active DESC, id DESC LIMIT ? OFFSET ?")
 				.params(pageable.getPageSize(), pageable.getOffset()).query(Long.class).list();
 		return new PageImpl<>(ids.stream().map(this::load).toList(), pageable, total);
 	}
@@ -111,7 +113,14 @@ public class DailyReports {
 	/** The active forms, newest first (pages and home). */
 	public List<ReportForm> activeForms(CurrentUser user) {
 		requireReader(user);
-		return activeForms();
+		return jdbc.sql("SELECT id FROM report_form WHERE active = TRUE AND " + districts(user)
+				+ " ORDER BY id DESC LIMIT 50").query(Long.class).list().stream().map(this::load).toList();
+	}
+
+	/** The forms of the districts the user's scope lies in (codes are digits only, so inlining them is safe). */
+	private static String districts(CurrentUser user) {
+		List<String> codes = user.scope().prefixes().stream().map(p -> "'" + p.substring(0, 6) + "'").distinct().toList();
+		return codes.isEmpty() ? "1=0" : "district_code IN (" + String.join(", ", codes) + ")";
 	}
 
 	List<ReportForm> activeForms() {
@@ -121,7 +130,13 @@ public class DailyReports {
 
 	public ReportForm form(CurrentUser user, long id) {
 		requireReader(user);
-		return load(id);
+		ReportForm form = load(id);
+		String district = jdbc.sql("SELECT district_code FROM report_form WHERE id = ?").param(id).query(String.class)
+				.single();
+		if (user.scope().prefixes().stream().noneMatch(p -> p.startsWith(district))) {
+			throw new OutOfScopeException("reportForm", String.valueOf(id));
+		}
+		return form;
 	}
 
 	/** Defines a form (center): validated ({@link FormRules}), audited. */
