@@ -626,4 +626,14 @@ public class CaseManagement {
 		}
 		return out;
 	}
+
+	/**
+	 * How many cases were reported in {@code [from, to)} located at or below the place {@code code} (a jurisdiction
+	 * code): a figure for other modules' daily reports. The caller has checked that its user may read that place.
+	 */
+	public long reportedIn(String code, OffsetDateTime from, OffsetDateTime to) {
+		String prefix = org.gridlink.shared.JurisdictionCode.of(code).prefix();
+		return jdbc.sql("SELECT COUNT(*) FROM case_file WHERE jurisdiction_code LIKE ? AND reported_at >= ?"
+				+ " AND reported_at < ?").params(prefix + "%", from, to).query(Long.class).single();
+	}
 }

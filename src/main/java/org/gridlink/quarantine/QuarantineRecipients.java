@@ -36,4 +36,12 @@ public class QuarantineRecipients {
 				.query((rs, i) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 				.list().forEach(sink);
 	}
+
+	/** How many people are under active home quarantine at or below the place {@code code} now (a figure only). */
+	public long countAtHome(String code) {
+		String prefix = org.gridlink.shared.JurisdictionCode.of(code).prefix();
+		return jdbc.sql("SELECT COUNT(*) FROM quarantine_order o JOIN quarantine_person p ON p.id = o.person_id"
+				+ " WHERE o.status = 'ACTIVE' AND o.type = 'HOME' AND p.grid_code LIKE ?").param(prefix + "%")
+				.query(Long.class).single();
+	}
 }

@@ -452,4 +452,16 @@ public class Screening {
 				.query((rs, i) -> households.put(rs.getLong(1), rs.getString(2))).list();
 		return households;
 	}
+
+	/**
+	 * How many households of any campaign had a record in {@code [from, to)} at or below the place {@code code}
+	 * (each household of a campaign once): a figure for other modules' daily reports. The caller has checked that
+	 * its user may read that place.
+	 */
+	public long householdsScreenedIn(String code, OffsetDateTime from, OffsetDateTime to) {
+		String prefix = JurisdictionCode.of(code).prefix();
+		return jdbc.sql("SELECT COUNT(*) FROM (SELECT DISTINCT campaign_id, household_id FROM screening_record"
+				+ " WHERE grid_code LIKE ? AND recorded_at >= ? AND recorded_at < ?) t").params(prefix + "%", from, to)
+				.query(Long.class).single();
+	}
 }

@@ -148,6 +148,18 @@ class PageWordsTest {
 		pages.add(new String[] { "leader", "/command/wall" });
 		pages.add(new String[] { "street1", "/command" });
 		pages.add(new String[] { "community1", "/command?jurisdiction=" + Demo.GRID1 });
+		// daily reports (issue 16)
+		long reportForm = first("SELECT MIN(id) FROM report_form");
+		long report = first("SELECT MIN(id) FROM report_submission WHERE jurisdiction_code = '" + Demo.COMMUNITY1 + "'");
+		for (String url : List.of("/reports", "/reports/new", "/reports/" + reportForm + "/rollup",
+				"/reports/" + reportForm + "/chart", "/reports/submissions/" + report)) {
+			pages.add(new String[] { "center", url });
+		}
+		for (String url : List.of("/reports", "/reports/" + reportForm + "/fill", "/reports/submissions/" + report)) {
+			pages.add(new String[] { "community1", url });
+		}
+		pages.add(new String[] { "street1", "/reports/review" });
+		pages.add(new String[] { "street1", "/reports/" + reportForm + "/rollup" });
 		return pages;
 	}
 
