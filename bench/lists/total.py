@@ -6,7 +6,7 @@ try:
 except Exception:
     print("?"); sys.exit(0)
 page = d.get("page") or {}
-if d.get("totalEstimated") or page.get("estimated"):
+if d.get("totalEstimated") or page.get("totalEstimated"):
     print("~%s" % (page.get("totalElements", d.get("total", "?"))))
 else:
     print(page.get("totalElements", d.get("total", "?")))
