@@ -66,7 +66,7 @@ start() {
 
 # time NAME URL: WARM untimed then RUNS timed GETs with the token; one line per run in times-DB.tsv
 time_url() {
-  local db=$1 name=$2 url=$3 body="$OUT/last.json" code t
+  local db=$1 name=$2 url=$3 body="$OUT/last-$1.json" code t
   for i in $(seq 1 "$WARM"); do curl -s -o /dev/null "${AUTH[@]}" "$url"; done
   for i in $(seq 1 "$RUNS"); do
     read -r code t < <(curl -s -o "$body" -w '%{http_code} %{time_total}\n' "${AUTH[@]}" "$url")
