@@ -38,10 +38,12 @@ class ResidentBulkWriter {
 	private final ResidentRowWriter fast;
 	private final boolean postgres;
 	private final Clock clock;
+	private final ResidentCounts counts;
 
 	ResidentBulkWriter(PersonalDataCipher cipher, Households households, JdbcTemplate jdbc, JdbcClient client,
-			DataSource dataSource, Clock clock) {
+			DataSource dataSource, Clock clock, ResidentCounts counts) {
 		this.clock = clock;
+		this.counts = counts;
 		this.cipher = cipher;
 		this.households = households;
 		this.jdbc = jdbc;
@@ -120,6 +122,9 @@ class ResidentBulkWriter {
 			cache.analyzedAt = cache.written + rows.size();
 		}
 		cache.written += rows.size();
+		// the grids the batch wrote to (a resident an update moved out of another grid is corrected there by the
+		// periodic recount)
+		counts.recount(rows.stream().map(r -> r.row().gridCode()).distinct().toList());
 		addTags(rows, setBy);
 	}
 

@@ -16,6 +16,7 @@ import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.JurisdictionDirectory;
 import org.gridlink.platform.Like;
+import org.gridlink.platform.ListPage;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;
@@ -26,7 +27,6 @@ import org.gridlink.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,10 +54,12 @@ public class Residents {
 	private final JurisdictionDirectory jurisdictions;
 	private final ApplicationEventPublisher events;
 	private final Households households;
+	private final ResidentCounts counts;
 	private final Clock clock;
 
 	Residents(JdbcClient jdbc, PersonalDataCipher cipher, AuditTrail audit, JurisdictionDirectory jurisdictions,
-			ApplicationEventPublisher events, Households households, Clock clock) {
+			ApplicationEventPublisher events, Households households, ResidentCounts counts, Clock clock) {
+		this.counts = counts;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
@@ -69,10 +71,110 @@ public class Residents {
 
 	/** Residents in the caller's scope matching the query, ordered by grid and registration. */
 	@Transactional(readOnly = true)
-	public Page<ResidentView> search(CurrentUser user, ResidentQuery query, Pageable pageable) {
+	public ListPage<ResidentView> search(CurrentUser user, ResidentQuery query, Pageable pageable) {
+		return search(user, query, pageable, null);
+	}
+
+	/**
+	 * Residents in the caller's scope matching the query, ordered by grid and registration: the page of
+	 * {@code pageable}, or with a cursor {@code after} (the {@link ListPage#next()} of an earlier page) the
+	 * {@code pageable.getPageSize()} residents after it, however deep (no offset to skip). The total is exact below
+	 * {@link ResidentCounts#EXACT_COUNT_LIMIT} residents in the searched area, otherwise an estimate ({@link ListPage#isTotalEstimated()}).
+	 */
+	@Transactional(readOnly = true)
+	public ListPage<ResidentView> search(CurrentUser user, ResidentQuery query, Pageable pageable,
+			@Nullable String after) {
+		Filter filter = filter(user, query);
+		ResidentCursor cursor = after == null || after.isBlank() ? null : ResidentCursor.parse(after);
+		StringBuilder where = new StringBuilder(filter.where);
+		List<Object> pageParams = new ArrayList<>(filter.params);
+		if (cursor != null) {
+			// (grid_code, id) > cursor, written so that both databases range-scan the (grid_code, id) index
+			where.append(" AND r.grid_code >= ? AND (r.grid_code > ? OR r.id > ?)");
+			pageParams.add(cursor.gridCode());
+			pageParams.add(cursor.gridCode());
+			pageParams.add(cursor.id());
+		}
+		int size = pageable.getPageSize();
+		pageParams.add(size + 1);
+		pageParams.add(cursor == null ? pageable.getOffset() : 0);
+		List<ResidentView> rows = jdbc.sql("SELECT " + COLUMNS + FROM + where
+				+ " ORDER BY r.grid_code, r.id LIMIT ? OFFSET ?").params(pageParams).query(Residents::row).list();
+		boolean more = rows.size() > size;
+		if (more) {
+			rows = rows.subList(0, size);
+		}
+		String next = more ? new ResidentCursor(rows.get(size - 1).gridCode(), rows.get(size - 1).id()).toString() : null;
+		Pageable paged = cursor == null ? pageable : PageRequest.of(0, size);
+		long seen = (cursor == null ? pageable.getOffset() : 0) + rows.size() + (more ? 1 : 0);
+		Total total = total(filter, seen);
+		return new ListPage<>(withTags(rows), paged, total.value, total.estimated, next, cursor != null);
+	}
+
+	private record Total(long value, boolean estimated) {
+	}
+
+	/**
+	 * The total of a search: exact when the searched area (by the counters) holds at most the threshold; else the
+	 * counters' sum for an unfiltered list, or for a text or tag search the matches among the first grids holding
+	 * the threshold's number of residents, scaled to the area and rounded to two significant digits. Never less
+	 * than the rows the page has shown to exist ({@code seen}).
+	 */
+	private Total total(Filter filter, long seen) {
+		long area = counts.total(filter.areaCondition("g.grid_code"), filter.areaParams);
+		if (area <= counts.exactCountLimit()) {
+			return new Total(exactCount(filter), false);
+		}
+		if (!filter.narrowed) {
+			return new Total(Math.max(area, seen), true);
+		}
+		Map.Entry<String, Long> sample = counts.sampleBoundary(filter.areaCondition("g.grid_code"), filter.areaParams,
+				counts.exactCountLimit());
+		if (sample == null) {
+			return new Total(exactCount(filter), false);
+		}
+		List<Object> params = new ArrayList<>(filter.params);
+		params.add(sample.getKey());
+		long matches = jdbc.sql("SELECT COUNT(*)" + FROM + filter.where + " AND r.grid_code <= ?").params(params)
+				.query(Long.class).single();
+		long estimate = roughly(Math.round((double) matches * area / sample.getValue()));
+		return new Total(Math.max(estimate, seen), true);
+	}
+
+	/** {@code n} rounded to two significant digits. */
+	static long roughly(long n) {
+		if (n < 100) {
+			return n;
+		}
+		long unit = (long) Math.pow(10, (long) Math.floor(Math.log10(n)) - 1);
+		return Math.round((double) n / unit) * unit;
+	}
+
+	private long exactCount(Filter filter) {
+		return jdbc.sql("SELECT COUNT(*)" + FROM + filter.where).params(filter.params).query(Long.class).single();
+	}
+
+	/**
+	 * The WHERE of a search (scope, jurisdiction, text, tag) with its parameters; the area part (scope and
+	 * jurisdiction only) again for the per-grid counters; {@code narrowed} when a text or tag filter applies.
+	 */
+	private record Filter(String where, List<Object> params, List<String> scopePrefixes, @Nullable String prefix,
+			List<Object> areaParams, boolean narrowed) {
+
+		String areaCondition(String column) {
+			return scopePrefixes.isEmpty() ? "1 = 0"
+					: "(" + String.join(" OR ", scopePrefixes.stream().map(p -> column + " LIKE '" + p + "%'").toList())
+							+ ")" + (prefix == null ? "" : " AND " + column + " LIKE '" + prefix + "'");
+		}
+	}
+
+	private Filter filter(CurrentUser user, ResidentQuery query) {
 		requireReader(user);
-		StringBuilder where = new StringBuilder(" WHERE " + user.scope().sqlCondition("r.grid_code"));
+		List<String> scope = user.scope().prefixes();
+		StringBuilder where = new StringBuilder(" WHERE " + (scope.isEmpty() ? "1=0"
+				: "(" + String.join(" OR ", scope.stream().map(p -> codeRange("r.grid_code", p)).toList()) + ")"));
 		List<Object> params = new ArrayList<>();
+		String prefix = null;
 		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
 			String code = query.jurisdiction().trim();
 			if (!JurisdictionCode.isValid(code)) {
@@ -81,11 +183,15 @@ public class Residents {
 			if (!user.scope().covers(code)) {
 				throw new OutOfScopeException("jurisdiction", code);
 			}
-			where.append(" AND r.grid_code LIKE ?");
-			params.add(JurisdictionCode.of(code).prefix() + "%");
+			prefix = JurisdictionCode.of(code).prefix();
+			where.append(" AND ").append(codeRange("r.grid_code", prefix));
+			prefix = prefix + "%";
 		}
+		List<Object> areaParams = new ArrayList<>(params);
+		boolean narrowed = false;
 		String q = query.q() == null ? "" : query.q().trim();
 		if (!q.isEmpty()) {
+			narrowed = true;
 			if (IdNumber.isValid(q)) {
 				where.append(" AND r.id_number_hash = ?");
 				params.add(cipher.lookupHash(IdNumber.normalise(q)));
@@ -104,23 +210,37 @@ public class Residents {
 			}
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
+			narrowed = true;
 			where.append(" AND EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = r.id"
 					+ " AND t.district_code = r.district_code AND t.tag = ?)");
 			params.add(query.tag().trim());
 		}
-		long total = jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(pageable.getPageSize());
-		pageParams.add(pageable.getOffset());
-		List<ResidentView> rows = jdbc.sql("SELECT " + COLUMNS + FROM + where + " ORDER BY r.grid_code, r.id LIMIT ? OFFSET ?")
-				.params(pageParams).query(Residents::row).list();
-		return new PageImpl<>(withTags(rows), pageable, total);
+		return new Filter(where.toString(), params, scope, prefix, areaParams, narrowed);
 	}
 
-	/** How many residents the query finds in the caller's scope (what an export would carry, before its cap). */
+	/**
+	 * {@code column LIKE 'prefix%'} for a code prefix (digits, validated), with the range the prefix spans written
+	 * out as well: PostgreSQL uses a B-tree index for a LIKE prefix only under the C collation, and for a range
+	 * always (digit strings sort the same in every collation).
+	 */
+	static String codeRange(String column, String prefix) {
+		if (!prefix.chars().allMatch(c -> c >= '0' && c <= '9') || prefix.isEmpty()) {
+			throw new IllegalArgumentException("not a code prefix: " + prefix);
+		}
+		String upper = new java.math.BigInteger(prefix).add(java.math.BigInteger.ONE).toString();
+		String range = column + " >= '" + prefix + "'"
+				+ (upper.length() > prefix.length() ? "" : " AND " + column + " < '"
+						+ "0".repeat(prefix.length() - upper.length()) + upper + "'");
+		return "(" + column + " LIKE '" + prefix + "%' AND " + range + ")";
+	}
+
+	/**
+	 * How many residents the query finds in the caller's scope (what an export would carry, before its cap):
+	 * counted exactly, whatever the size.
+	 */
 	@Transactional(readOnly = true)
 	public long count(CurrentUser user, ResidentQuery query) {
-		return search(user, query, PageRequest.of(0, 1)).getTotalElements();
+		return exactCount(filter(user, query));
 	}
 
 	/** Most rows one export carries. */
@@ -134,14 +254,15 @@ public class Residents {
 	 */
 	@Transactional(readOnly = true)
 	public long export(CurrentUser user, ResidentQuery query, Consumer<ResidentView> sink) {
-		int page = 0;
-		Page<ResidentView> rows;
+		long exported = 0;
+		String after = null;
 		do {
-			rows = search(user, query, PageRequest.of(page++, EXPORT_PAGE));
+			ListPage<ResidentView> rows = search(user, query, PageRequest.of(0, EXPORT_PAGE), after);
 			rows.forEach(sink);
+			exported += rows.getNumberOfElements();
+			after = rows.next();
 		}
-		while (rows.hasNext() && page < MAX_EXPORT_ROWS / EXPORT_PAGE);
-		long exported = Math.min(rows.getTotalElements(), MAX_EXPORT_ROWS);
+		while (after != null && exported < MAX_EXPORT_ROWS);
 		audit.record("RESIDENT_EXPORT", "residents", query.jurisdiction(), AuditTrail.SUCCESS,
 				"rows=" + exported + " masked");
 		return exported;
@@ -234,6 +355,9 @@ public class Residents {
 			String status) {
 		String hash = cipher.lookupHash(idNumber.value());
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		List<String> grids = new ArrayList<>(jdbc.sql("SELECT grid_code FROM resident WHERE district_code = ? AND id_number_hash = ?")
+				.params(district, hash).query(String.class).list());
+		grids.add(grid);
 		int updated = jdbc.sql("""
 				UPDATE resident SET grid_code = ?, household_id = ?, name = ?, phone_hash = ?, phone_enc = ?,
 				phone_masked = ?, status = ?, version = version + 1, updated_at = ?
@@ -253,6 +377,7 @@ public class Residents {
 							idNumber.birthDate(), idNumber.genderCode(), status, now, now)
 					.update();
 		}
+		counts.recount(grids);
 		return jdbc.sql("SELECT id FROM resident WHERE district_code = ? AND id_number_hash = ?").params(district, hash)
 				.query(Long.class).single();
 	}
@@ -275,6 +400,7 @@ public class Residents {
 		jdbc.sql("""
 				UPDATE resident SET grid_code = ?, household_id = ?, version = version + 1, updated_at = ?
 				WHERE id = ?""").params(gridCode, household, OffsetDateTime.now(clock), id).update();
+		counts.recount(List.of(resident.gridCode(), gridCode));
 		audit.record("RESIDENT_MOVE", "resident", String.valueOf(id), AuditTrail.SUCCESS,
 				resident.gridCode() + " -> " + gridCode);
 		events.publishEvent(new ResidentMoved(id, resident.gridCode(), gridCode));

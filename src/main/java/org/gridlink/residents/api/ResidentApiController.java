@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.ListPage;
 import org.gridlink.residents.NewResident;
 import org.gridlink.residents.ResidentMove;
 import org.gridlink.residents.ResidentQuery;
@@ -12,7 +14,6 @@ import org.gridlink.residents.ResidentView;
 import org.gridlink.residents.Residents;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,10 +45,18 @@ class ResidentApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Residents in the caller's scope by jurisdiction, text (name, address; exact ID number or phone) and tag; masked")
-	PagedModel<ResidentView> search(CurrentUser user, @ParameterObject ResidentQuery query,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(residents.search(user, query, ApiPaging.of(page, size)));
+	@Operation(summary = "Residents in the caller's scope by jurisdiction, text (name, address; exact ID number or phone) and tag; masked",
+			description = "Ordered by grid, then registration. page/size as usual, or after=<next of the previous page> "
+					+ "for the page after it at any depth (keyset; page must then be 0). page.totalElements is exact "
+					+ "while the searched area holds at most 20,000 residents, else an estimate and "
+					+ "page.totalEstimated is true. A bad cursor is a 400.")
+	ListPage.Json<ResidentView> search(CurrentUser user, @ParameterObject ResidentQuery query,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			@RequestParam(required = false) @Nullable String after) {
+		if (after != null && page != 0) {
+			throw new InvalidInputException("error.cursor");
+		}
+		return residents.search(user, query, ApiPaging.of(page, size), after).json();
 	}
 
 	@GetMapping("/{id}")

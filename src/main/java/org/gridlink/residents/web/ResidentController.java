@@ -62,7 +62,10 @@ class ResidentController {
 	String list(CurrentUser user, ResidentQuery query, @RequestParam(defaultValue = "0") int page, Model model,
 			Locale locale, HttpServletResponse response) {
 		try {
-			model.addAttribute("residents", residents.search(user, query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+			org.gridlink.platform.ListPage<ResidentView> found = residents.search(user, query,
+					PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+			model.addAttribute("residents", found);
+			model.addAttribute("totalEstimated", found.isTotalEstimated());
 		}
 		catch (InvalidInputException ex) {
 			// a bad filter (a jurisdiction code that is not one): 400, the form with what was typed and why
@@ -70,6 +73,7 @@ class ResidentController {
 			model.addAttribute("filterError", messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(),
 					locale));
 			model.addAttribute("residents", Page.empty());
+			model.addAttribute("totalEstimated", false);
 		}
 		model.addAttribute("tagTypes", residents.tagTypes());
 		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
