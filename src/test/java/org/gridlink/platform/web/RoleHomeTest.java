@@ -61,7 +61,7 @@ class RoleHomeTest {
 		String menu = part(page("/", "grid1"), "id=\"gl-menu\"", "</nav>");
 		String more = part(menu, "id=\"gl-more\"", "</ul>");
 		String daily = menu.replace(more, "");
-		assertThat(hrefs(daily)).containsExactlyInAnyOrder("/", "/cases", "/screening", "/quarantine/monitoring",
+		assertThat(hrefs(daily)).containsExactlyInAnyOrder("/", "/cases", "/inbox", "/screening", "/quarantine/monitoring",
 				"/quarantine/alerts", "/residents");
 		assertThat(hrefs(more)).contains("/map", "/jurisdictions", "/checkpoints", "/residents/imports",
 				"/account/tokens");
