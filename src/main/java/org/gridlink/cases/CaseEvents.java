@@ -42,4 +42,12 @@ public final class CaseEvents {
 			this(caseId, onTime, 0);
 		}
 	}
+
+	/**
+	 * The case ended without being closed: voided, rejected, or merged into another case ({@code status}: VOIDED,
+	 * REJECTED or MERGED). A module that opened it (a supervision hand-off) cancels its own record.
+	 */
+	@org.springframework.modulith.NamedInterface("api")
+	public record CaseEnded(long caseId, String status) {
+	}
 }

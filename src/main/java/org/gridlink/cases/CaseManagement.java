@@ -62,11 +62,13 @@ public class CaseManagement {
 	private final Clock clock;
 	private final CaseRatings ratings;
 	private final List<PublicReferences> references;
+	private final org.springframework.jdbc.core.JdbcTemplate bulk;
 
-	CaseManagement(JdbcClient jdbc, TransactionTemplate transactions, CaseCategories categories,
+	CaseManagement(org.springframework.jdbc.core.JdbcTemplate bulk, JdbcClient jdbc, TransactionTemplate transactions, CaseCategories categories,
 			Jurisdictions jurisdictions, UnitNames units, PersonalDataCipher cipher, AuditTrail audit,
 			ApplicationEventPublisher events, CaseSteps steps, WorkingCalendars calendars, Clock clock,
 			CaseRatings ratings, List<PublicReferences> references) {
+		this.bulk = bulk;
 		this.ratings = ratings;
 		this.references = references;
 		this.jdbc = jdbc;
@@ -635,5 +637,18 @@ public class CaseManagement {
 		String prefix = org.gridlink.shared.JurisdictionCode.of(code).prefix();
 		return jdbc.sql("SELECT COUNT(*) FROM case_file WHERE jurisdiction_code LIKE ? AND reported_at >= ?"
 				+ " AND reported_at < ?").params(prefix + "%", from, to).query(Long.class).single();
+	}
+
+	/**
+	 * Demo data only: writes other modules' demo hand-off cases in bulk, each as {@link #handOff} and
+	 * {@link #verifyHandOff} would have left it at the given times (history, lead unit, working-time clock, warning
+	 * and overdue marks, idempotency key), in one transaction, without events or audit lines — a few seconds for
+	 * hundreds instead of minutes one by one. Returns the case ids in the order given.
+	 */
+	public List<Long> demoHandOffs(List<DemoHandOff> handOffs) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		List<Long> ids = transactions.execute(
+				tx -> DemoHandOffWriter.write(bulk, categories, calendars.current(), handOffs, now));
+		return ids == null ? List.of() : ids;
 	}
 }

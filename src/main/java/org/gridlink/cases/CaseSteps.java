@@ -123,6 +123,9 @@ class CaseSteps {
 		if (step.event() != null) {
 			events.publishEvent(step.event());
 		}
+		if (action == CaseAction.VOID || action == CaseAction.REJECT || action == CaseAction.MERGE) {
+			events.publishEvent(new CaseEvents.CaseEnded(step.before().id(), step.after().status().name()));
+		}
 	}
 
 	/**

@@ -107,7 +107,7 @@ class DemoCasesLoader implements ApplicationRunner {
 		List<Demo> demo = generate(now);
 		long generated = System.nanoTime();
 		transactions.executeWithoutResult(tx -> {
-			insert(demo);
+			insert(jdbc, calendars.current(), demo);
 			roster(now);
 		});
 		LOG.info("Demo cases: {} cases with their history loaded in {} ms (generated in {} ms)", demo.size(),
@@ -141,6 +141,8 @@ class DemoCasesLoader implements ApplicationRunner {
 		int reworks;
 		int extensions;
 		@Nullable Integer satisfaction;
+		/** An idempotency key (caller: the reporter), for the hand-offs of other modules' demo data. */
+		@Nullable String key;
 		final List<Object[]> events = new ArrayList<>();
 
 		void event(String action, @Nullable CaseStatus from, CaseStatus to, String actor, @Nullable Long unit,
@@ -357,7 +359,7 @@ class DemoCasesLoader implements ApplicationRunner {
 	 * The time-limit marks the SLA watcher would have made while the clock ran (until {@code runningUntil}): a
 	 * warning at 80 % and an escalation at the deadline.
 	 */
-	private static void finish(Demo d, WorkingCalendar calendar, OffsetDateTime now, OffsetDateTime runningUntil) {
+	static void finish(Demo d, WorkingCalendar calendar, OffsetDateTime now, OffsetDateTime runningUntil) {
 		if (d.clock == null) {
 			return;
 		}
@@ -375,7 +377,7 @@ class DemoCasesLoader implements ApplicationRunner {
 		d.events.sort(Comparator.comparing(e -> (OffsetDateTime) e[6]));
 	}
 
-	private static void step(Demo d, String action, CaseStatus to, String actor, @Nullable Long unit, String note,
+	static void step(Demo d, String action, CaseStatus to, String actor, @Nullable Long unit, String note,
 			OffsetDateTime at) {
 		d.event(action, d.status, to, actor, unit, note, at);
 		d.status = to;
@@ -385,7 +387,8 @@ class DemoCasesLoader implements ApplicationRunner {
 		return a.isAfter(b) ? a : b.plusMinutes(10);
 	}
 
-	private void insert(List<Demo> demo) {
+	/** Writes the demo cases in bulk (numbers, history, units, keys); returns their ids in the order given. */
+	static List<Long> insert(JdbcTemplate jdbc, WorkingCalendar calendar, List<Demo> demo) {
 		Long first = jdbc.queryForObject("SELECT nextval('case_number_seq')", Long.class);
 		long seq = first == null ? 1 : first;
 		List<Object[]> files = new ArrayList<>();
@@ -396,13 +399,13 @@ class DemoCasesLoader implements ApplicationRunner {
 					d.grid, d.address, d.reporter, d.reportedAt, d.filedAt, d.dispatchedAt, d.handledAt, d.closedAt,
 					d.lead, clock == null ? null : (int) clock.limitMinutes(), clock == null ? null : clock.startedAt(),
 					clock == null ? 0 : (int) clock.pausedMinutes(),
-					clock == null ? null : clock.deadline(calendars.current()),
-					clock == null ? null : clock.warning(calendars.current()), clock == null ? null : clock.pausedSince(),
+					clock == null ? null : clock.deadline(calendar),
+					clock == null ? null : clock.warning(calendar), clock == null ? null : clock.pausedSince(),
 					d.pending, d.requested, d.warned, d.overdue, d.closedOnTime, d.reworks, d.extensions,
 					d.satisfaction });
 		}
 		jdbc.execute("ALTER SEQUENCE case_number_seq RESTART WITH " + seq);
-		rows("""
+		rows(jdbc, """
 				INSERT INTO case_file (district_code, number, status, source, category_code, description,
 				jurisdiction_code, address, reporter, reported_at, filed_at, dispatched_at, handled_at, closed_at,
 				lead_unit_id, time_limit_minutes, clock_started_at, paused_minutes, deadline_at, warn_at, paused_since,
@@ -416,8 +419,14 @@ class DemoCasesLoader implements ApplicationRunner {
 		});
 		List<Object[]> events = new ArrayList<>();
 		List<Object[]> units = new ArrayList<>();
+		List<Object[]> keys = new ArrayList<>();
+		List<Long> written = new ArrayList<>();
 		for (Demo d : demo) {
 			long id = ids.get(d.number);
+			written.add(id);
+			if (d.key != null) {
+				keys.add(new Object[] { d.reporter, d.key, id, d.reportedAt });
+			}
 			for (Object[] e : d.events) {
 				events.add(new Object[] { id, d.district, e[0], e[1], e[2], e[3], e[4], e[5], e[6] });
 			}
@@ -427,18 +436,23 @@ class DemoCasesLoader implements ApplicationRunner {
 						.forEach(u -> units.add(new Object[] { id, u, "ASSIST", d.district }));
 			}
 		}
-		rows("""
+		rows(jdbc, """
 				INSERT INTO case_event (case_id, district_code, action, from_status, to_status, actor, unit_id, note,
 				occurred_at) VALUES""", events, new int[] { BIG, V, V, V, V, V, BIG, V, TZ });
-		rows("INSERT INTO case_unit (case_id, unit_id, role, district_code) VALUES", units,
+		rows(jdbc, "INSERT INTO case_unit (case_id, unit_id, role, district_code) VALUES", units,
 				new int[] { BIG, BIG, V, V });
+		if (!keys.isEmpty()) {
+			rows(jdbc, "INSERT INTO case_idempotency (caller, idem_key, case_id, created_at) VALUES", keys,
+					new int[] { V, V, BIG, TZ });
+		}
+		return written;
 	}
 
 	/**
 	 * Inserts rows with multi-row {@code INSERT … VALUES (…), (…)} statements of {@value #ROWS_PER_STATEMENT} rows,
 	 * sent as one JDBC batch: far fewer statement executions than one per row.
 	 */
-	private void rows(String insert, List<Object[]> rows, int[] types) {
+	private static void rows(JdbcTemplate jdbc, String insert, List<Object[]> rows, int[] types) {
 		String one = "(" + String.join(", ", java.util.Collections.nCopies(types.length, "?")) + ")";
 		int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
 		if (full > 0) {

@@ -6,21 +6,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
-import org.gridlink.cases.ActionInput;
-import org.gridlink.cases.CaseAction;
 import org.gridlink.cases.CaseManagement;
+import org.gridlink.cases.DemoHandOff;
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.jurisdiction.Organization;
 import org.gridlink.jurisdiction.OrganizationViews.UnitView;
 import org.gridlink.jurisdiction.ResidentialGrid;
-import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.DemoData;
-import org.gridlink.platform.DemoLoading;
-import org.gridlink.platform.Role;
-import org.gridlink.platform.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,13 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo supervision: a library of 8 check items, 3 groups drawn from 45 units (inspector1 a member of the first),
  * each covering a third of the 87 urban communities and 15 units; 15 past rounds, two weeks apart, visiting every
  * community with the whole checklist (results in bulk, one transaction); about {@code gridlink.demo.inspection.hand-offs}
- * (800) failed items handed off. Each hand-off's case is opened through the cases facade
- * ({@link CaseManagement#handOff}) and taken as far as its state: with the unit, accepted, fixed and waiting for the
- * group, sent back once, rectified (verified and closed), or a community's waiting for dispatch; the older rounds'
- * open hand-offs are overdue. A stop in the middle continues at the next start with the hand-offs that have no case
- * yet. The cases are opened on a background thread after the start (the readiness check says loading until they
- * are all there; {@code gridlink.demo.inspection.background=false} opens them during the start, as the tests do).
- * Demo mode only; fixed seed.
+ * (800) failed items handed off. The hand-offs' cases are written in bulk through the cases facade
+ * ({@link CaseManagement#demoHandOffs}, a few seconds) during the start, each taken as far as its state at times within
+ * and after its round: with the unit, accepted, fixed and waiting for the group, sent back once, rectified (verified
+ * and closed), or a community's waiting for dispatch; the older rounds' open hand-offs are overdue. Hand-offs left
+ * without a case (a stop in the middle) get theirs at the next start. Demo mode only; fixed seed.
  */
 @DemoData
 @Order(45)
@@ -67,15 +60,10 @@ class DemoInspectionLoader implements ApplicationRunner {
 	private final Inspections inspections;
 	private final Clock clock;
 	private final int handOffs;
-	private final boolean background;
-	private final DemoLoading loading;
 
 	DemoInspectionLoader(JdbcTemplate jdbc, TransactionTemplate transactions, Jurisdictions jurisdictions,
 			Organization organization, CaseManagement cases, Inspections inspections, Clock clock,
-			@Value("${gridlink.demo.inspection.hand-offs:800}") int handOffs,
-			@Value("${gridlink.demo.inspection.background:true}") boolean background, DemoLoading loading) {
-		this.background = background;
-		this.loading = loading;
+			@Value("${gridlink.demo.inspection.hand-offs:800}") int handOffs) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.jurisdictions = jurisdictions;
@@ -98,26 +86,8 @@ class DemoInspectionLoader implements ApplicationRunner {
 		}
 		long loaded = System.nanoTime();
 		LOG.info("Demo supervision: tables loaded in {} ms", (loaded - started) / 1_000_000);
-		if (!background) {
-			casesLogged();
-			return;
-		}
-		// the cases go one by one through the cases facade (it has no bulk intake): after the start, while the
-		// readiness check and the login page say the demo is still loading
-		loading.start("inspection");
-		Thread thread = new Thread(() -> {
-			try {
-				casesLogged();
-			}
-			catch (RuntimeException ex) {
-				LOG.warn("Demo supervision: opening the hand-off cases stopped; the next start continues", ex);
-			}
-			finally {
-				loading.finish("inspection");
-			}
-		}, "demo-inspection-cases");
-		thread.setDaemon(true);
-		thread.start();
+		// the hand-off cases in bulk through the cases facade, during the start (a few seconds)
+		casesLogged();
 	}
 
 	private void casesLogged() {
@@ -245,41 +215,65 @@ class DemoInspectionLoader implements ApplicationRunner {
 				: roll < 80 ? Fate.ACCEPTED : Fate.WITH_UNIT;
 	}
 
-	/** Opens the case of every hand-off without one and takes it as far as its fate; returns how many. */
+	/**
+	 * Writes the case of every demo hand-off without one in bulk ({@link CaseManagement#demoHandOffs}), taken as far as
+	 * its fate at times within and after its round, and links them; returns how many.
+	 */
 	private int openCases() {
-		record Pending(long id, int round, @org.jspecify.annotations.Nullable Long unit, OffsetDateTime created) {
+		record Pending(long id, int round, String item, String category, String community,
+				@org.jspecify.annotations.Nullable Long unit, String problem, String fix, LocalDate deadline,
+				OffsetDateTime created) {
 		}
-		List<Pending> pending = jdbc.query("SELECT h.id, r.number, h.unit_id, h.created_at FROM inspection_hand_off h"
-				+ " JOIN inspection_round r ON r.id = h.round_id WHERE h.case_id IS NULL AND h.state = 'OPEN'"
-				+ " AND h.result_id IN (SELECT id FROM inspection_result WHERE client_id LIKE 'demo-%') ORDER BY h.id",
-				(rs, i) -> new Pending(rs.getLong(1), rs.getInt(2), rs.getObject(3, Long.class),
-						rs.getObject(4, OffsetDateTime.class)));
+		List<Pending> pending = jdbc.query("SELECT h.id, r.number, c.text, c.category, h.community_code, h.unit_id,"
+				+ " h.problem, h.fix, h.deadline, h.created_at FROM inspection_hand_off h JOIN inspection_round r ON"
+				+ " r.id = h.round_id JOIN inspection_check_item c ON c.id = h.check_item_id WHERE h.case_id IS NULL"
+				+ " AND h.state = 'OPEN' AND h.result_id IN (SELECT id FROM inspection_result WHERE client_id LIKE"
+				+ " 'demo-%') ORDER BY h.id",
+				(rs, i) -> new Pending(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
+						rs.getObject(9, LocalDate.class), rs.getObject(10, OffsetDateTime.class)));
+		if (pending.isEmpty()) {
+			return 0;
+		}
+		Map<Long, String> units = inspections.unitNames();
+		Map<String, String> names = inspections.placeNames(pending.stream().map(Pending::community).distinct()
+				.toList());
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		Random random = new Random(SEED + 1);
+		List<DemoHandOff> handOffs = new ArrayList<>();
+		List<OffsetDateTime> rectified = new ArrayList<>();
 		for (Pending p : pending) {
-			long caseId = inspections.openCase("inspector1", p.id());
-			Fate fate = fate(p.round(), p.id());
-			if (p.unit() == null || fate == Fate.WITH_UNIT) {
-				continue;
-			}
-			CurrentUser unit = new CurrentUser(0, "demo-unit-" + p.unit(), "demo", Set.of(Role.DEPT), Scope.none(),
-					p.unit());
-			cases.act(unit, caseId, CaseAction.ACCEPT, ActionInput.empty());
-			if (fate == Fate.ACCEPTED) {
-				continue;
-			}
-			cases.act(unit, caseId, CaseAction.FEEDBACK, ActionInput.note("已按要求整改"));
-			if (fate == Fate.FIXED) {
-				continue;
-			}
-			if (fate == Fate.SENT_BACK) {
-				cases.verifyHandOff("inspector1", caseId, false, "整改不到位，请重新整改");
-				jdbc.update("UPDATE inspection_hand_off SET returned = returned + 1 WHERE id = ?", p.id());
-				continue;
-			}
-			cases.verifyHandOff("inspector1", caseId, true, "复核通过");
-			jdbc.update("UPDATE inspection_hand_off SET state = 'RECTIFIED', rectified_at = ?, verified_by ="
-					+ " 'inspector1' WHERE id = ?", p.created().plusHours(12 + random.nextInt(24 * 9)), p.id());
+			Fate fate = p.unit() == null ? Fate.WITH_UNIT : fate(p.round(), p.id());
+			String responsible = p.unit() != null ? units.getOrDefault(p.unit(), "#" + p.unit())
+					: names.getOrDefault(p.community(), p.community());
+			// accepted within hours, fixed within days, verified within a day or two (all before now)
+			OffsetDateTime accepted = cap(p.created().plusMinutes(30 + random.nextInt(8 * 60)), now);
+			OffsetDateTime handled = cap(accepted.plusHours(12 + random.nextInt(24 * 6)), now);
+			OffsetDateTime verified = cap(handled.plusHours(2 + random.nextInt(40)), now);
+			handOffs.add(new DemoHandOff("inspector1", p.category(), Inspections.caseDescription(p.round(), p.item(),
+					p.problem(), p.fix(), p.deadline(), responsible), p.community(), p.unit(),
+					Inspections.caseKey(p.id()), p.created(), fate == Fate.WITH_UNIT ? null : accepted,
+					fate == Fate.WITH_UNIT || fate == Fate.ACCEPTED ? null : handled,
+					fate == Fate.SENT_BACK || fate == Fate.RECTIFIED ? verified : null, fate == Fate.RECTIFIED,
+					"inspector1"));
+			rectified.add(fate == Fate.RECTIFIED ? verified : null);
 		}
+		List<Long> caseIds = cases.demoHandOffs(handOffs);
+		List<Object[]> links = new ArrayList<>();
+		for (int i = 0; i < pending.size(); i++) {
+			Pending p = pending.get(i);
+			Fate fate = p.unit() == null ? Fate.WITH_UNIT : fate(p.round(), p.id());
+			links.add(new Object[] { caseIds.get(i), fate == Fate.SENT_BACK ? 1 : 0, rectified.get(i) != null
+					? "RECTIFIED" : "OPEN", rectified.get(i), rectified.get(i) != null ? "inspector1" : null, p.id() });
+		}
+		jdbc.batchUpdate("UPDATE inspection_hand_off SET case_id = ?, returned = returned + ?, state = ?,"
+				+ " rectified_at = ?, verified_by = ? WHERE id = ? AND case_id IS NULL", links,
+				new int[] { java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.VARCHAR,
+						java.sql.Types.TIMESTAMP_WITH_TIMEZONE, java.sql.Types.VARCHAR, java.sql.Types.BIGINT });
 		return pending.size();
+	}
+
+	private static OffsetDateTime cap(OffsetDateTime at, OffsetDateTime now) {
+		return at.isAfter(now) ? now.minusMinutes(1) : at;
 	}
 }

@@ -563,9 +563,7 @@ public class Inspections {
 				.single();
 		String responsible = h.unit() != null ? unitNames().getOrDefault(h.unit(), "#" + h.unit())
 				: places.names(List.of(h.community())).getOrDefault(h.community(), h.community());
-		String description = "【督查交办】第" + h.round() + "轮督查，检查项：" + h.item() + "。发现问题：" + h.problem()
-				+ "。整改要求：" + h.fix() + "。整改期限：" + h.deadline() + "。责任方：" + responsible
-				+ "。整改完成后由督导组复核。";
+		String description = caseDescription(h.round(), h.item(), h.problem(), h.fix(), h.deadline(), responsible);
 		long caseId = cases.handOff(reporter, new NewCase(h.category(), description.length() > 2000
 				? description.substring(0, 2000) : description,
 				h.community() != null ? h.community() : h.place(), null, null, null, CaseSource.INSPECTION, null),
@@ -573,6 +571,13 @@ public class Inspections {
 		jdbc.sql("UPDATE inspection_hand_off SET case_id = ? WHERE id = ? AND case_id IS NULL").params(caseId,
 				handOffId).update();
 		return caseId;
+	}
+
+	/** The text of a hand-off's case. */
+	static String caseDescription(int round, String item, String problem, String fix, LocalDate deadline,
+			String responsible) {
+		return "【督查交办】第" + round + "轮督查，检查项：" + item + "。发现问题：" + problem + "。整改要求：" + fix
+				+ "。整改期限：" + deadline + "。责任方：" + responsible + "。整改完成后由督导组复核。";
 	}
 
 	static String caseKey(long handOffId) {
@@ -780,6 +785,12 @@ public class Inspections {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		jdbc.sql("UPDATE inspection_hand_off SET state = 'RECTIFIED', rectified_at = ?, version = version + 1"
 				+ " WHERE case_id = ? AND state = 'OPEN'").params(now, caseId).update();
+	}
+
+	/** The hand-off of a case that was voided, rejected or merged away is cancelled (once). */
+	void caseEnded(long caseId) {
+		jdbc.sql("UPDATE inspection_hand_off SET state = 'CANCELLED', version = version + 1 WHERE case_id = ? AND"
+				+ " state = 'OPEN'").param(caseId).update();
 	}
 
 	// ---- over all rounds

@@ -24,7 +24,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.gridlink.inspection.InspectionViews.Findings;
 import org.gridlink.inspection.InspectionViews.HandOff;
 import org.gridlink.inspection.InspectionViews.Round;
@@ -229,7 +229,8 @@ public class RoundReport {
 	// ---- Excel
 
 	public void xlsx(Figures f, OutputStream out) throws IOException {
-		try (XSSFWorkbook book = new XSSFWorkbook()) {
+		// streaming (SXSSF): rows are flushed to the output as they are written, a window of 100 kept in memory
+		try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
 			CellStyle bold = book.createCellStyle();
 			var font = book.createFont();
 			font.setBold(true);

@@ -160,6 +160,11 @@ class PageWordsTest {
 		}
 		pages.add(new String[] { "street1", "/reports/review" });
 		pages.add(new String[] { "street1", "/reports/" + reportForm + "/rollup" });
+		// supervision planning pages (issue 16)
+		for (String url : List.of("/inspection/plan/groups/new", "/inspection/plan/items/new",
+				"/inspection/plan/rounds/new")) {
+			pages.add(new String[] { "center", url });
+		}
 		return pages;
 	}
 

@@ -49,6 +49,7 @@ class InspectionController {
 		model.addAttribute("page", inspections.rounds(user, ApiPaging.of(page, 20)));
 		model.addAttribute("groups", inspections.groups(user));
 		model.addAttribute("canInspect", inspections.canInspect(user));
+		model.addAttribute("canPlan", inspections.canPlan(user));
 		return "inspection/rounds";
 	}
 

@@ -47,6 +47,9 @@ public class Icons {
 		BY_PATH.put("/audit", "journal-check");
 		BY_PATH.put("/account/tokens", "key");
 		BY_PATH.put("/command", "broadcast");
+		BY_PATH.put("/inspection", "binoculars");
+		BY_PATH.put("/reports", "file-earmark-bar-graph");
+		BY_PATH.put("/reports/review", "check2-square");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
