@@ -2,7 +2,13 @@ package org.gridlink.command;
 
 import org.gridlink.cases.CaseEvents;
 import org.gridlink.cases.CaseFacts;
+import org.gridlink.passes.CheckpointScanned;
+import org.gridlink.passes.PassesChanged;
+import org.gridlink.quarantine.QuarantineAlertRaised;
+import org.gridlink.quarantine.QuarantineFacts;
 import org.gridlink.quarantine.QuarantineOrdered;
+import org.gridlink.quarantine.QuarantineSitesChanged;
+import org.gridlink.screening.ScreeningProgressed;
 import org.gridlink.quarantine.QuarantineReleased;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -16,10 +22,14 @@ class CommandListeners {
 
 	private final ReadModel model;
 	private final CaseFacts caseFacts;
+	private final Gauges gauges;
+	private final QuarantineFacts quarantineFacts;
 
-	CommandListeners(ReadModel model, CaseFacts caseFacts) {
+	CommandListeners(ReadModel model, CaseFacts caseFacts, Gauges gauges, QuarantineFacts quarantineFacts) {
 		this.model = model;
 		this.caseFacts = caseFacts;
+		this.gauges = gauges;
+		this.quarantineFacts = quarantineFacts;
 	}
 
 	@ApplicationModuleListener(id = "command.case-reported")
@@ -67,6 +77,47 @@ class CommandListeners {
 		}
 	}
 
+	/** An alert's case closed: the alert is no longer open. */
+	@ApplicationModuleListener(id = "command.alert-case-closed")
+	void alertCaseClosed(CaseEvents.CaseClosed event) {
+		quarantineFacts.alertOfCase(event.caseId()).ifPresent(alert -> {
+			ReadModel.Item item = model.item(ReadModel.ALERT, alert.id());
+			if (item != null && model.end(ReadModel.ALERT, alert.id())) {
+				model.add(item.code(), model.today(), Measure.ALERTS_OPEN, -1);
+			}
+		});
+	}
+
+	@ApplicationModuleListener(id = "command.alert-raised")
+	void on(QuarantineAlertRaised event) {
+		quarantineFacts.alert(event.alertId()).ifPresent(alert -> {
+			if (model.begin(ReadModel.ALERT, alert.id(), alert.gridCode(), null, null)) {
+				model.add(alert.gridCode(), model.day(alert.raisedAt()), Measure.ALERTS_OPEN, 1);
+				model.feed(alert.gridCode(), "ALERT_RAISED", String.valueOf(alert.id()));
+			}
+		});
+	}
+
+	@ApplicationModuleListener(id = "command.screening-progressed")
+	void on(ScreeningProgressed event) {
+		gauges.screening();
+	}
+
+	@ApplicationModuleListener(id = "command.sites-changed")
+	void on(QuarantineSitesChanged event) {
+		gauges.beds();
+	}
+
+	@ApplicationModuleListener(id = "command.passes-changed")
+	void on(PassesChanged event) {
+		gauges.passes();
+	}
+
+	@ApplicationModuleListener(id = "command.checkpoint-scanned")
+	void on(CheckpointScanned event) {
+		gauges.scans();
+	}
+
 	private void closed(String code, CaseEvents.CaseClosed event) {
 		var today = model.today();
 		model.add(code, today, Measure.CLOSED, 1);
@@ -82,6 +133,7 @@ class CommandListeners {
 			model.add(event.gridCode(), model.day(event.orderedAt()), Measure.QUARANTINED, 1);
 			model.feed(event.gridCode(), "QUARANTINE_ORDERED", String.valueOf(event.orderId()));
 		}
+		gauges.beds(); // a centralized order takes a bed (a home order changes nothing: the resync writes nothing)
 	}
 
 	@ApplicationModuleListener(id = "command.quarantine-released")
@@ -91,5 +143,6 @@ class CommandListeners {
 			model.add(item.code(), model.day(event.releasedAt()), Measure.QUARANTINED, -1);
 			model.feed(item.code(), "QUARANTINE_RELEASED", String.valueOf(event.orderId()));
 		}
+		gauges.beds(); // a centralized order's bed is free again
 	}
 }

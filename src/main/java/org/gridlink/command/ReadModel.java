@@ -19,6 +19,7 @@ class ReadModel {
 
 	static final String CASE = "CASE";
 	static final String ORDER = "ORDER";
+	static final String ALERT = "ALERT";
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
