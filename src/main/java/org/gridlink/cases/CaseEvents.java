@@ -42,4 +42,17 @@ public final class CaseEvents {
 			this(caseId, onTime, 0);
 		}
 	}
+
+	/**
+	 * The case ended without a closure: rejected at intake, voided or merged into another case ({@code status}: the
+	 * status it ended in). It no longer counts as open.
+	 */
+	@org.springframework.modulith.NamedInterface("api")
+	public record CaseEnded(long caseId, String status) {
+	}
+
+	/** A closed case was reopened for review after a "not satisfied" rating: it counts as open again. */
+	@org.springframework.modulith.NamedInterface("api")
+	public record CaseReopened(long caseId) {
+	}
 }

@@ -141,6 +141,9 @@ class CaseSteps {
 				step.note(), at.now());
 		audit.recordAs(f.reporter(), "CASE_RATE", "case", String.valueOf(f.id()), AuditTrail.SUCCESS,
 				f.status() + " -> " + step.after().status() + " satisfaction=" + satisfaction);
+		if (step.event() != null) {
+			events.publishEvent(step.event()); // CaseReopened
+		}
 		return step.after().status();
 	}
 

@@ -57,13 +57,11 @@ class CommandListeners {
 	void on(CaseEvents.CaseClosed event) {
 		ReadModel.Item item = model.item(ReadModel.CASE, event.caseId());
 		if (item == null) {
-			// reported before the read model was built: count the closure, the rebuild settles the rest
+			// its CaseReported has not been applied yet (the listeners run concurrently): count the report here
 			var fact = caseFacts.find(event.caseId()).orElse(null);
-			if (fact == null || !model.begin(ReadModel.CASE, event.caseId(), fact.jurisdictionCode(), fact.lat(),
-					fact.lng())) {
+			if (fact == null || !beginEnded(fact)) {
 				return;
 			}
-			model.end(ReadModel.CASE, event.caseId());
 			closed(fact.jurisdictionCode(), event);
 			return;
 		}
@@ -77,15 +75,67 @@ class CommandListeners {
 		}
 	}
 
-	/** An alert's case closed: the alert is no longer open. */
-	@ApplicationModuleListener(id = "command.alert-case-closed")
-	void alertCaseClosed(CaseEvents.CaseClosed event) {
+	/**
+	 * A case whose CaseReported is not applied yet ended already (a report voided at once: the listeners run
+	 * concurrently): counts the report and records the case as ended, so the late CaseReported changes nothing.
+	 */
+	private boolean beginEnded(CaseFacts.CaseFact fact) {
+		if (!model.begin(ReadModel.CASE, fact.id(), fact.jurisdictionCode(), fact.lat(), fact.lng())) {
+			return false;
+		}
+		model.end(ReadModel.CASE, fact.id());
+		model.add(fact.jurisdictionCode(), model.day(fact.reportedAt()), Measure.REPORTED, 1);
+		return true;
+	}
+
+	/** Rejected, voided or merged: no longer open (no closure counted). */
+	@ApplicationModuleListener(id = "command.case-ended")
+	void on(CaseEvents.CaseEnded event) {
+		ReadModel.Item item = model.item(ReadModel.CASE, event.caseId());
+		if (item == null) {
+			caseFacts.find(event.caseId()).ifPresent(this::beginEnded);
+		}
+		else if (model.end(ReadModel.CASE, event.caseId())) {
+			var today = model.today();
+			model.add(item.code(), today, Measure.OPEN, -1);
+			if (item.overdue()) {
+				model.add(item.code(), today, Measure.OVERDUE, -1);
+			}
+			model.feed(item.code(), "CASE_ENDED", String.valueOf(event.caseId()));
+		}
+		ended(event.caseId());
+	}
+
+	/** Reopened for review after a "not satisfied" rating: open again (not overdue: its clock stays stopped). */
+	@ApplicationModuleListener(id = "command.case-reopened")
+	void on(CaseEvents.CaseReopened event) {
+		ReadModel.Item item = model.item(ReadModel.CASE, event.caseId());
+		if (item != null && model.reopen(ReadModel.CASE, event.caseId())) {
+			model.add(item.code(), model.today(), Measure.OPEN, 1);
+			model.feed(item.code(), "CASE_REOPENED", String.valueOf(event.caseId()));
+		}
 		quarantineFacts.alertOfCase(event.caseId()).ifPresent(alert -> {
+			ReadModel.Item a = model.item(ReadModel.ALERT, alert.id());
+			if (a != null && model.reopen(ReadModel.ALERT, alert.id())) {
+				model.add(a.code(), model.today(), Measure.ALERTS_OPEN, 1);
+			}
+		});
+	}
+
+	/** An alert's case ended (rejected, voided or merged): the alert is no longer open. */
+	private void ended(long caseId) {
+		quarantineFacts.alertOfCase(caseId).ifPresent(alert -> {
 			ReadModel.Item item = model.item(ReadModel.ALERT, alert.id());
 			if (item != null && model.end(ReadModel.ALERT, alert.id())) {
 				model.add(item.code(), model.today(), Measure.ALERTS_OPEN, -1);
 			}
 		});
+	}
+
+	/** An alert's case closed: the alert is no longer open. */
+	@ApplicationModuleListener(id = "command.alert-case-closed")
+	void alertCaseClosed(CaseEvents.CaseClosed event) {
+		ended(event.caseId());
 	}
 
 	@ApplicationModuleListener(id = "command.alert-raised")

@@ -81,6 +81,12 @@ class ReadModel {
 				.params(kind, id).update() == 1;
 	}
 
+	/** Opens an ended item again, not overdue; false when it is open already. */
+	boolean reopen(String kind, long id) {
+		return jdbc.sql("UPDATE command_item SET ended = FALSE, overdue = FALSE WHERE kind = ? AND item_id = ? AND ended")
+				.params(kind, id).update() == 1;
+	}
+
 	/** Appends a line to the live feed (the place is the item's most precise code). */
 	void feed(String code, String kind, String ref) {
 		jdbc.sql("INSERT INTO command_feed (code, kind, ref, occurred_at) VALUES (?, ?, ?, ?)")
