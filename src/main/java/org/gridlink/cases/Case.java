@@ -188,7 +188,7 @@ final class Case {
 	}
 
 	Step reject(String note, When at) {
-		return simple(CaseAction.REJECT, note, at);
+		return simple(CaseAction.REJECT, note, at, new CaseEvents.CaseEnded(id, CaseStatus.REJECTED.name()));
 	}
 
 	/** 派遣 to {@code leadUnitId}; the clock starts with {@code limitMinutes} of working time. */
@@ -277,7 +277,7 @@ final class Case {
 		next.underReview = true;
 		next.closedAt = null;
 		next.closedOnTime = null;
-		return next.end(this, REOPEN, false, note, "satisfaction=1", null, at);
+		return next.end(this, REOPEN, false, note, "satisfaction=1", new CaseEvents.CaseReopened(id), at);
 	}
 
 	/** 延期申请 for {@code hours} working hours: the clock stops until the center decides. */
@@ -351,7 +351,7 @@ final class Case {
 
 	/** 作废 (final); a pending request is withdrawn with it. */
 	Step voidCase(String note, When at) {
-		return simple(CaseAction.VOID, note, at);
+		return simple(CaseAction.VOID, note, at, new CaseEvents.CaseEnded(id, CaseStatus.VOIDED.name()));
 	}
 
 	/**
@@ -368,7 +368,8 @@ final class Case {
 					new Word("cases.status." + target.status.name()));
 		}
 		next.mergedIntoId = target.id;
-		Step merged = next.end(this, CaseAction.MERGE, note, "", null, at);
+		Step merged = next.end(this, CaseAction.MERGE, note, "", new CaseEvents.CaseEnded(id, CaseStatus.MERGED.name()),
+				at);
 		Step mergedIn = new Step(target, new Case(target), "merged-in",
 				number + (note.isEmpty() ? "" : " " + note), null, null);
 		return new Merge(merged, mergedIn);
@@ -377,7 +378,11 @@ final class Case {
 	// ---- how a step is made
 
 	private Step simple(CaseAction action, String note, When at) {
-		return begin(action, true, note).end(this, action, note, "", null, at);
+		return simple(action, note, at, null);
+	}
+
+	private Step simple(CaseAction action, String note, When at, @Nullable Object event) {
+		return begin(action, true, note).end(this, action, note, "", event, at);
 	}
 
 	/** Checks the step and the note, and starts the case after it: a copy in the new status. */

@@ -44,10 +44,15 @@ public final class CaseEvents {
 	}
 
 	/**
-	 * The case ended without being closed: voided, rejected, or merged into another case ({@code status}: VOIDED,
-	 * REJECTED or MERGED). A module that opened it (a supervision hand-off) cancels its own record.
+	 * The case ended without a closure: rejected at intake, voided or merged into another case ({@code status}: the
+	 * status it ended in). It no longer counts as open.
 	 */
 	@org.springframework.modulith.NamedInterface("api")
 	public record CaseEnded(long caseId, String status) {
+	}
+
+	/** A closed case was reopened for review after a "not satisfied" rating: it counts as open again. */
+	@org.springframework.modulith.NamedInterface("api")
+	public record CaseReopened(long caseId) {
 	}
 }

@@ -123,9 +123,6 @@ class CaseSteps {
 		if (step.event() != null) {
 			events.publishEvent(step.event());
 		}
-		if (action == CaseAction.VOID || action == CaseAction.REJECT || action == CaseAction.MERGE) {
-			events.publishEvent(new CaseEvents.CaseEnded(step.before().id(), step.after().status().name()));
-		}
 	}
 
 	/**
@@ -144,6 +141,9 @@ class CaseSteps {
 				step.note(), at.now());
 		audit.recordAs(f.reporter(), "CASE_RATE", "case", String.valueOf(f.id()), AuditTrail.SUCCESS,
 				f.status() + " -> " + step.after().status() + " satisfaction=" + satisfaction);
+		if (step.event() != null) {
+			events.publishEvent(step.event()); // CaseReopened
+		}
 		return step.after().status();
 	}
 

@@ -19,6 +19,7 @@ class ReadModel {
 
 	static final String CASE = "CASE";
 	static final String ORDER = "ORDER";
+	static final String ALERT = "ALERT";
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -77,6 +78,12 @@ class ReadModel {
 	/** Ends an open item; false when it has ended already. */
 	boolean end(String kind, long id) {
 		return jdbc.sql("UPDATE command_item SET ended = TRUE WHERE kind = ? AND item_id = ? AND NOT ended")
+				.params(kind, id).update() == 1;
+	}
+
+	/** Opens an ended item again, not overdue; false when it is open already. */
+	boolean reopen(String kind, long id) {
+		return jdbc.sql("UPDATE command_item SET ended = FALSE, overdue = FALSE WHERE kind = ? AND item_id = ? AND ended")
 				.params(kind, id).update() == 1;
 	}
 

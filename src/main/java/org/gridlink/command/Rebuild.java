@@ -35,8 +35,11 @@ public class Rebuild {
 	private final QuarantineFacts orders;
 	private final ReadModel model;
 	private final AuditTrail audit;
+	private final Gauges gauges;
 
-	Rebuild(JdbcTemplate jdbc, CaseFacts cases, QuarantineFacts orders, ReadModel model, AuditTrail audit) {
+	Rebuild(JdbcTemplate jdbc, CaseFacts cases, QuarantineFacts orders, ReadModel model, AuditTrail audit,
+			Gauges gauges) {
+		this.gauges = gauges;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.orders = orders;
@@ -66,6 +69,7 @@ public class Rebuild {
 		Map<Key, Long> counts = new HashMap<>();
 		List<Object[]> items = new ArrayList<>();
 		long[] n = new long[2];
+		Map<Long, LocalDate> ended = new HashMap<>(); // cases no longer open: the day they ended (alerts end with them)
 		cases.forEach(c -> {
 			n[0]++;
 			String code = c.jurisdictionCode();
@@ -81,7 +85,9 @@ public class Rebuild {
 			boolean overdue = c.open() && c.overdue();
 			add(counts, code, Measure.OPEN, reported, 1);
 			if (!c.open()) {
-				add(counts, code, Measure.OPEN, c.closedAt() == null ? reported : model.day(c.closedAt()), -1);
+				LocalDate end = c.closedAt() == null ? reported : model.day(c.closedAt());
+				add(counts, code, Measure.OPEN, end, -1);
+				ended.put(c.id(), end);
 			}
 			else if (overdue) {
 				add(counts, code, Measure.OVERDUE, model.today(), 1);
@@ -96,7 +102,18 @@ public class Rebuild {
 			}
 			items.add(new Object[] { ReadModel.ORDER, o.id(), o.gridCode(), false, o.releasedAt() != null, null, null });
 		});
-		jdbc.update("DELETE FROM command_count");
+		orders.forEachAlert(a -> {
+			LocalDate raised = model.day(a.raisedAt());
+			LocalDate end = a.caseId() == null ? null : ended.get(a.caseId());
+			add(counts, a.gridCode(), Measure.ALERTS_OPEN, raised, 1);
+			if (end != null) {
+				add(counts, a.gridCode(), Measure.ALERTS_OPEN, end.isBefore(raised) ? raised : end, -1);
+			}
+			items.add(new Object[] { ReadModel.ALERT, a.id(), a.gridCode(), false, end != null, null, null });
+		});
+		// the gauges' history is kept (their modules keep no history to recompute it from); they are resynced below
+		jdbc.update("DELETE FROM command_count WHERE measure NOT IN ('SCREENED', 'SCREENING_TOTAL', 'BEDS_FREE', "
+				+ "'PASSES_VALID', 'SCANS')");
 		jdbc.update("DELETE FROM command_item");
 		List<Object[]> rows = new ArrayList<>(counts.size());
 		counts.forEach((k, v) -> rows.add(new Object[] { k.code(), k.day(), k.measure().name(), v }));
@@ -108,6 +125,7 @@ public class Rebuild {
 			jdbc.batchUpdate("INSERT INTO command_item (kind, item_id, code, overdue, ended, lat, lng) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)", items.subList(i, Math.min(items.size(), i + 1000)));
 		}
+		gauges.all();
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		log.info("Command read model rebuilt: {} cases, {} orders, {} rows in {} ms", n[0], n[1], rows.size(), millis);
 		return new Result(n[0], n[1], rows.size(), millis);

@@ -5,6 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command center",
 		allowedDependencies = { "platform :: api", "jurisdiction :: api", "cases :: api", "quarantine :: api",
-				"notices :: api" })
+				"notices :: api", "screening :: api", "passes :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.command;

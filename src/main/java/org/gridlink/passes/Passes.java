@@ -65,12 +65,15 @@ public class Passes {
 	private final RevokedPasses revokedPasses;
 	private final Clock clock;
 	private final Checkpoints checkpoints;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Passes(JdbcClient jdbc, KeyRing keys, PersonalDataCipher cipher, Jurisdictions jurisdictions, AuditTrail audit,
 			RevokedPasses revokedPasses, Checkpoints checkpoints,
 			@Value("${gridlink.passes.algorithm:ES256}") PassAlgorithm defaultAlgorithm,
 			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted,
-			@Value("${gridlink.passes.max-validity:P90D}") Duration maxValidity, Clock clock) {
+			@Value("${gridlink.passes.max-validity:P90D}") Duration maxValidity, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.clock = clock;
 		this.checkpoints = checkpoints;
 		this.jdbc = jdbc;
@@ -146,6 +149,7 @@ public class Passes {
 		}
 		audit.record("PASS_ISSUE", "pass", id.toString(), AuditTrail.SUCCESS,
 				"type=" + pass.type() + " zones=" + String.join(",", zones) + " kid=" + kid);
+		events.publishEvent(new PassesChanged(id));
 		return new IssuedPass(id, code);
 	}
 
@@ -166,6 +170,7 @@ public class Passes {
 			throw new InvalidInputException("passes.already.revoked");
 		}
 		revokedPasses.revokedInThisTransaction(event.passId());
+		events.publishEvent(new PassesChanged(id));
 		audit.record("PASS_REVOKE", "pass", id.toString(), AuditTrail.SUCCESS, "reason=" + event.reason());
 		return find(id);
 	}

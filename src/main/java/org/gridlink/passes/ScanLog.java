@@ -71,7 +71,14 @@ public class ScanLog {
 	private final Clock clock;
 	private final ZoneId zone;
 
-	ScanLog(JdbcClient jdbc, Checkpoints checkpoints, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	ScanLog(JdbcClient jdbc, Checkpoints checkpoints, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.events = events;
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
 		this.clock = clock;
@@ -115,6 +122,9 @@ public class ScanLog {
 			catch (DuplicateKeyException ex) {
 				duplicates++;
 			}
+		}
+		if (stored > 0) { // in a transaction of its own: module listeners receive only events of a transaction
+			transactions.executeWithoutResult(tx -> events.publishEvent(new CheckpointScanned(checkpoint.id())));
 		}
 		return new Uploaded(stored, duplicates);
 	}

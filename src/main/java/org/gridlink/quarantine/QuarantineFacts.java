@@ -39,4 +39,54 @@ public class QuarantineFacts {
 			rows.forEach(sink);
 		}
 	}
+
+	/** An alert of quarantine monitoring: the grid, when it was raised and the case opened for it (if yet). */
+	@org.springframework.modulith.NamedInterface("api")
+	public record AlertFact(long id, String gridCode, OffsetDateTime raisedAt, @Nullable Long caseId) {
+	}
+
+	/** One alert, if it exists. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<AlertFact> alert(long id) {
+		return jdbc.sql("SELECT id, grid_code, raised_at, case_id FROM quarantine_alert WHERE id = ?").param(id)
+				.query(QuarantineFacts::alertFact).optional();
+	}
+
+	/** The alert a case was opened for, if it was. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<AlertFact> alertOfCase(long caseId) {
+		return jdbc.sql("SELECT id, grid_code, raised_at, case_id FROM quarantine_alert WHERE case_id = ?").param(caseId)
+				.query(QuarantineFacts::alertFact).optional();
+	}
+
+	/** Every alert in id order, streamed to {@code sink}. */
+	@Transactional(readOnly = true)
+	public void forEachAlert(Consumer<AlertFact> sink) {
+		try (var rows = jdbc.sql("SELECT id, grid_code, raised_at, case_id FROM quarantine_alert ORDER BY id")
+				.query(QuarantineFacts::alertFact).stream()) {
+			rows.forEach(sink);
+		}
+	}
+
+	private static AlertFact alertFact(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+		long caseId = rs.getLong(4);
+		return new AlertFact(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+				rs.wasNull() ? null : caseId);
+	}
+
+	/** A centralized site's jurisdiction and its free beds now (beds in service less the beds occupied). */
+	@org.springframework.modulith.NamedInterface("api")
+	public record SiteBeds(long siteId, String jurisdictionCode, long free) {
+	}
+
+	/** Every site's free beds now. */
+	@Transactional(readOnly = true)
+	public java.util.List<SiteBeds> bedsFree() {
+		return jdbc.sql("""
+				SELECT s.id, s.jurisdiction_code,
+				  (SELECT COUNT(*) FROM quarantine_bed b WHERE b.site_id = s.id AND b.in_service = TRUE)
+				  - (SELECT COUNT(*) FROM quarantine_order o WHERE o.site_id = s.id AND o.occupied_bed_id IS NOT NULL)
+				FROM quarantine_site s ORDER BY s.id""")
+				.query((rs, i) -> new SiteBeds(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+	}
 }

@@ -45,8 +45,11 @@ public class QuarantineSites {
 	private final AuditTrail audit;
 	private final Jurisdictions jurisdictions;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	QuarantineSites(JdbcClient jdbc, AuditTrail audit, Jurisdictions jurisdictions, Clock clock) {
+	QuarantineSites(JdbcClient jdbc, AuditTrail audit, Jurisdictions jurisdictions, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.jurisdictions = jurisdictions;
@@ -78,6 +81,7 @@ public class QuarantineSites {
 		long id = jdbc.sql("SELECT MAX(id) FROM quarantine_site WHERE name = ? AND created_by = ?")
 				.params(n, user.username()).query(Long.class).single();
 		audit.record("QUARANTINE_SITE", "quarantineSite", String.valueOf(id), AuditTrail.SUCCESS, "jurisdiction=" + code);
+		events.publishEvent(new QuarantineSitesChanged(id));
 		return site(user, id);
 	}
 
@@ -108,6 +112,7 @@ public class QuarantineSites {
 			jdbc.sql("INSERT INTO quarantine_bed (site_id, room_id, label) VALUES (?, ?, ?)")
 					.params(siteId, roomId, String.valueOf(i)).update();
 		}
+		events.publishEvent(new QuarantineSitesChanged(siteId));
 		audit.record("QUARANTINE_ROOM", "quarantineSite", String.valueOf(siteId), AuditTrail.SUCCESS,
 				"room=" + room + " beds=" + beds);
 		return site(user, site.id());
@@ -125,6 +130,7 @@ public class QuarantineSites {
 		if (updated == 0) {
 			throw new ConflictException("quarantine.bed.taken");
 		}
+		events.publishEvent(new QuarantineSitesChanged(siteId));
 		audit.record("QUARANTINE_BED", "quarantineBed", String.valueOf(bedId), AuditTrail.SUCCESS,
 				"inService=" + inService);
 	}

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Repository;
 class Campaigns {
 
 	private final JdbcClient jdbc;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Campaigns(JdbcClient jdbc) {
+	Campaigns(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	Optional<Campaign> find(long id) {
@@ -31,13 +33,18 @@ class Campaigns {
 	 *
 	 * @return false when nothing was written
 	 */
+	@org.springframework.transaction.annotation.Transactional
 	boolean save(Campaign.Step step) {
 		Campaign after = step.after();
-		return jdbc.sql("""
+		boolean saved = jdbc.sql("""
 				UPDATE screening_campaign SET status = ?, grids_total = ?, grids_done = ?, started_at = ?, closed_at = ?,
 				version = version + 1 WHERE id = ? AND version = ?""")
 				.params(after.status().name(), after.gridsTotal(), after.gridsDone(), after.startedAt(),
 						after.closedAt(), after.id(), step.before().version())
 				.update() == 1;
+		if (saved && (after.status() == CampaignStatus.RUNNING || after.status() == CampaignStatus.CLOSED)) {
+			events.publishEvent(new ScreeningProgressed(after.id())); // in this step's transaction
+		}
+		return saved;
 	}
 }

@@ -58,10 +58,13 @@ public class Screening {
 	private final CampaignStarter starter;
 	private final Clock clock;
 	private final Campaigns campaigns;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Screening(JdbcClient jdbc, JsonMapper json, Residents residents,
 			Jurisdictions jurisdictions, AuditTrail audit, RecordWriter writer, ResultWorkbook workbook,
-			CampaignStarter starter, Clock clock, Campaigns campaigns) {
+			CampaignStarter starter, Clock clock, Campaigns campaigns,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.campaigns = campaigns;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -330,7 +333,9 @@ public class Screening {
 		}
 		CampaignView campaign = get(user, id);
 		aggregate(id).requireRunning();
-		return writer.write(user, campaign, records);
+		List<RecordResult> results = writer.write(user, campaign, records);
+		events.publishEvent(new ScreeningProgressed(id)); // the command center resyncs the campaign's grids
+		return results;
 	}
 
 	/** Key persons of the campaign in the caller's scope, by grid. */

@@ -165,6 +165,122 @@ class CommandFiguresTest {
 		assertThat(after.inQuarantine()).isEqualTo(before.inQuarantine());
 	}
 
+	@Autowired
+	org.gridlink.screening.Screening screening;
+
+	@Autowired
+	org.gridlink.quarantine.QuarantineSites sites;
+
+	@Autowired
+	org.gridlink.quarantine.CheckIns checkIns;
+
+	@Autowired
+	org.gridlink.passes.Passes passes;
+
+	@Autowired
+	org.gridlink.passes.Checkpoints checkpoints;
+
+	@Autowired
+	org.gridlink.passes.ScanLog scanLog;
+
+	@Test
+	void screeningBedsPassesScansAndAlertsFollowTheirModulesEventsAndEqualDirectCounts() {
+		rebuild.rebuild();
+		CurrentUser centerUser = user("center");
+		CurrentUser community = user("community1");
+		// a running campaign in community 1 with one household recorded
+		long campaign = screening.create(community, new org.gridlink.screening.NewCampaign("指挥排查" + TestIds.next(),
+				COMMUNITY1, today(), today().plusDays(3), org.gridlink.screening.Questionnaire.standard())).id();
+		screening.start(community, campaign);
+		await().atMost(Duration.ofSeconds(30)).until(() -> screening.get(community, campaign).status()
+				== org.gridlink.screening.CampaignStatus.RUNNING);
+		CurrentUser gridWorker = user("grid1");
+		var household = screening.households(gridWorker, campaign, GRID1).get(0);
+		screening.submit(gridWorker, campaign, List.of(new org.gridlink.screening.RecordInput(
+				java.util.UUID.randomUUID().toString(), household.householdId(), "ALL_NORMAL", null, null, null)));
+		// a site of two beds, one taken by a centralized order
+		var site = sites.addRoom(centerUser, sites.create(centerUser, "指挥隔离点" + TestIds.next(), "滨江大道 2 号", STREET1)
+				.id(), "101", 1, 2);
+		var event = contacts.recordEvent(community, "指挥隔离" + TestIds.next(), "金桥路 9 号", today().minusDays(2),
+				COMMUNITY1);
+		var admitted = contacts.record(community, new NewContact(SourceKind.EVENT, null, event.id(), null, "周指挥",
+				IdKind.ID, TestIds.next(), null, GRID1, null, today().minusDays(2), ExposureType.MEAL, RiskLevel.HIGH,
+				null, null));
+		orders.order(community, new NewOrder(admitted.personId(), OrderType.CENTRALIZED, site.id(), null, null));
+		// a fever on a grid worker's visit: an alert (and its case)
+		var home = contacts.record(community, new NewContact(SourceKind.EVENT, null, event.id(), null, "吴指挥",
+				IdKind.ID, TestIds.next(), null, GRID1, null, today().minusDays(2), ExposureType.MEAL, RiskLevel.HIGH,
+				null, null));
+		OrderView homeOrder = orders.order(community, new NewOrder(home.personId(), OrderType.HOME, null, null, today()));
+		checkIns.visit(gridWorker, homeOrder.id(), new org.gridlink.quarantine.VisitInput("SEEN", "38.6", null, "发热"));
+		// two passes in grid 1, one revoked; three scans at a checkpoint in grid 1
+		OffsetDateTime now = OffsetDateTime.now();
+		var pass = new org.gridlink.passes.NewPass(org.gridlink.passes.PassType.PERSON, "钱七", null, "上班", List.of(GRID1),
+				now.minusMinutes(1), now.plusDays(1));
+		passes.issue(community, pass);
+		passes.revoke(community, passes.issue(community, pass).id(), "测试");
+		var checkpoint = checkpoints.create(community, new org.gridlink.passes.NewCheckpoint("指挥卡口" + TestIds.next(),
+				org.gridlink.passes.CheckpointKind.ROAD, GRID1, null, true));
+		java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		List<org.gridlink.passes.ScanLog.Scan> scans = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			scans.add(new org.gridlink.passes.ScanLog.Scan(java.util.UUID.randomUUID(), at.minusSeconds(10 + i),
+					org.gridlink.passes.ScanLog.Direction.IN, org.gridlink.passes.VerifyResult.VALID,
+					org.gridlink.passes.VerifyReason.OK, org.gridlink.passes.PassType.PERSON, "王*明", "0123456789abcdef",
+					"DEVICE"));
+		}
+		scanLog.upload(community, checkpoint.id(), scans, at);
+
+		for (String code : List.of(DISTRICT, STREET1, COMMUNITY1, GRID1)) {
+			String prefix = org.gridlink.shared.JurisdictionCode.of(code).prefix() + "%";
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				Figures f = center.figures(centerUser, code, null).figures();
+				assertThat(f.screened()).as(code + " screened").isEqualTo(count("""
+						SELECT COALESCE(SUM(t.screened_households), 0) FROM screening_task t
+						JOIN screening_campaign c ON c.id = t.campaign_id WHERE c.status = 'RUNNING' AND t.grid_code LIKE ?""",
+						prefix));
+				assertThat(f.screeningTotal()).as(code + " screening total").isEqualTo(count("""
+						SELECT COALESCE(SUM(t.households), 0) FROM screening_task t
+						JOIN screening_campaign c ON c.id = t.campaign_id WHERE c.status = 'RUNNING' AND t.grid_code LIKE ?""",
+						prefix));
+				assertThat(f.bedsFree()).as(code + " beds free").isEqualTo(count("""
+						SELECT COALESCE(SUM((SELECT COUNT(*) FROM quarantine_bed b WHERE b.site_id = s.id AND b.in_service)
+						  - (SELECT COUNT(*) FROM quarantine_order o WHERE o.site_id = s.id AND o.occupied_bed_id IS NOT NULL)), 0)
+						FROM quarantine_site s WHERE s.jurisdiction_code LIKE ?""", prefix));
+				assertThat(f.passesValid()).as(code + " passes valid").isEqualTo(count("""
+						SELECT COUNT(*) FROM pass p WHERE p.revoked_at IS NULL AND p.valid_from <= ? AND p.valid_to > ?
+						AND (SELECT MIN(zone_code) FROM pass_zone z WHERE z.pass_id = p.id) LIKE ?""",
+						OffsetDateTime.now(), OffsetDateTime.now(), prefix));
+				assertThat(f.scansToday()).as(code + " scans today").isEqualTo(count("""
+						SELECT COUNT(*) FROM checkpoint_scan s JOIN checkpoint c ON c.id = s.checkpoint_id
+						WHERE c.jurisdiction_code LIKE ? AND s.scan_day = ?""", prefix, today()));
+				assertThat(f.alertsOpen()).as(code + " alerts open").isEqualTo(count("""
+						SELECT COUNT(*) FROM quarantine_alert a WHERE a.grid_code LIKE ? AND (a.case_id IS NULL OR
+						(SELECT status FROM case_file k WHERE k.id = a.case_id)
+						NOT IN ('CLOSED','EVALUATED','REJECTED','VOIDED','MERGED'))""", prefix));
+			});
+		}
+		Figures grid = center.figures(centerUser, GRID1, null).figures();
+		assertThat(grid.screened()).isPositive();
+		assertThat(grid.screeningTotal()).isGreaterThan(grid.screened() - 1);
+		assertThat(grid.passesValid()).isPositive();
+		assertThat(grid.scansToday()).isGreaterThanOrEqualTo(3);
+		assertThat(grid.alertsOpen()).isPositive();
+		assertThat(center.figures(centerUser, STREET1, null).figures().bedsFree()).isPositive();
+
+		// a rebuild gives the same figures; closing the campaign takes its households out of the progress
+		Figures before = center.figures(centerUser, STREET1, null).figures();
+		rebuild.rebuild();
+		Figures after = center.figures(centerUser, STREET1, null).figures();
+		assertThat(List.of(after.screened(), after.screeningTotal(), after.bedsFree(), after.passesValid(),
+				after.scansToday(), after.alertsOpen())).isEqualTo(List.of(before.screened(), before.screeningTotal(),
+						before.bedsFree(), before.passesValid(), before.scansToday(), before.alertsOpen()));
+		long total = before.screeningTotal();
+		screening.close(community, campaign);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				center.figures(centerUser, STREET1, null).figures().screeningTotal()).isLessThan(total));
+	}
+
 	@Test
 	void theApiAnswersInTheIssuesShapeAndKeepsAStreetToItsSubtree() throws Exception {
 		mvc.perform(get("/api/v1/command/figures").param("jurisdiction", DISTRICT).with(as("leader")))
