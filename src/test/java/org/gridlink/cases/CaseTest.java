@@ -250,7 +250,7 @@ class CaseTest {
 		assertThat(reopened.leadUnitId()).isEqualTo(2L);
 		assertThat(step.action()).isEqualTo("reopen");
 		assertThat(step.note()).isEqualTo("没有清理干净 [satisfaction=1]");
-		assertThat(step.event()).isNull();
+		assertThat(step.event()).isEqualTo(new CaseEvents.CaseReopened(closed.id()));
 		// the case before the step is unchanged
 		assertThat(closed.status()).isEqualTo(CLOSED);
 		assertThat(closed.underReview()).isFalse();
