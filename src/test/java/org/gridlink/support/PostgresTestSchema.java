@@ -23,14 +23,15 @@ public class PostgresTestSchema implements LauncherSessionListener {
 			return;
 		}
 		schema = "gridlink_test_" + ProcessHandle.current().pid();
-		execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+		execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema,
+				"DROP SCHEMA IF EXISTS " + schema + "_cf CASCADE", "CREATE SCHEMA " + schema + "_cf");
 		System.setProperty("gridlink.test.schema", schema);
 	}
 
 	@Override
 	public void launcherSessionClosed(LauncherSession session) {
 		if (schema != null) {
-			execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "DROP SCHEMA IF EXISTS " + schema + "_cf CASCADE");
 		}
 	}
 
