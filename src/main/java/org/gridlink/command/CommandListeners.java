@@ -125,6 +125,10 @@ class CommandListeners {
 	/** An alert's case ended (rejected, voided or merged): the alert is no longer open. */
 	private void ended(long caseId) {
 		quarantineFacts.alertOfCase(caseId).ifPresent(alert -> {
+			if (model.begin(ReadModel.ALERT, alert.id(), alert.gridCode(), null, null)) {
+				model.end(ReadModel.ALERT, alert.id()); // its QuarantineAlertRaised is not applied yet: it will count nothing
+				return;
+			}
 			ReadModel.Item item = model.item(ReadModel.ALERT, alert.id());
 			if (item != null && model.end(ReadModel.ALERT, alert.id())) {
 				model.add(item.code(), model.today(), Measure.ALERTS_OPEN, -1);
@@ -188,10 +192,17 @@ class CommandListeners {
 
 	@ApplicationModuleListener(id = "command.quarantine-released")
 	void on(QuarantineReleased event) {
-		ReadModel.Item item = model.item(ReadModel.ORDER, event.orderId());
-		if (item != null && model.end(ReadModel.ORDER, event.orderId())) {
-			model.add(item.code(), model.day(event.releasedAt()), Measure.QUARANTINED, -1);
-			model.feed(item.code(), "QUARANTINE_RELEASED", String.valueOf(event.orderId()));
+		// the listeners run concurrently: when the order's QuarantineOrdered is not applied yet, the order is recorded
+		// here as ended, so the late QuarantineOrdered counts nothing (ordered and released: no change)
+		if (model.begin(ReadModel.ORDER, event.orderId(), event.gridCode(), null, null)) {
+			model.end(ReadModel.ORDER, event.orderId());
+		}
+		else {
+			ReadModel.Item item = model.item(ReadModel.ORDER, event.orderId());
+			if (item != null && model.end(ReadModel.ORDER, event.orderId())) {
+				model.add(item.code(), model.day(event.releasedAt()), Measure.QUARANTINED, -1);
+				model.feed(item.code(), "QUARANTINE_RELEASED", String.valueOf(event.orderId()));
+			}
 		}
 		gauges.beds(); // a centralized order's bed is free again
 	}

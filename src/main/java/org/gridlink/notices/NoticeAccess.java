@@ -34,6 +34,8 @@ final class NoticeAccess {
 			Map.entry(Role.INSPECTOR, EnumSet.of(Action.INBOX)),
 			Map.entry(Role.CHECKPOINT, EnumSet.of(Action.INBOX)),
 			Map.entry(Role.LIAISON, EnumSet.of(Action.INBOX)),
+			Map.entry(Role.CADRE, EnumSet.of(Action.INBOX)),
+			Map.entry(Role.VOLUNTEER, EnumSet.of(Action.INBOX)),
 			Map.entry(Role.ADMIN, EnumSet.of(Action.INBOX)),
 			Map.entry(Role.AUDITOR, EnumSet.of(Action.INBOX)));
 

@@ -56,7 +56,11 @@ class CaseAccessTest {
 			"CHECKPOINT  area  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
 			"CHECKPOINT  unit  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
 			"LIAISON     area  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
-			"LIAISON     unit  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   ." };
+			"LIAISON     unit  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+			"CADRE       area  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+			"CADRE       unit  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+			"VOLUNTEER   area  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+			"VOLUNTEER   unit  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   ." };
 
 	/** Per role: reads the cases of its area, reads its unit's cases (with a unit), reports problems (with a scope). */
 	static final String[] READING = {
@@ -73,7 +77,9 @@ class CaseAccessTest {
 			"PROPERTY    Y    .    Y",
 			"INSPECTOR   Y    .    Y",
 			"CHECKPOINT  .    .    .",
-			"LIAISON     .    .    ." };
+			"LIAISON     .    .    .",
+			"CADRE       .    .    .",
+			"VOLUNTEER   .    .    ." };
 
 	/**
 	 * Per role: which cases located in its area it reads — an urban-management case (E0101), a social-governance
@@ -94,7 +100,9 @@ class CaseAccessTest {
 			"PROPERTY    Y    .    .",
 			"INSPECTOR   Y    Y    .",
 			"CHECKPOINT  .    .    .",
-			"LIAISON     .    .    ." };
+			"LIAISON     .    .    .",
+			"CADRE       .    .    .",
+			"VOLUNTEER   .    .    ." };
 
 	record Row(Role role, List<Boolean> cells) {
 	}
