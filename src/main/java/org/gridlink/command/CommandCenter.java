@@ -1,5 +1,6 @@
 package org.gridlink.command;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,13 +8,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gridlink.jurisdiction.JurisdictionNode;
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.NotFoundException;
+import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.Role;
+import org.gridlink.platform.Scope;
 import org.gridlink.shared.JurisdictionCode;
+import org.gridlink.shared.JurisdictionLevel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommandCenter {
 
 	static final int TREND_DAYS = 30;
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandCenter.class);
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
@@ -71,18 +80,25 @@ public class CommandCenter {
 	@Transactional(readOnly = true)
 	public CommandView figures(CurrentUser user, @Nullable String code, @Nullable LocalDate day) {
 		require(user);
+		long t0 = System.nanoTime();
 		String where = code == null || code.isBlank() ? home(user) : code.trim();
-		JurisdictionNode node = jurisdictions.node(user, where); // 404 unknown, 403 outside the scope
+		Place place = place(user, where); // 404 unknown, 403 outside the scope
+		JurisdictionNode node = place.node();
 		LocalDate asOf = day == null ? model.today() : day;
 		if (asOf.isAfter(model.today())) {
 			throw new InvalidInputException("command.date.future");
 		}
-		List<JurisdictionNode> children = node.level() == org.gridlink.shared.JurisdictionLevel.GRID ? List.of()
-				: jurisdictions.list(user, null, node.code(), PageRequest.of(0, 1000)).getContent();
+		// the children the caller may see (a street's staff see all of their street's communities)
+		List<JurisdictionNode> children = place.children().stream().filter(c -> user.scope().covers(c.code())).toList();
 		List<String> codes = new ArrayList<>();
 		codes.add(node.code());
 		children.forEach(c -> codes.add(c.code()));
+		long t1 = System.nanoTime();
 		Map<String, Figures[]> all = figures(codes, asOf);
+		if (log.isDebugEnabled()) { // bench/command reads these: the place (cached tree) and the query, in microseconds
+			log.debug("figures {} ({} places): place {} us, query {} us", node.code(), codes.size(), (t1 - t0) / 1000,
+					(System.nanoTime() - t1) / 1000);
+		}
 		Figures[] own = all.get(node.code());
 		List<CommandView.Child> lines = children.stream()
 				.map(c -> new CommandView.Child(c.code(), c.name(), all.get(c.code())[0])).toList();
@@ -90,17 +106,59 @@ public class CommandCenter {
 				lines);
 	}
 
-	/** For each code: the figures on {@code day} and on the day before. */
+	/** How long the jurisdiction tree (a place's name and children) is kept: it changes only by an import. */
+	static final Duration TREE_KEPT = Duration.ofSeconds(60);
+
+	/** A place of the tree with its children (all of them: the caller's scope is applied per request). */
+	record Place(JurisdictionNode node, List<JurisdictionNode> children, long loadedAt) {
+	}
+
+	private final Map<String, Place> tree = new ConcurrentHashMap<>();
+
+	/** The place, scope-checked like {@link Jurisdictions#node}, its node and children cached for {@link #TREE_KEPT}. */
+	Place place(CurrentUser user, String code) {
+		if (!JurisdictionCode.isValid(code)) {
+			throw new NotFoundException("jurisdiction.not.found", code);
+		}
+		if (!user.scope().covers(code)) {
+			throw new OutOfScopeException("jurisdiction", code);
+		}
+		long now = System.nanoTime();
+		Place cached = tree.get(code);
+		if (cached != null && now - cached.loadedAt() < TREE_KEPT.toNanos()) {
+			return cached;
+		}
+		JurisdictionNode node = jurisdictions.find(code)
+				.orElseThrow(() -> new NotFoundException("jurisdiction.not.found", code));
+		List<JurisdictionNode> children = node.level() == JurisdictionLevel.GRID ? List.of()
+				: jurisdictions.list(new CurrentUser(0, "system", "GridLink", Set.of(Role.CENTER),
+						Scope.of(Set.of(node.code())), null), null, node.code(), PageRequest.of(0, 1000)).getContent();
+		Place place = new Place(node, List.copyOf(children), now);
+		tree.put(code, place);
+		return place;
+	}
+
+	/**
+	 * For each code: the figures on {@code day} and on the day before, in one query. A stock is its running total
+	 * ({@code command_total}, one row) less the changes after the day; the flows and the day's changes come from the
+	 * rows of the day and the day before only (read through the index on code and day).
+	 */
 	Map<String, Figures[]> figures(List<String> codes, LocalDate day) {
 		Map<String, Map<Measure, long[]>> rows = new HashMap<>();
 		jdbc.sql("""
+				SELECT code, measure, 0, 0, 0, amount FROM command_total WHERE code IN (:codes)
+				UNION ALL
 				SELECT code, measure, SUM(CASE WHEN on_day = :day THEN amount ELSE 0 END),
-				  SUM(CASE WHEN on_day = :before THEN amount ELSE 0 END), SUM(amount)
-				FROM command_count WHERE code IN (:codes) AND on_day <= :day GROUP BY code, measure""")
+				  SUM(CASE WHEN on_day = :before THEN amount ELSE 0 END),
+				  SUM(CASE WHEN on_day > :day THEN amount ELSE 0 END), 0
+				FROM command_count WHERE code IN (:codes) AND on_day >= :before GROUP BY code, measure""")
 				.param("day", day).param("before", day.minusDays(1)).param("codes", codes)
 				.query(rs -> {
-					rows.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Measure.class)).put(
-							Measure.valueOf(rs.getString(2)), new long[] { rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+					long[] v = rows.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Measure.class))
+							.computeIfAbsent(Measure.valueOf(rs.getString(2)), k -> new long[4]);
+					for (int i = 0; i < 4; i++) {
+						v[i] += rs.getLong(3 + i);
+					}
 				});
 		Map<String, Figures[]> out = new LinkedHashMap<>();
 		for (String code : codes) {
@@ -110,8 +168,9 @@ public class CommandCenter {
 			Map<Measure, Long> stocksBefore = new EnumMap<>(Measure.class);
 			rows.getOrDefault(code, Map.of()).forEach((measure, v) -> {
 				if (measure.stock) {
-					stocks.put(measure, v[2]);
-					stocksBefore.put(measure, v[2] - v[0]);
+					long atDay = v[3] - v[2];
+					stocks.put(measure, atDay);
+					stocksBefore.put(measure, atDay - v[0]);
 				}
 				else {
 					flows.put(measure, v[0]);
@@ -128,30 +187,43 @@ public class CommandCenter {
 	public Trend trend(CurrentUser user, @Nullable String code, @Nullable LocalDate day) {
 		require(user);
 		String where = code == null || code.isBlank() ? home(user) : code.trim();
-		jurisdictions.node(user, where);
+		place(user, where);
 		LocalDate end = day == null ? model.today() : day;
 		LocalDate start = end.minusDays(TREND_DAYS - 1);
 		Map<Measure, long[]> series = new EnumMap<>(Measure.class);
+		Map<Measure, long[]> changes = new EnumMap<>(Measure.class);
+		Map<Measure, Long> after = new EnumMap<>(Measure.class); // a stock's changes after the last day
+		Map<Measure, Long> totals = new EnumMap<>(Measure.class);
 		for (Measure m : Measure.values()) {
 			series.put(m, new long[TREND_DAYS]);
+			changes.put(m, new long[TREND_DAYS]);
 		}
-		jdbc.sql("""
-				SELECT measure, on_day, amount FROM command_count WHERE code = ? AND on_day <= ?""").params(where, end)
+		jdbc.sql("SELECT measure, amount FROM command_total WHERE code = ?").param(where)
+				.query(rs -> {
+					totals.put(Measure.valueOf(rs.getString(1)), rs.getLong(2));
+				});
+		jdbc.sql("SELECT measure, on_day, amount FROM command_count WHERE code = ? AND on_day >= ?").params(where, start)
 				.query(rs -> {
 					Measure m = Measure.valueOf(rs.getString(1));
 					LocalDate d = rs.getObject(2, LocalDate.class);
 					long v = rs.getLong(3);
-					long[] s = series.get(m);
-					if (m.stock) {
-						int from = d.isBefore(start) ? 0 : (int) (d.toEpochDay() - start.toEpochDay());
-						for (int i = from; i < TREND_DAYS; i++) {
-							s[i] += v;
-						}
+					if (d.isAfter(end)) {
+						after.merge(m, v, Long::sum);
 					}
-					else if (!d.isBefore(start)) {
-						s[(int) (d.toEpochDay() - start.toEpochDay())] += v;
+					else {
+						(m.stock ? changes : series).get(m)[(int) (d.toEpochDay() - start.toEpochDay())] += v;
 					}
 				});
+		for (Measure m : Measure.values()) {
+			if (m.stock) { // from the value at the last day back: the day before is the day less its change
+				long[] s = series.get(m);
+				long[] c = changes.get(m);
+				s[TREND_DAYS - 1] = totals.getOrDefault(m, 0L) - after.getOrDefault(m, 0L);
+				for (int i = TREND_DAYS - 1; i > 0; i--) {
+					s[i - 1] = s[i] - c[i];
+				}
+			}
+		}
 		List<LocalDate> days = new ArrayList<>();
 		for (int i = 0; i < TREND_DAYS; i++) {
 			days.add(start.plusDays(i));
@@ -182,7 +254,7 @@ public class CommandCenter {
 	public List<Point> openCases(CurrentUser user, @Nullable String code) {
 		require(user);
 		String where = code == null || code.isBlank() ? home(user) : code.trim();
-		jurisdictions.node(user, where);
+		place(user, where);
 		return jdbc.sql("""
 				SELECT item_id, lat, lng, overdue FROM command_item
 				WHERE kind = 'CASE' AND NOT ended AND lat IS NOT NULL AND code LIKE ? ORDER BY item_id DESC LIMIT 5000""")

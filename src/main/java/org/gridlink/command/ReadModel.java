@@ -43,13 +43,23 @@ class ReadModel {
 		return at.atZoneSameInstant(zone).toLocalDate();
 	}
 
-	/** Adds {@code delta} to the measure of the day for the code and each of its ancestors. */
+	/**
+	 * Adds {@code delta} to the measure of the day for the code and each of its ancestors, and for a stock to its
+	 * running total ({@code command_total}) in the same transaction. Rows are locked from the grid up to the district,
+	 * the day's row before the total, so concurrent listeners take the locks in one order.
+	 */
 	void add(String code, LocalDate day, Measure measure, long delta) {
 		for (String place : Places.upward(code)) {
 			jdbc.sql("INSERT INTO command_count (code, on_day, measure, amount) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING")
 					.params(place, day, measure.name()).update();
 			jdbc.sql("UPDATE command_count SET amount = amount + ? WHERE code = ? AND measure = ? AND on_day = ?")
 					.params(delta, place, measure.name(), day).update();
+			if (measure.stock) {
+				jdbc.sql("INSERT INTO command_total (code, measure, amount) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
+						.params(place, measure.name()).update();
+				jdbc.sql("UPDATE command_total SET amount = amount + ? WHERE code = ? AND measure = ?")
+						.params(delta, place, measure.name()).update();
+			}
 		}
 	}
 

@@ -311,6 +311,55 @@ class CommandFiguresTest {
 		mvc.perform(get("/api/v1/command/events").with(as("grid1"))).andExpect(status().isForbidden());
 	}
 
+	/**
+	 * The running totals of the stocks equal the sums of their day changes (after the listeners and after a rebuild),
+	 * and a past day's stock and the trend's days equal the sum of the changes up to that day.
+	 */
+	@Test
+	void runningTotalsEqualTheSumsOfTheDayChangesAndPastDaysAndTheTrendFollowThem() {
+		rebuild.rebuild();
+		CurrentUser centerUser = user("center");
+		long open = cases.report(centerUser, report(GRID2, "指挥：累计一"), null).id();
+		long id = cases.report(centerUser, report(GRID2, "指挥：累计二"), null).id();
+		await().atMost(Duration.ofSeconds(20)).until(() -> count(
+				"SELECT COUNT(*) FROM command_item WHERE kind = 'CASE' AND item_id IN (?, ?)", open, id) == 2);
+		close(id);
+		await().atMost(Duration.ofSeconds(20)).until(() -> count(
+				"SELECT COUNT(*) FROM command_item WHERE kind = 'CASE' AND item_id = ? AND ended", id) == 1);
+		await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM event_publication"
+				+ " WHERE listener_id LIKE 'command.%' AND completion_date IS NULL") == 0);
+		totalsEqualSums();
+		rebuild.rebuild();
+		totalsEqualSums();
+		CommandCenter.Trend trend = center.trend(centerUser, DISTRICT, today());
+		for (int back = 0; back < 3; back++) {
+			LocalDate day = today().minusDays(back);
+			Figures f = center.figures(centerUser, DISTRICT, day).figures();
+			long openCases = count("SELECT COALESCE(SUM(amount), 0) FROM command_count WHERE code = ? "
+					+ "AND measure = 'OPEN' AND on_day <= ?", DISTRICT, day);
+			long quarantined = count("SELECT COALESCE(SUM(amount), 0) FROM command_count WHERE code = ? "
+					+ "AND measure = 'QUARANTINED' AND on_day <= ?", DISTRICT, day);
+			assertThat(f.casesOpen()).as("open on " + day).isEqualTo(openCases);
+			assertThat(f.inQuarantine()).as("in quarantine on " + day).isEqualTo(quarantined);
+			assertThat(trend.open().get(CommandCenter.TREND_DAYS - 1 - back)).as("trend open on " + day)
+					.isEqualTo(openCases);
+			assertThat(trend.inQuarantine().get(CommandCenter.TREND_DAYS - 1 - back)).isEqualTo(quarantined);
+			assertThat(trend.reported().get(CommandCenter.TREND_DAYS - 1 - back)).isEqualTo(f.casesReported());
+		}
+		assertThat(center.figures(centerUser, DISTRICT, null).figures().casesOpen()).isPositive();
+	}
+
+	private void totalsEqualSums() {
+		List<String> sums = jdbc.sql("""
+				SELECT code || ':' || measure || '=' || SUM(amount) FROM command_count
+				WHERE measure IN ('OPEN', 'OVERDUE', 'QUARANTINED', 'ALERTS_OPEN', 'SCREENED', 'SCREENING_TOTAL',
+				  'BEDS_FREE', 'PASSES_VALID')
+				GROUP BY code, measure HAVING SUM(amount) <> 0 ORDER BY 1""").query(String.class).list();
+		List<String> totals = jdbc.sql("SELECT code || ':' || measure || '=' || amount FROM command_total "
+				+ "WHERE amount <> 0 ORDER BY 1").query(String.class).list();
+		assertThat(totals).isNotEmpty().isEqualTo(sums);
+	}
+
 	@Test
 	void theLiveFeedReachesOnlyTheClientsWhoseScopeCoversThePlace() {
 		List<LiveFeed.Line> street1 = new CopyOnWriteArrayList<>();
