@@ -120,6 +120,7 @@ public class Rebuild {
 			jdbc.batchUpdate("INSERT INTO command_rebuild_place (code, place) VALUES (?, ?)",
 					places.subList(i, Math.min(places.size(), i + CHUNK)));
 		}
+		long staged = System.nanoTime();
 		// the gauges' history is kept (their modules keep no history to recompute it from); they are resynced below
 		jdbc.update("DELETE FROM command_count WHERE measure NOT IN (" + GAUGES + ")");
 		jdbc.update("DELETE FROM command_item");
@@ -142,6 +143,7 @@ public class Rebuild {
 				    WHERE kind = 'ALERT' AND ended_on IS NOT NULL
 				) c JOIN command_rebuild_place p ON p.code = c.code
 				GROUP BY p.place, c.on_day, c.measure HAVING SUM(c.delta) <> 0""", java.sql.Date.valueOf(model.today()));
+		long counted = System.nanoTime();
 		jdbc.update("""
 				INSERT INTO command_item (kind, item_id, code, overdue, ended, lat, lng)
 				SELECT kind, item_id, code, overdue, ended_on IS NOT NULL, lat, lng FROM command_rebuild_item""");
@@ -151,9 +153,13 @@ public class Rebuild {
 				+ "WHERE measure IN (" + STOCKS + ") GROUP BY code, measure");
 		jdbc.update("DELETE FROM command_rebuild_item");
 		jdbc.update("DELETE FROM command_rebuild_place");
+		long totalled = System.nanoTime();
 		gauges.all();
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		log.info("Command read model rebuilt: {} cases, {} orders, {} rows in {} ms", n[0], n[1], rows, millis);
+		log.info("Command read model rebuilt: {} cases, {} orders, {} rows in {} ms (facts read and staged {} ms, "
+				+ "counts deleted and written {} ms, items and totals {} ms, gauges {} ms)", n[0], n[1], rows, millis,
+				(staged - started) / 1_000_000, (counted - staged) / 1_000_000, (totalled - counted) / 1_000_000,
+				(System.nanoTime() - totalled) / 1_000_000);
 		return new Result(n[0], n[1], rows, millis);
 	}
 
