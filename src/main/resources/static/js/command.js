@@ -82,7 +82,10 @@
     // layers of points: checkpoints and quarantine sites, placed at the centre of their place (several may share a
     // spot); a click on one opens its page, a click on a spot of several lists them to choose from. Names go into
     // the page as text nodes only.
-    var svg = L.svg({ padding: 0.3 });
+    // (a pane of their own above the grids and the open cases; only the points themselves take clicks)
+    map.createPane('glCommandPoints').style.zIndex = 500;
+    map.getPane('glCommandPoints').style.pointerEvents = 'none';
+    var svg = L.svg({ padding: 0.3, pane: 'glCommandPoints' });
     var layerGroups = { checkpoints: L.layerGroup().addTo(map), sites: L.layerGroup().addTo(map) };
     getJson(data.layers + '?jurisdiction=' + encodeURIComponent(data.code)).then(function (layers) {
       function href(kind, p) { return (kind === 'sites' ? data.site : data.checkpoint) + encodeURIComponent(p.id); }
@@ -103,7 +106,7 @@
             var c = cells[k];
             var first = c[0];
             var m = L.circleMarker([first.lat, first.lng], {
-              renderer: svg, radius: c.length > 1 ? 9 : 7, color: '#ffffff', weight: 2, fillColor: colour,
+              renderer: svg, pane: 'glCommandPoints', radius: c.length > 1 ? 9 : 7, color: '#ffffff', weight: 2, fillColor: colour,
               fillOpacity: 0.95, className: kind === 'sites' ? 'gl-command-site' : 'gl-command-checkpoint'
             });
             var tip = document.createElement('div');
