@@ -82,8 +82,9 @@
     // layers of points: checkpoints and quarantine sites, placed at the centre of their place (several may share a
     // spot); a click on one opens its page, a click on a spot of several lists them to choose from. Names go into
     // the page as text nodes only.
-    // (a pane of their own above the grids and the open cases; only the points themselves take clicks)
-    map.createPane('glCommandPoints').style.zIndex = 500;
+    // (a pane of their own above the grids, the open cases and the place names — a site or checkpoint often stands at
+    // the label point of its street or community; only the points themselves take clicks)
+    map.createPane('glCommandPoints').style.zIndex = 660;
     map.getPane('glCommandPoints').style.pointerEvents = 'none';
     var svg = L.svg({ padding: 0.3, pane: 'glCommandPoints' });
     var layerGroups = { checkpoints: L.layerGroup().addTo(map), sites: L.layerGroup().addTo(map) };
