@@ -1,5 +1,6 @@
-// The command page (templates/command): the map (GridLinkMap with the open cases as points, a click on a grid
-// drills the page down to it, a click on a point opens the case), the 30-day trend and the ranking with ECharts,
+// The command page (templates/command): the map (GridLinkMap with the open cases, checkpoints and quarantine sites
+// as points, a click on a grid drills the page down to it, a click on a point opens the case, checkpoint or site),
+// the 30-day trend and the rankings of places and units with ECharts,
 // and the live feed from server-sent events. Texts from the server go into the page as text nodes only.
 (function () {
   'use strict';
@@ -11,7 +12,8 @@
   var cfg = { labels: {}, kinds: {} };
   if (words) {
     cfg.labels = { reported: words.dataset.reported, closed: words.dataset.closed, open: words.dataset.open,
-      overdue: words.dataset.overdue, inQuarantine: words.dataset.inQuarantine };
+      overdue: words.dataset.overdue, inQuarantine: words.dataset.inQuarantine, road: words.dataset.road,
+      gate: words.dataset.gate, site: words.dataset.site };
     Array.prototype.forEach.call(words.querySelectorAll('[data-kind]'), function (k) {
       cfg.kinds[k.dataset.kind] = k.textContent;
     });
@@ -76,6 +78,77 @@
       }
       mapEl.dataset.points = String(list.length);
     });
+
+    // layers of points: checkpoints and quarantine sites, placed at the centre of their place (several may share a
+    // spot); a click on one opens its page, a click on a spot of several lists them to choose from. Names go into
+    // the page as text nodes only.
+    // (a pane of their own above the grids, the open cases and the place names — a site or checkpoint often stands at
+    // the label point of its street or community; only the points themselves take clicks)
+    map.createPane('glCommandPoints').style.zIndex = 660;
+    map.getPane('glCommandPoints').style.pointerEvents = 'none';
+    var svg = L.svg({ padding: 0.3, pane: 'glCommandPoints' });
+    var layerGroups = { checkpoints: L.layerGroup().addTo(map), sites: L.layerGroup().addTo(map) };
+    getJson(data.layers + '?jurisdiction=' + encodeURIComponent(data.code)).then(function (layers) {
+      function href(kind, p) { return (kind === 'sites' ? data.site : data.checkpoint) + encodeURIComponent(p.id); }
+      function label(kind, p) {
+        return (kind === 'sites' ? cfg.labels.site : (p.kind === 'GATE' ? cfg.labels.gate : cfg.labels.road)) + ' · ' + p.name;
+      }
+      function drawLayer(kind, list, colour) {
+        var group = layerGroups[kind];
+        function draw() {
+          group.clearLayers();
+          var cells = {};
+          list.forEach(function (p) {
+            var pt = map.latLngToLayerPoint([p.lat, p.lng]);
+            var key = Math.round(pt.x / 14) + ':' + Math.round(pt.y / 14);
+            (cells[key] = cells[key] || []).push(p);
+          });
+          Object.keys(cells).forEach(function (k) {
+            var c = cells[k];
+            var first = c[0];
+            var m = L.circleMarker([first.lat, first.lng], {
+              renderer: svg, pane: 'glCommandPoints', radius: c.length > 1 ? 9 : 7, color: '#ffffff', weight: 2, fillColor: colour,
+              fillOpacity: 0.95, className: kind === 'sites' ? 'gl-command-site' : 'gl-command-checkpoint'
+            });
+            var tip = document.createElement('div');
+            c.slice(0, 8).forEach(function (p) { tip.appendChild(text('div', label(kind, p))); });
+            if (c.length > 8) { tip.appendChild(text('div', '… ' + c.length)); }
+            m.bindTooltip(tip);
+            m.on('click', function (e) {
+              L.DomEvent.stopPropagation(e);
+              if (c.length === 1) { window.location.href = href(kind, first); return; }
+              var box = document.createElement('div');
+              box.className = 'gl-command-popup';
+              var ul = document.createElement('ul');
+              c.forEach(function (p) {
+                var li = document.createElement('li');
+                var a = text('a', label(kind, p));
+                a.href = href(kind, p);
+                li.appendChild(a);
+                ul.appendChild(li);
+              });
+              box.appendChild(ul);
+              L.popup().setLatLng([first.lat, first.lng]).setContent(box).openOn(map);
+            });
+            group.addLayer(m);
+          });
+        }
+        map.whenReady(draw);
+        map.on('zoomend', draw);
+      }
+      drawLayer('checkpoints', layers.checkpoints, '#fd7e14');
+      drawLayer('sites', layers.sites, '#198754');
+      ['checkpoints', 'sites'].forEach(function (kind) {
+        var toggle = document.getElementById('command-' + kind);
+        if (toggle) {
+          toggle.addEventListener('change', function () {
+            if (toggle.checked) { layerGroups[kind].addTo(map); } else { map.removeLayer(layerGroups[kind]); }
+          });
+        }
+      });
+      mapEl.dataset.checkpoints = String(layers.checkpoints.length);
+      mapEl.dataset.sites = String(layers.sites.length);
+    });
   }
 
   function chart(id) {
@@ -130,6 +203,26 @@
       if (row) { window.location.href = data.drill + encodeURIComponent(row.code); }
     });
     root.dataset.rankingDrawn = 'true';
+  });
+
+  // the ranking of lead units: open and overdue cases per unit within the place
+  getJson(data.units + '?jurisdiction=' + encodeURIComponent(data.code)).then(function (u) {
+    var c = chart('command-units');
+    if (!c) { return; }
+    var rows = u.units.slice(0, 15).reverse();
+    c.setOption({
+      backgroundColor: 'transparent',
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { data: [cfg.labels.open, cfg.labels.overdue] },
+      grid: { left: 130, right: 16, top: 30, bottom: 20 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: rows.map(function (r) { return r.name; }) },
+      series: [
+        { name: cfg.labels.open, type: 'bar', data: rows.map(function (r) { return r.open; }) },
+        { name: cfg.labels.overdue, type: 'bar', data: rows.map(function (r) { return r.overdue; }) }
+      ]
+    });
+    root.dataset.unitsDrawn = 'true';
   });
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });

@@ -58,4 +58,28 @@ public class CaseFacts {
 						rs.getBoolean(7), (Double) rs.getObject(8), (Double) rs.getObject(9)))
 				.optional();
 	}
+
+	/** Open cases of one lead unit: how many and how many of them are past their time limit. */
+	@org.springframework.modulith.NamedInterface("api")
+	public record UnitLoad(long unitId, long open, long overdue) {
+	}
+
+	/**
+	 * The open cases (not closed, evaluated, rejected, voided or merged) under the jurisdiction {@code code} (its
+	 * subtree) per lead unit, the cases that have one (dispatched at least once), most open first. The open statuses
+	 * are listed, so the status index finds the few open cases among a year's.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<UnitLoad> openByUnit(String code) {
+		java.util.List<String> open = java.util.Arrays.stream(CaseStatus.values())
+				.filter(s -> !java.util.Set.of(CaseStatus.CLOSED, CaseStatus.EVALUATED, CaseStatus.REJECTED,
+						CaseStatus.VOIDED, CaseStatus.MERGED).contains(s))
+				.map(Enum::name).toList();
+		return jdbc.sql("""
+				SELECT lead_unit_id, COUNT(*), SUM(CASE WHEN overdue THEN 1 ELSE 0 END) FROM case_file
+				WHERE status IN (:open) AND lead_unit_id IS NOT NULL AND jurisdiction_code LIKE :prefix
+				GROUP BY lead_unit_id ORDER BY COUNT(*) DESC, lead_unit_id""")
+				.param("open", open).param("prefix", org.gridlink.shared.JurisdictionCode.of(code).prefix() + "%")
+				.query((rs, i) -> new UnitLoad(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+	}
 }

@@ -177,7 +177,7 @@ public class MonitoringBoard {
 	}
 
 	/** FROM and WHERE (open for more conditions) of a figure; parameters by {@link #params}. */
-	private static String from(Figure figure) {
+	static String from(Figure figure) {
 		String orders = "FROM quarantine_order o JOIN quarantine_person p ON p.id = o.person_id WHERE o.type = 'HOME'";
 		String active = orders + " AND o.status = 'ACTIVE' AND o.start_date <= ?";
 		return switch (figure) {

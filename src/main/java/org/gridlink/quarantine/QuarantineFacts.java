@@ -3,6 +3,7 @@ package org.gridlink.quarantine;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 
+import org.gridlink.jurisdiction.PlaceCentres;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,9 +23,11 @@ public class QuarantineFacts {
 	}
 
 	private final JdbcClient jdbc;
+	private final PlaceCentres centres;
 
-	QuarantineFacts(JdbcClient jdbc) {
+	QuarantineFacts(JdbcClient jdbc, PlaceCentres centres) {
 		this.jdbc = jdbc;
+		this.centres = centres;
 	}
 
 	/** Every order in id order, streamed to {@code sink}. */
@@ -88,5 +91,44 @@ public class QuarantineFacts {
 				  - (SELECT COUNT(*) FROM quarantine_order o WHERE o.site_id = s.id AND o.occupied_bed_id IS NOT NULL)
 				FROM quarantine_site s ORDER BY s.id""")
 				.query((rs, i) -> new SiteBeds(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+	}
+
+	/**
+	 * A centralized quarantine site as a point of a map, no person: sites carry no coordinates of their own, so a site
+	 * is placed at the centre of its jurisdiction (null when that place has none).
+	 */
+	@org.springframework.modulith.NamedInterface("api")
+	public record SitePoint(long id, String name, String jurisdictionCode, @Nullable Double lat, @Nullable Double lng) {
+	}
+
+	/** The sites under the jurisdiction {@code code} (its subtree), by place and name, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public java.util.List<SitePoint> sites(String code, int limit) {
+		java.util.List<String[]> rows = jdbc.sql("""
+				SELECT id, name, jurisdiction_code FROM quarantine_site WHERE jurisdiction_code LIKE ?
+				ORDER BY jurisdiction_code, name, id LIMIT ?""")
+				.params(org.gridlink.shared.JurisdictionCode.of(code).prefix() + "%", limit)
+				.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list();
+		java.util.Map<String, PlaceCentres.Centre> at = centres.of(rows.stream().map(r -> r[2]).distinct().toList());
+		return rows.stream().map(r -> {
+			PlaceCentres.Centre c = at.get(r[2]);
+			return new SitePoint(Long.parseLong(r[0]), r[1], r[2], c == null ? null : c.lat(), c == null ? null : c.lng());
+		}).toList();
+	}
+
+	/**
+	 * People under home quarantine who have not checked in on {@code day} (district date), per grid of the person:
+	 * the active home orders started by that day without a counted check-in (a self-report or a visit that saw the
+	 * person) on it — the "due today" figure of the monitoring board ({@link MonitoringBoard}), the same query.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Long> notCheckedIn(java.time.LocalDate day) {
+		java.util.Map<String, Long> out = new java.util.TreeMap<>();
+		jdbc.sql("SELECT p.grid_code, COUNT(*) " + MonitoringBoard.from(MonitoringBoard.Figure.DUE_TODAY)
+				+ " GROUP BY p.grid_code").params(day, day)
+				.query(rs -> {
+					out.put(rs.getString(1), rs.getLong(2));
+				});
+		return out;
 	}
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.gridlink.command.CommandCenter;
+import org.gridlink.command.CommandLayers;
 import org.gridlink.command.CommandMapMeasures;
 import org.gridlink.jurisdiction.MapMeasures;
 import org.gridlink.command.CommandView;
@@ -37,8 +38,11 @@ class CommandApiController {
 	private final LiveFeed feed;
 	private final Rebuild rebuild;
 	private final CommandMapMeasures measures;
+	private final CommandLayers layers;
 
-	CommandApiController(CommandCenter center, LiveFeed feed, Rebuild rebuild, CommandMapMeasures measures) {
+	CommandApiController(CommandCenter center, LiveFeed feed, Rebuild rebuild, CommandMapMeasures measures,
+			CommandLayers layers) {
+		this.layers = layers;
 		this.center = center;
 		this.feed = feed;
 		this.rebuild = rebuild;
@@ -47,7 +51,8 @@ class CommandApiController {
 
 	@GetMapping("/measures/{key}")
 	@Operation(summary = "Values per grid of a map measure for the command map: the district map's measures "
-			+ "(/api/v1/map/measures) and command-overdue (open cases past their time limit, from the read model)")
+			+ "(/api/v1/map/measures), command-overdue (open cases past their time limit, from the read model) and "
+			+ "command-missed-checkins (people under home quarantine not checked in today)")
 	MapMeasures.Values measure(@PathVariable String key, @Parameter(hidden = true) CurrentUser user, Locale locale) {
 		return measures.values(user, key, locale);
 	}
@@ -75,6 +80,24 @@ class CommandApiController {
 	List<CommandCenter.Point> openCases(@RequestParam(required = false) @Nullable String jurisdiction,
 			@Parameter(hidden = true) CurrentUser user) {
 		return center.openCases(user, jurisdiction);
+	}
+
+	@GetMapping("/layers")
+	@Operation(summary = "The map's layers of points under the jurisdiction (default: the caller's widest place): "
+			+ "active checkpoints {id, name, kind ROAD|GATE, lat, lng} and quarantine sites {id, name, lat, lng}, "
+			+ "placed at the centre of their place (a gate at its compound's grid); no personal data")
+	CommandLayers.Layers layers(@RequestParam(required = false) @Nullable String jurisdiction,
+			@Parameter(hidden = true) CurrentUser user) {
+		return layers.layers(user, jurisdiction);
+	}
+
+	@GetMapping("/units")
+	@Operation(summary = "The ranking of lead units: open cases under the jurisdiction (default: the caller's widest "
+			+ "place) per lead unit, and how many of them are overdue, most open first: "
+			+ "{jurisdiction, units: [{unitId, name, open, overdue}]}")
+	CommandLayers.Units units(@RequestParam(required = false) @Nullable String jurisdiction,
+			@Parameter(hidden = true) CurrentUser user) {
+		return layers.units(user, jurisdiction);
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
