@@ -17,6 +17,7 @@ import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.ListPage;
+import org.gridlink.platform.NewestFirstCursor;
 import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
@@ -289,15 +290,12 @@ public class CaseManagement {
 			params.add(Like.contains(text));
 			params.add(Like.contains(text));
 		}
-		CaseCursor cursor = after == null || after.isBlank() ? null : CaseCursor.parse(after);
+		NewestFirstCursor cursor = after == null || after.isBlank() ? null : NewestFirstCursor.parse(after);
 		long total = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
 		String page = where.toString();
 		if (cursor != null) {
-			page += " AND (c.reported_at < ? OR (c.reported_at = ? AND c.id < ?))";
-			pageParams.add(cursor.reportedAt());
-			pageParams.add(cursor.reportedAt());
-			pageParams.add(cursor.id());
+			page += " AND " + cursor.after("c.reported_at", "c.id", pageParams);
 		}
 		int size = pageable.getPageSize();
 		pageParams.add(size + 1);
@@ -311,7 +309,8 @@ public class CaseManagement {
 		if (more) {
 			content = content.subList(0, size);
 		}
-		String next = more ? CaseCursor.after(content.get(size - 1)).toString() : null;
+		CaseSummary last = content.get(content.size() - 1);
+		String next = more ? new NewestFirstCursor(last.reportedAt(), last.id()).toString() : null;
 		return new ListPage<>(content, cursor == null ? pageable : PageRequest.of(0, size), total, false, next,
 				cursor != null);
 	}
