@@ -31,36 +31,9 @@
   if (!root) { return; }
   var list = document.getElementById('items');
   var api = root.getAttribute('data-api');
-  var key = 'gl-inspection-queue-' + root.getAttribute('data-round');
-  var tokenMeta = document.querySelector('meta[name="_csrf"]');
-  var headerMeta = document.querySelector('meta[name="_csrf_header"]');
-  var badgeEl = document.getElementById('queue-badge');
-  var offlineEl = document.getElementById('offline-note');
-  var errorEl = document.getElementById('send-error');
+  var queue = window.GlPhoneQueue(root, 'gl-inspection-queue-' + root.getAttribute('data-round'));
   var sending = false;
 
-  function load() {
-    try { return JSON.parse(window.localStorage.getItem(key)) || []; } catch (e) { return []; }
-  }
-  function save(queue) {
-    window.localStorage.setItem(key, JSON.stringify(queue));
-    badge();
-  }
-  function uuid() {
-    if (window.crypto && window.crypto.randomUUID) {
-      try { return window.crypto.randomUUID(); } catch (e) { /* not a secure context: below */ }
-    }
-    var b = window.crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).substring(1); }).join('');
-    return h.substring(0, 8) + '-' + h.substring(8, 12) + '-' + h.substring(12, 16) + '-' + h.substring(16, 20) + '-' + h.substring(20);
-  }
-  function badge() {
-    var n = load().length;
-    badgeEl.textContent = root.getAttribute('data-waiting').replace('{0}', n);
-    badgeEl.classList.toggle('d-none', n === 0);
-  }
   function mark(itemId, result, css) {
     var card = root.querySelector('[data-item="' + itemId + '"]');
     if (!card) { return; }
@@ -70,39 +43,34 @@
     card.classList.remove('gl-queued', 'gl-done');
     card.classList.add(css);
   }
-  function showError(text) {
-    errorEl.textContent = text || '';
-    errorEl.classList.toggle('d-none', !text);
-  }
   // one request per result (each has its own clientId); the first failure without an answer stops until later
   function flush() {
-    var queue = load();
-    if (sending || queue.length === 0) { return; }
-    var next = queue[0];
-    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
-    if (tokenMeta && headerMeta) { headers[headerMeta.content] = tokenMeta.content; }
+    var waiting = queue.load();
+    if (sending || waiting.length === 0) { return; }
+    var next = waiting[0];
+    var sent = function (id) { return id === next.clientId; };
     sending = true;
     var body = Object.assign({}, next);
     delete body.itemId;
-    fetch(api, { method: 'POST', headers: headers, body: JSON.stringify(body), credentials: 'same-origin' })
+    queue.post(api, body)
       .then(function (response) {
-        offlineEl.classList.add('d-none');
+        queue.online(true);
         if (response.ok) {
           mark(next.checkItemId, next.result, 'gl-done');
-          save(load().filter(function (r) { return r.clientId !== next.clientId; }));
+          queue.drop(sent);
           return true;
         }
         if (response.status === 400 || response.status === 403 || response.status === 404 || response.status === 409) {
           // refused and would be refused again: drop it and say why
           return response.json().catch(function () { return {}; }).then(function (b) {
-            save(load().filter(function (r) { return r.clientId !== next.clientId; }));
-            showError(b.message || String(response.status));
+            queue.drop(sent);
+            queue.showError(b.message || String(response.status));
             return true;
           });
         }
         throw new Error('retry later: ' + response.status);
       })
-      .catch(function () { offlineEl.classList.remove('d-none'); return false; })
+      .catch(function () { queue.online(false); return false; })
       .then(function (more) {
         sending = false;
         if (more) { flush(); }
@@ -120,7 +88,7 @@
       checkItemId: Number(card.getAttribute('data-item')),
       result: result,
       note: field('note').value.trim(),
-      clientId: uuid()
+      clientId: queue.uuid()
     };
     var fix = field('fix').value.trim();
     var deadline = field('deadline').value;
@@ -130,20 +98,18 @@
         : { jurisdictionCode: record.targetCode, fix: fix, deadline: deadline };
     }
     var photo = field('photo').files[0];
-    showError('');
+    queue.showError('');
     dataUrl(photo).then(function (url) {
       if (url) { record.photos = [url]; }
-      var queue = load();
-      queue.push(record);
-      try { save(queue); } catch (err) { delete record.photos; queue[queue.length - 1] = record; save(queue); }
+      var waiting = queue.load();
+      waiting.push(record);
+      // a photo too large for the phone's storage: the result goes without it
+      try { queue.save(waiting); } catch (err) { delete record.photos; waiting[waiting.length - 1] = record; queue.save(waiting); }
       mark(record.checkItemId, result, 'gl-queued');
       flush();
     });
   });
 
-  load().forEach(function (r) { mark(r.checkItemId, r.result, 'gl-queued'); });
-  badge();
-  window.addEventListener('online', flush);
-  window.setInterval(flush, 15000);
-  flush();
+  queue.load().forEach(function (r) { mark(r.checkItemId, r.result, 'gl-queued'); });
+  queue.keepSending(flush);
 })();

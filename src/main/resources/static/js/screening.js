@@ -4,36 +4,9 @@
   var root = document.getElementById('screening-work');
   if (!root) { return; }
   var api = root.getAttribute('data-api');
-  var key = 'gl-screening-queue-' + root.getAttribute('data-campaign');
-  var tokenMeta = document.querySelector('meta[name="_csrf"]');
-  var headerMeta = document.querySelector('meta[name="_csrf_header"]');
-  var badgeEl = document.getElementById('queue-badge');
-  var offlineEl = document.getElementById('offline-note');
-  var errorEl = document.getElementById('send-error');
+  var queue = window.GlPhoneQueue(root, 'gl-screening-queue-' + root.getAttribute('data-campaign'));
   var sending = false;
 
-  function load() {
-    try { return JSON.parse(window.localStorage.getItem(key)) || []; } catch (e) { return []; }
-  }
-  function save(queue) {
-    window.localStorage.setItem(key, JSON.stringify(queue));
-    badge();
-  }
-  function uuid() {
-    if (window.crypto && window.crypto.randomUUID) {
-      try { return window.crypto.randomUUID(); } catch (e) { /* not a secure context: below */ }
-    }
-    var b = window.crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).substring(1); }).join('');
-    return h.substring(0, 8) + '-' + h.substring(8, 12) + '-' + h.substring(12, 16) + '-' + h.substring(16, 20) + '-' + h.substring(20);
-  }
-  function badge() {
-    var n = load().length;
-    badgeEl.textContent = root.getAttribute('data-waiting').replace('{0}', n);
-    badgeEl.classList.toggle('d-none', n === 0);
-  }
   function card(householdId) {
     return root.querySelector('[data-household="' + householdId + '"]');
   }
@@ -78,7 +51,7 @@
   // typed, the page scrolls to it and the field to correct gets the focus.
   function householdError(householdId, text, record, fieldName) {
     var c = card(householdId);
-    if (!c) { showError(text); return; }
+    if (!c) { queue.showError(text); return; }
     clearHouseholdError(c);
     c.classList.add('gl-open');
     var box = c.querySelector('.gl-household-error');
@@ -118,30 +91,24 @@
     return '10X98765432'.charAt(sum % 11) === v.charAt(17) ? null : 'check_digit';
   }
   function enqueue(record) {
-    record.clientId = uuid();
-    var queue = load();
-    queue.push(record);
-    save(queue);
+    record.clientId = queue.uuid();
+    var waiting = queue.load();
+    waiting.push(record);
+    queue.save(waiting);
     var c = card(record.householdId);
     if (c) { clearHouseholdError(c); }
     mark(record.householdId, record.outcome === 'NEW_PERSON' ? null : record.outcome, 'gl-queued');
     flush();
   }
-  function showError(text) {
-    errorEl.textContent = text || '';
-    errorEl.classList.toggle('d-none', !text);
-  }
   function flush() {
-    var queue = load();
-    if (sending || queue.length === 0) { return; }
-    var batch = queue.slice(0, 500);
-    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
-    if (tokenMeta && headerMeta) { headers[headerMeta.content] = tokenMeta.content; }
+    var waiting = queue.load();
+    if (sending || waiting.length === 0) { return; }
+    var batch = waiting.slice(0, 500);
     sending = true;
     var more = false;
-    fetch(api, { method: 'POST', headers: headers, body: JSON.stringify(batch), credentials: 'same-origin' })
+    queue.post(api, batch)
       .then(function (response) {
-        offlineEl.classList.add('d-none');
+        queue.online(true);
         if (response.ok) {
           return response.json().then(function (body) {
             var settled = {};
@@ -159,8 +126,8 @@
                   sent.outcome === 'UNREACHABLE' || sent.outcome === 'NEW_PERSON' ? 'gl-queued' : 'gl-done');
               }
             });
-            save(load().filter(function (r) { return !settled[r.clientId]; }));
-            more = load().length > 0;
+            queue.drop(function (id) { return settled[id]; });
+            more = queue.load().length > 0;
           });
         }
         if (response.status === 400 || response.status === 403 || response.status === 404) {
@@ -168,17 +135,17 @@
           return response.json().catch(function () { return {}; }).then(function (body) {
             var ids = {};
             batch.forEach(function (b) { ids[b.clientId] = true; mark(b.householdId, null, 'gl-rejected'); });
-            save(load().filter(function (r) { return !ids[r.clientId]; }));
+            queue.drop(function (id) { return ids[id]; });
             if (batch.length === 1) {
               householdError(batch[0].householdId, body.message || String(response.status), batch[0]);
             } else {
-              showError(body.message || String(response.status));
+              queue.showError(body.message || String(response.status));
             }
           });
         }
         throw new Error('retry later: ' + response.status);
       })
-      .catch(function () { offlineEl.classList.remove('d-none'); })
+      .catch(function () { queue.online(false); })
       .then(function () {
         sending = false;
         if (more) { flush(); }
@@ -259,9 +226,6 @@
   if (picker) {
     picker.addEventListener('change', function () { picker.form.submit(); });
   }
-  load().forEach(function (r) { if (r.outcome !== 'NEW_PERSON') { mark(r.householdId, r.outcome, 'gl-queued'); } });
-  badge();
-  window.addEventListener('online', flush);
-  window.setInterval(flush, 15000);
-  flush();
+  queue.load().forEach(function (r) { if (r.outcome !== 'NEW_PERSON') { mark(r.householdId, r.outcome, 'gl-queued'); } });
+  queue.keepSending(flush);
 })();

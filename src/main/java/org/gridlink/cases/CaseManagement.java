@@ -16,6 +16,8 @@ import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.ListPage;
+import org.gridlink.platform.NewestFirstCursor;
 import org.gridlink.platform.Like;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
@@ -27,7 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -241,6 +243,15 @@ public class CaseManagement {
 
 	/** The cases the caller may see, newest first, filtered. */
 	public Page<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable) {
+		return list(user, query, pageable, null);
+	}
+
+	/**
+	 * The cases the caller may see, newest first, filtered: the page of {@code pageable}, or with a cursor
+	 * {@code after} (the {@link ListPage#next()} of an earlier page) the {@code pageable.getPageSize()} cases after it,
+	 * however deep (no offset to skip). The total is exact.
+	 */
+	public ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable, @Nullable String after) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE (").append(visibility(user)).append(')');
 		if (query.status() != null) {
@@ -279,16 +290,29 @@ public class CaseManagement {
 			params.add(Like.contains(text));
 			params.add(Like.contains(text));
 		}
+		NewestFirstCursor cursor = after == null || after.isBlank() ? null : NewestFirstCursor.parse(after);
 		long total = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(pageable.getPageSize());
-		pageParams.add(pageable.getOffset());
+		String page = where.toString();
+		if (cursor != null) {
+			page += " AND " + cursor.after("c.reported_at", "c.id", pageParams);
+		}
+		int size = pageable.getPageSize();
+		pageParams.add(size + 1);
+		pageParams.add(cursor == null ? pageable.getOffset() : 0);
 		Map<Long, String> unitNames = units.names();
 		Locale locale = LocaleContextHolder.getLocale();
-		List<CaseSummary> content = jdbc.sql("SELECT " + prefixed() + " FROM case_file c" + where
+		List<CaseSummary> content = jdbc.sql("SELECT " + prefixed() + " FROM case_file c" + page
 				+ " ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?").params(pageParams)
 				.query(CaseFile::map).list().stream().map(f -> summary(f, unitNames, locale)).toList();
-		return new PageImpl<>(content, pageable, total);
+		boolean more = content.size() > size;
+		if (more) {
+			content = content.subList(0, size);
+		}
+		CaseSummary last = content.get(content.size() - 1);
+		String next = more ? new NewestFirstCursor(last.reportedAt(), last.id()).toString() : null;
+		return new ListPage<>(content, cursor == null ? pageable : PageRequest.of(0, size), total, false, next,
+				cursor != null);
 	}
 
 	/** The SQL condition (over alias {@code c}) for the cases a user may see; validated values only. */

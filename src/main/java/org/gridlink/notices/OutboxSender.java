@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
-
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.JurisdictionDirectory;
 import org.gridlink.platform.PersonalDataCipher;
@@ -36,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code gridlink.notices.claim-timeout} belongs to a stopped process: its rows are sent again under the same attempt
  * id, which the SMS provider receives as {@code OutId} and the inbox as the row id, so nothing is lost and nothing
  * arrives twice. Non-urgent SMS wait during quiet hours (22:00–07:00 district time) and skip opted-out phones. Each
- * channel is paced to its rate; a notice whose rows are all done is marked SENT.
+ * channel is paced to its rate across all instances ({@link ChannelPaces}); a notice whose rows are all done is marked SENT.
  */
 @Component
 class OutboxSender {
@@ -48,7 +46,7 @@ class OutboxSender {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Map<ChannelKind, Channel> channels = new EnumMap<>(ChannelKind.class);
-	private final Map<ChannelKind, Pace> paces = new EnumMap<>(ChannelKind.class);
+	private final ChannelPaces paces;
 	private final PersonalDataCipher cipher;
 	private final JurisdictionDirectory places;
 	private final Notices notices;
@@ -80,17 +78,15 @@ class OutboxSender {
 			@Value("${gridlink.notices.sms.notice-template}") String noticeTemplate,
 			@Value("${gridlink.notices.send-delay:10000}") long sendDelayMillis,
 			@Value("${gridlink.notices.send-interval:2000}") long sendIntervalMillis,
-			@Value("${gridlink.notices.sms.notice-optout-template}") String optOutTemplate, OptOutLinks optOutLinks) {
+			@Value("${gridlink.notices.sms.notice-optout-template}") String optOutTemplate, OptOutLinks optOutLinks, ChannelPaces paces) {
+		this.paces = paces;
 		this.optOutTemplate = optOutTemplate;
 		this.optOutLinks = optOutLinks;
 		this.sendDelay = Duration.ofMillis(sendDelayMillis);
 		this.sendInterval = Duration.ofMillis(sendIntervalMillis);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		channels.forEach(c -> {
-			this.channels.put(c.kind(), c);
-			this.paces.put(c.kind(), new Pace(c.ratePerSecond()));
-		});
+		channels.forEach(c -> this.channels.put(c.kind(), c));
 		this.cipher = cipher;
 		this.places = places;
 		this.notices = notices;
@@ -274,7 +270,7 @@ class OutboxSender {
 		List<Channel.Message> messages = messages(channel, rows);
 		// the opt-out links of this batch are recorded before they can reach anyone
 		optOutLinks.remember(rows.stream().filter(Row::withOptOutLink).map(Row::phoneHash).distinct().toList());
-		paces.get(channel.kind()).acquire(messages.size());
+		paces.acquire(channel.kind(), channel.ratePerSecond(), messages.size());
 		List<Channel.Result> results;
 		try {
 			results = channel.send(attempt, messages);
@@ -405,27 +401,6 @@ class OutboxSender {
 		/** A notice's non-urgent SMS to a resident: it carries the phone's opt-out link. */
 		boolean withOptOutLink() {
 			return noticeId != null && !urgent && phoneHash != null && "SMS".equals(channel);
-		}
-	}
-
-	/** Paces a channel to its rate: each batch waits until its share of time is free. */
-	static final class Pace {
-
-		private final double perSecond;
-		private long next = System.nanoTime();
-
-		Pace(double perSecond) {
-			this.perSecond = perSecond;
-		}
-
-		synchronized void acquire(int messages) {
-			long now = System.nanoTime();
-			long start = Math.max(now, next);
-			next = start + (long) (messages * 1_000_000_000L / perSecond);
-			long wait = start - now;
-			if (wait > 0) {
-				LockSupport.parkNanos(wait);
-			}
 		}
 	}
 }

@@ -18,6 +18,8 @@ import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.Like;
+import org.gridlink.platform.ListPage;
+import org.gridlink.platform.NewestFirstCursor;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.OutOfScopeException;
 import org.gridlink.platform.PersonalDataCipher;
@@ -31,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -145,6 +148,14 @@ public class Contacts {
 
 	/** Contacts the caller may see, newest first. */
 	public Page<ContactView> list(CurrentUser user, ContactQuery query, Pageable pageable) {
+		return list(user, query, pageable, null);
+	}
+
+	/**
+	 * Contacts the caller may see, newest first: the page of {@code pageable}, or with a cursor {@code after} (the
+	 * {@link ListPage#next()} of an earlier page) the contacts after it, however deep. The total is exact.
+	 */
+	public ListPage<ContactView> list(CurrentUser user, ContactQuery query, Pageable pageable, @Nullable String after) {
 		QuarantineAccess.require(user, QuarantineAccess.READERS, "read");
 		StringBuilder where = new StringBuilder(" WHERE " + contactVisible(user));
 		List<Object> params = new ArrayList<>();
@@ -183,12 +194,25 @@ public class Contacts {
 		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM close_contact c JOIN quarantine_person p ON p.id = c.person_id"
 				+ where).params(params).query(Long.class).single();
+		NewestFirstCursor cursor = after == null || after.isBlank() ? null : NewestFirstCursor.parse(after);
 		List<Object> page = new ArrayList<>(params);
-		page.add(pageable.getPageSize());
-		page.add(pageable.getOffset());
-		List<ContactView> rows = jdbc.sql(CONTACT_SELECT + where + " ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?")
+		String pageWhere = where.toString();
+		if (cursor != null) {
+			pageWhere += " AND " + cursor.after("c.reported_at", "c.id", page);
+		}
+		int size = pageable.getPageSize();
+		page.add(size + 1);
+		page.add(cursor == null ? pageable.getOffset() : 0);
+		List<ContactView> rows = jdbc.sql(CONTACT_SELECT + pageWhere + " ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?")
 				.params(page).query(this::contactRow).list();
-		return new PageImpl<>(rows, pageable, total);
+		boolean more = rows.size() > size;
+		if (more) {
+			rows = rows.subList(0, size);
+		}
+		String next = more ? new NewestFirstCursor(rows.get(size - 1).reportedAt(), rows.get(size - 1).id()).toString()
+				: null;
+		return new ListPage<>(rows, cursor == null ? pageable : PageRequest.of(0, size), total, false, next,
+				cursor != null);
 	}
 
 	/** One contact the caller may see. */

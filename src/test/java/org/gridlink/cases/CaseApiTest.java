@@ -210,6 +210,37 @@ class CaseApiTest {
 	}
 
 	@Test
+	void theListIsWalkedByCursorInTheSameOrderAsByPages() throws Exception {
+		String marker = "翻页" + System.nanoTime() % 100_000;
+		for (int i = 0; i < 8; i++) {
+			reportInGrid1(marker + "第" + i + "件");
+		}
+		String filter = "/api/v1/cases?jurisdiction=" + GRID1 + "&q=" + marker;
+		List<Integer> byPages = JsonPath.read(mvc.perform(get(filter + "&size=500").with(as("center")))
+				.andReturn().getResponse().getContentAsString(), "$.content[*].id");
+		assertThat(byPages).hasSize(8);
+		List<Integer> byCursor = new java.util.ArrayList<>();
+		String after = null;
+		do {
+			String page = mvc.perform(get(filter + "&size=3" + (after == null ? "" : "&after=" + after)).with(as("center")))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			byCursor.addAll(JsonPath.read(page, "$.content[*].id"));
+			if (after != null) {
+				assertThat(JsonPath.<Object>read(page, "$.page.number")).as("a cursor page has no number").isNull();
+			}
+			after = JsonPath.read(page, "$.next");
+		}
+		while (after != null && byCursor.size() <= byPages.size());
+		// cases reported meanwhile (other tests' listeners) may appear in the walk: compare with the list after it
+		List<Integer> afterWalk = JsonPath.read(mvc.perform(get(filter + "&size=500").with(as("center")))
+				.andReturn().getResponse().getContentAsString(), "$.content[*].id");
+		assertThat(byCursor).doesNotHaveDuplicates().containsAll(byPages);
+		assertThat(byCursor).containsExactlyElementsOf(afterWalk.stream().filter(byCursor::contains).toList());
+		mvc.perform(get(filter + "&after=not-a-cursor").with(as("center"))).andExpect(status().isBadRequest());
+		mvc.perform(get(filter + "&after=1-1&page=2").with(as("center"))).andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void aPointIsLocatedInItsGridAndANearbyReportOfTheSameClassIsOfferedForMerging() throws Exception {
 		String grid = JsonPath.read(mvc.perform(get("/api/v1/grids/locate?lat=33.712&lng=119.052").with(as("center")))
 				.andReturn().getResponse().getContentAsString(), "$.code");

@@ -95,6 +95,9 @@ class NoticeAudienceTest {
 		mvc.perform(get("/api/v1/notices/" + byCompound).with(as("community1")))
 				.andExpect(jsonPath("$.jurisdictions[0]").value(GRID1)).andExpect(jsonPath("$.places").isEmpty())
 				.andExpect(jsonPath("$.compounds[0]").value(compoundId));
+		// the notice's page names the compound chosen
+		mvc.perform(get("/notices/" + byCompound).with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(compound)));
 		long compoundRecipients = recipients(byCompound);
 		long byBuilding = id(create("community1", notice(List.of(), List.of(), List.of(buildingId), null))
 				.andExpect(status().isCreated()));

@@ -46,6 +46,31 @@ class QuarantineApiTest {
 	}
 
 	@Test
+	void theContactsOfAnEventAreWalkedByCursor() throws Exception {
+		long event = JsonPath.<Integer>read(post("community1", "/api/v1/quarantine/events", "{\"name\":\"翻页会议\",\"place\":"
+				+ "\"社区会议室\",\"occurredOn\":\"" + QuarantineFixture.today().minusDays(1) + "\",\"jurisdictionCode\":\""
+				+ COMMUNITY1 + "\"}").andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		for (int i = 0; i < 5; i++) {
+			post("community1", "/api/v1/quarantine/contacts", contactJson(event, TestIds.next())).andExpect(status().isCreated());
+		}
+		String filter = "/api/v1/quarantine/contacts?eventId=" + event;
+		List<Integer> byPage = JsonPath.read(mvc.perform(get(filter + "&size=50").with(as("community1")))
+				.andReturn().getResponse().getContentAsString(), "$.content[*].id");
+		assertThat(byPage).hasSize(5);
+		List<Integer> byCursor = new java.util.ArrayList<>();
+		String after = null;
+		do {
+			String page = mvc.perform(get(filter + "&size=2" + (after == null ? "" : "&after=" + after))
+					.with(as("community1"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			byCursor.addAll(JsonPath.read(page, "$.content[*].id"));
+			after = JsonPath.read(page, "$.next");
+		}
+		while (after != null && byCursor.size() <= 5);
+		assertThat(byCursor).containsExactlyElementsOf(byPage);
+		mvc.perform(get(filter + "&after=x").with(as("community1"))).andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void recordOrderAndReleaseThroughTheApi() throws Exception {
 		long event = JsonPath.<Integer>read(post("community1", "/api/v1/quarantine/events", "{\"name\":\"会议\",\"place\":"
 				+ "\"社区会议室\",\"occurredOn\":\"" + QuarantineFixture.today().minusDays(1) + "\",\"jurisdictionCode\":\""

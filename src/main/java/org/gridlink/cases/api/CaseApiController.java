@@ -19,9 +19,10 @@ import org.gridlink.cases.CaseView;
 import org.gridlink.cases.NewCase;
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.ListPage;
 import org.gridlink.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,16 +67,21 @@ class CaseApiController {
 	}
 
 	@GetMapping("/cases")
-	@Operation(summary = "Cases in the caller's scope (department handlers: their unit's cases), newest first")
-	PagedModel<CaseSummary> list(@RequestParam(required = false) @Nullable CaseStatus status,
+	@Operation(summary = "Cases in the caller's scope (department handlers: their unit's cases), newest first",
+			description = "page/size as usual, or after=<next of the previous page> for the page after it at any depth "
+					+ "(keyset; page must then be 0). A bad cursor is a 400.")
+	ListPage.Json<CaseSummary> list(@RequestParam(required = false) @Nullable CaseStatus status,
 			@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable Long unit,
 			@RequestParam(required = false) @Nullable String jurisdiction,
 			@RequestParam(required = false) @Nullable Boolean overdue, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-			@Parameter(hidden = true) CurrentUser user) {
-		return new PagedModel<>(cases.list(user,
-				new CaseQuery(status, category, unit, jurisdiction, overdue, q), ApiPaging.of(page, size)));
+			@RequestParam(required = false) @Nullable String after, @Parameter(hidden = true) CurrentUser user) {
+		if (after != null && page != 0) {
+			throw new InvalidInputException("error.cursor");
+		}
+		return cases.list(user, new CaseQuery(status, category, unit, jurisdiction, overdue, q), ApiPaging.of(page, size),
+				after).json();
 	}
 
 	@GetMapping("/cases/{id}")

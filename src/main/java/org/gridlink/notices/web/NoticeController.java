@@ -139,6 +139,15 @@ class NoticeController {
 		byPlace.forEach(p -> codes.add(p.code()));
 		failures.forEach(f -> codes.add(f.place()));
 		model.addAttribute("names", places.names(codes));
+		// the compounds, buildings and campaign chosen, by name (ids the caller may no longer see are left out)
+		model.addAttribute("chosenCompounds", buildings.compounds(notice.compounds()).stream()
+				.map(org.gridlink.jurisdiction.BuildingDirectory.CompoundRef::name).toList());
+		model.addAttribute("chosenBuildings", buildings.buildings(notice.buildings()).stream()
+				.map(b -> b.compound() + " " + b.name()).toList());
+		model.addAttribute("chosenCampaign", notice.screeningCampaign() == null ? null
+				: screening.campaignChoices(user).stream().filter(c -> c.id() == notice.screeningCampaign())
+						.map(org.gridlink.screening.Screening.CampaignChoice::name).findFirst()
+						.orElse("#" + notice.screeningCampaign()));
 		model.addAttribute("mayApprove", notice.status() == NoticeStatus.PENDING_APPROVAL && notices.canApprove(user)
 				&& !user.username().equals(notice.createdBy()));
 		model.addAttribute("maySend", notice.status() == NoticeStatus.APPROVED && notices.canWrite(user));

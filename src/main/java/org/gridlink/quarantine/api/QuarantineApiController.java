@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.ListPage;
 import org.gridlink.quarantine.ContactQuery;
 import org.gridlink.quarantine.ContactView;
 import org.gridlink.quarantine.Contacts;
@@ -112,10 +114,16 @@ class QuarantineApiController {
 	}
 
 	@GetMapping("/contacts")
-	@Operation(summary = "Close contacts the caller may see, newest first; q = name or an exact ID number/passport")
-	PagedModel<ContactView> contacts(CurrentUser user, @ParameterObject @Valid ContactQuery query,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return new PagedModel<>(contacts.list(user, query, ApiPaging.of(page, size)));
+	@Operation(summary = "Close contacts the caller may see, newest first; q = name or an exact ID number/passport",
+			description = "page/size as usual, or after=<next of the previous page> for the page after it at any depth "
+					+ "(keyset; page must then be 0). A bad cursor is a 400.")
+	ListPage.Json<ContactView> contacts(CurrentUser user, @ParameterObject @Valid ContactQuery query,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			@RequestParam(required = false) @Nullable String after) {
+		if (after != null && page != 0) {
+			throw new InvalidInputException("error.cursor");
+		}
+		return contacts.list(user, query, ApiPaging.of(page, size), after).json();
 	}
 
 	@GetMapping("/contacts/{id}")
