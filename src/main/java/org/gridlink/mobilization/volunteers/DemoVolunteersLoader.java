@@ -97,6 +97,7 @@ class DemoVolunteersLoader implements ApplicationRunner {
 			boolean party = first || random.nextInt(10) < 6;
 			Long unit = party && !units.isEmpty() && random.nextInt(10) < 8 ? units.get(random.nextInt(units.size()))
 					: null;
+			unit = first && !units.isEmpty() ? units.get(Math.min(2, units.size() - 1)) : unit;
 			String branch = party && unit == null ? community.substring(9) + "号楼在职党员临时支部" : null;
 			int roll = random.nextInt(100);
 			String status = first || roll < 85 ? "APPROVED" : roll < 94 ? "PENDING" : roll < 97 ? "LEFT" : "DECLINED";

@@ -83,7 +83,7 @@ class VolunteerPages {
 	@GetMapping("/volunteer")
 	String mine(CurrentUser user, Model model) {
 		Volunteer me = volunteers.mine(user).orElseThrow(() -> new AccessDeniedException("not a volunteer"));
-		model.addAttribute("me", me);
+		model.addAttribute("self", me);
 		String token = badges.todays(me).orElse(null);
 		model.addAttribute("badgeQr", token == null ? null
 				: QrSvg.of(urls.absolute("/volunteers/badge/check?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
