@@ -215,6 +215,8 @@ class DemoDistrictLoader implements ApplicationRunner {
 				new NewAccount("checkpoint1", "郭勇", DEMO_PASSWORD, Set.of(Role.CHECKPOINT),
 						Set.of("320819001002"), null),
 				new NewAccount("liaison1", "何志强", DEMO_PASSWORD, Set.of(Role.LIAISON), Set.of("320819003000"),
-						null));
+						null),
+				// a party member registered as a volunteer with community1's community (mobilization: volunteers)
+				new NewAccount("volunteer1", "王志刚", DEMO_PASSWORD, Set.of(Role.VOLUNTEER), Set.of(), null));
 	}
 }

@@ -20,6 +20,7 @@ import org.gridlink.platform.Role;
 import org.gridlink.shared.Masked;
 import org.gridlink.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -42,12 +43,21 @@ public class CheckpointShifts {
 
 	/** A shift as shown: the account's display name for staff, a masked name and phone for volunteers. */
 	public record Shift(long id, long checkpointId, Duty duty, @Nullable String username, String person,
-			@Nullable String phone, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+			@Nullable String phone, OffsetDateTime startsAt, OffsetDateTime endsAt, @Nullable Long volunteerId) {
 	}
 
-	/** A shift to plan: {@code username} for staff, {@code name} and {@code phone} for a volunteer. */
+	/**
+	 * A shift to plan: {@code username} for staff; for a volunteer a registered volunteer's {@code volunteerId}
+	 * ({@link VolunteerDirectory}) or else a typed {@code name} and {@code phone}.
+	 */
 	public record NewShift(@Nullable Duty duty, @Nullable String username, @Nullable String name,
-			@Nullable String phone, @Nullable OffsetDateTime startsAt, @Nullable OffsetDateTime endsAt) {
+			@Nullable String phone, @Nullable OffsetDateTime startsAt, @Nullable OffsetDateTime endsAt,
+			@Nullable Long volunteerId) {
+
+		public NewShift(@Nullable Duty duty, @Nullable String username, @Nullable String name, @Nullable String phone,
+				@Nullable OffsetDateTime startsAt, @Nullable OffsetDateTime endsAt) {
+			this(duty, username, name, phone, startsAt, endsAt, null);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -56,10 +66,12 @@ public class CheckpointShifts {
 	private final PersonalDataCipher cipher;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final ObjectProvider<VolunteerDirectory> directory;
 
 	CheckpointShifts(JdbcClient jdbc, Checkpoints checkpoints, Accounts accounts, PersonalDataCipher cipher,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ObjectProvider<VolunteerDirectory> directory) {
 		this.clock = clock;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
 		this.accounts = accounts;
@@ -80,6 +92,13 @@ public class CheckpointShifts {
 				.query(CheckpointShifts::row).list();
 	}
 
+	/** Registered volunteers the shift form offers for a checkpoint (empty without a directory). */
+	public List<VolunteerDirectory.ListedVolunteer> volunteers(CurrentUser user, long checkpointId, @Nullable String q) {
+		Checkpoint checkpoint = checkpoints.get(user, checkpointId);
+		VolunteerDirectory found = directory.getIfAvailable();
+		return found == null ? List.of() : found.search(user, checkpoint.jurisdictionCode(), q, 200);
+	}
+
 	public Shift add(CurrentUser user, long checkpointId, NewShift input) {
 		checkpoints.managed(user, checkpointId);
 		if (input.duty() == null) {
@@ -96,7 +115,20 @@ public class CheckpointShifts {
 		String person;
 		String phoneSealed = null;
 		String phoneMasked = null;
-		if (input.duty() == Duty.VOLUNTEER) {
+		Long volunteerId = null;
+		if (input.duty() == Duty.VOLUNTEER && input.volunteerId() != null) {
+			VolunteerDirectory found = directory.getIfAvailable();
+			String place = checkpoints.get(user, checkpointId).jurisdictionCode();
+			VolunteerDirectory.ListedVolunteer volunteer = (found == null ? java.util.Optional
+					.<VolunteerDirectory.ListedVolunteer>empty() : found.find(input.volunteerId()))
+					.filter(v -> place.startsWith(v.communityCode()) || v.communityCode().startsWith(place))
+					.orElseThrow(() -> new InvalidInputException("checkpoints.volunteer.unknown",
+							String.valueOf(input.volunteerId())));
+			volunteerId = volunteer.id();
+			person = volunteer.maskedName();
+			phoneMasked = volunteer.maskedPhone();
+		}
+		else if (input.duty() == Duty.VOLUNTEER) {
 			String name = input.name() == null ? "" : input.name().strip();
 			if (name.isEmpty() || name.length() > 50) {
 				throw new InvalidInputException("checkpoints.volunteer.name.invalid");
@@ -129,14 +161,15 @@ public class CheckpointShifts {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO checkpoint_shift (checkpoint_id, duty, username, person_sealed, person_masked, phone_sealed,
-				phone_masked, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				phone_masked, starts_at, ends_at, created_by, created_at, volunteer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(checkpointId, input.duty().name(), username, personSealed, person, phoneSealed, phoneMasked,
 						starts.withOffsetSameInstant(ZoneOffset.UTC), ends.withOffsetSameInstant(ZoneOffset.UTC),
-						user.username(), clock.instant().atOffset(ZoneOffset.UTC))
+						user.username(), clock.instant().atOffset(ZoneOffset.UTC), volunteerId)
 				.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		audit.record("CHECKPOINT_SHIFT_ADD", "checkpoint", String.valueOf(checkpointId), AuditTrail.SUCCESS,
-				"shift=" + id + " duty=" + input.duty() + (username == null ? "" : " user=" + username));
+				"shift=" + id + " duty=" + input.duty() + (username == null ? "" : " user=" + username)
+						+ (volunteerId == null ? "" : " volunteer=" + volunteerId));
 		return find(id);
 	}
 
@@ -156,6 +189,7 @@ public class CheckpointShifts {
 	private static Shift row(ResultSet rs, int n) throws SQLException {
 		return new Shift(rs.getLong("id"), rs.getLong("checkpoint_id"), Duty.valueOf(rs.getString("duty")),
 				rs.getString("username"), rs.getString("person_masked"), rs.getString("phone_masked"),
-				rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class));
+				rs.getObject("starts_at", OffsetDateTime.class), rs.getObject("ends_at", OffsetDateTime.class),
+				rs.getObject("volunteer_id", Long.class));
 	}
 }

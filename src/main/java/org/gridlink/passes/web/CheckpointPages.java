@@ -105,6 +105,8 @@ class CheckpointPages {
 		model.addAttribute("day", shown);
 		model.addAttribute("log", scans.log(user, id, shown, ApiPaging.of(page, 50)));
 		model.addAttribute("manages", checkpoints.canManage(user, checkpoint));
+		model.addAttribute("volunteers", checkpoints.canManage(user, checkpoint) ? shifts.volunteers(user, id, null)
+				: java.util.List.of());
 		model.addAttribute("duties", Duty.values());
 		model.addAttribute("zone", zone);
 		model.addAttribute("defaultFrom", today.atTime(8, 0));
@@ -130,11 +132,12 @@ class CheckpointPages {
 	/** A shift as typed in the form: times in the district's time zone. */
 	record ShiftForm(@Nullable Duty duty, @Nullable String username, @Nullable String name, @Nullable String phone,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime from,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime to) {
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime to,
+			@Nullable Long volunteerId) {
 
 		NewShift toShift(ZoneId zone) {
 			return new NewShift(duty, username, name, phone, from == null ? null : from.atZone(zone).toOffsetDateTime(),
-					to == null ? null : to.atZone(zone).toOffsetDateTime());
+					to == null ? null : to.atZone(zone).toOffsetDateTime(), volunteerId);
 		}
 	}
 

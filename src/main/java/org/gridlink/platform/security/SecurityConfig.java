@@ -108,6 +108,9 @@ class SecurityConfig {
 				// a resident opts out of non-urgent notice SMS through the link in the message (notices)
 				.requestMatchers("/td/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
+				// a person registers as a volunteer; anyone checks a volunteer's duty badge (mobilization: volunteers)
+				.requestMatchers("/volunteers/register", "/volunteers/badge/check",
+						"/api/v1/public/volunteer-badges/check").permitAll()
 				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
 				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
 				// Open311 GeoReport v2: public reading per the spec; creating needs a client's api_key (checked there)

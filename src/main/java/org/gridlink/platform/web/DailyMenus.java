@@ -57,6 +57,12 @@ final class DailyMenus {
 		daily(Set.of("/reports/review"), Role.STREET);
 	}
 
+	static {
+		// volunteers (docs/volunteers.md): a volunteer's badge and tasks; the community's volunteers and tasks
+		daily(Set.of("/volunteer"), Role.VOLUNTEER);
+		daily(Set.of("/volunteers"), Role.COMMUNITY);
+	}
+
 	private static void daily(Set<String> hrefs, Role... roles) {
 		for (Role role : roles) {
 			Set<String> all = new java.util.HashSet<>(DAILY.getOrDefault(role, Set.of()));

@@ -50,6 +50,8 @@ public class Icons {
 		BY_PATH.put("/inspection", "binoculars");
 		BY_PATH.put("/reports", "file-earmark-bar-graph");
 		BY_PATH.put("/reports/review", "check2-square");
+		BY_PATH.put("/volunteers", "people-fill");
+		BY_PATH.put("/volunteer", "person-badge-fill");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
