@@ -253,4 +253,114 @@ class DailySummaryTest {
 		assertThat(jdbc.sql(rows).params("daily-summary-mail-" + day + "-" + center, "EMAIL", center).query(Long.class)
 				.single()).as("no address, no e-mail").isZero();
 	}
+
+	@Autowired
+	org.gridlink.support.TestClock clock;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
+	org.gridlink.cases.CaseManagement cases;
+
+	@Autowired
+	org.gridlink.notices.Notices notices;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
+	private org.gridlink.platform.CurrentUser user(String name) {
+		return ((org.gridlink.platform.security.AccountPrincipal) users.loadUserByUsername(name)).toCurrentUser();
+	}
+
+	@Test
+	void afterAScriptedDayTheSectionsEqualDirectCountsForTheDistrictAndTheStreet() throws Exception {
+		ZoneId zone = ZoneId.of("Asia/Shanghai");
+		clock.advance(java.time.Duration.ofDays(-(400 + System.nanoTime() % 300)));
+		LocalDate day = LocalDate.now(clock.withZone(zone));
+		long notice;
+		try {
+			var center = user("center");
+			var community = user("community1");
+			// three concerns, two in street 1
+			cases.report(center, new org.gridlink.cases.NewCase("E0101", "汇总：一", org.gridlink.support.Demo.GRID1, null,
+					null, null, org.gridlink.cases.CaseSource.HOTLINE, "13800001111"), null);
+			cases.report(center, new org.gridlink.cases.NewCase("E0101", "汇总：二", org.gridlink.support.Demo.GRID1, null,
+					null, null, org.gridlink.cases.CaseSource.HOTLINE, "13800001111"), null);
+			cases.report(center, new org.gridlink.cases.NewCase("E0101", "汇总：三", org.gridlink.support.Demo.GRID2, null,
+					null, null, org.gridlink.cases.CaseSource.HOTLINE, "13800001111"), null);
+			// a notice to the staff of community 1 by inbox, sent that day
+			notice = notices.create(community, new org.gridlink.notices.NewNotice("汇总通知", "请查看",
+					new org.gridlink.notices.NewNotice.Audience(java.util.List.of(org.gridlink.support.Demo.COMMUNITY1),
+							java.util.List.of(), java.util.List.of(), false, java.util.List.of(), null),
+					java.util.List.of("INBOX"), false, null)).id();
+			notices.send(community, notice);
+			org.gridlink.notices.NoticeSending.sendNow(context, notice);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_outbox WHERE notice_id = ? AND state = 'DELIVERED'")
+					.param(notice).query(Long.class).single()).isPositive();
+		}
+		finally {
+			clock.reset();
+		}
+		var from = day.atStartOfDay(zone).toOffsetDateTime();
+		var to = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+		String street1 = org.gridlink.support.Demo.STREET1.substring(0, 9) + "%";
+		var district = summaries.content(day);
+		var street = summaries.sections().content(org.gridlink.support.Demo.STREET1, day);
+
+		assertThat(district.concerns().reported()).isEqualTo(count(
+				"SELECT COUNT(*) FROM case_file WHERE reported_at >= ? AND reported_at < ?", from, to)).isGreaterThanOrEqualTo(3);
+		assertThat(street.concerns().reported()).isEqualTo(count("SELECT COUNT(*) FROM case_file WHERE reported_at >= ?"
+				+ " AND reported_at < ? AND jurisdiction_code LIKE ?", from, to, street1)).isGreaterThanOrEqualTo(2)
+				.isLessThan(district.concerns().reported());
+
+		long sent = count("SELECT COUNT(*) FROM notice_outbox WHERE notice_id IS NOT NULL AND state IN ('SENT', 'DELIVERED')"
+				+ " AND sent_at >= ? AND sent_at < ?", from, to);
+		assertThat(sent).isPositive();
+		assertThat(district.notices().total()).isEqualTo(sent);
+		assertThat(street.notices().total()).isEqualTo(count("SELECT COUNT(*) FROM notice_outbox WHERE notice_id IS NOT NULL"
+				+ " AND state IN ('SENT', 'DELIVERED') AND sent_at >= ? AND sent_at < ? AND jurisdiction_code LIKE ?", from,
+				to, street1));
+		assertThat(district.notices().perNotice()).anySatisfy(n -> {
+			assertThat(n.noticeId()).isEqualTo(notice);
+			assertThat(n.title()).isEqualTo("汇总通知");
+			assertThat(n.channel()).isEqualTo(org.gridlink.notices.ChannelKind.INBOX);
+		});
+		assertThat(district.notices().perChannel().get(org.gridlink.notices.ChannelKind.INBOX)).isPositive();
+
+		assertThat(district.alerts().raised()).isEqualTo(count(
+				"SELECT COUNT(*) FROM quarantine_alert WHERE raised_at >= ? AND raised_at < ?", from, to));
+		assertThat(district.handOffs().opened()).isEqualTo(count(
+				"SELECT COUNT(*) FROM inspection_hand_off WHERE created_at >= ? AND created_at < ?", from, to));
+		assertThat(district.handOffs().open()).isEqualTo(count("SELECT COUNT(*) FROM inspection_hand_off WHERE"
+				+ " created_at < ? AND state <> 'CANCELLED' AND (state = 'OPEN' OR rectified_at >= ?)", to, to));
+		assertThat(district.reports().forms()).hasSize((int) count(
+				"SELECT COUNT(*) FROM report_form WHERE active = TRUE AND created_at < ?", to));
+		assertThat(district.map().grids()).hasSize((int) count(
+				"SELECT COUNT(*) FROM jurisdiction WHERE level = 'GRID' AND boundary IS NOT NULL"));
+	}
+
+	private long count(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	@Test
+	void theSummariesPageListsTheDaysWithTheirFilesForTheReadersPlace() throws Exception {
+		LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3);
+		mvc.perform(post("/command/summaries/" + day).with(as("leader")))
+				.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/command/summaries").with(as("leader"))).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.containsString("/api/v1/daily-summaries/" + day + ".pdf?jurisdiction="
+								+ org.gridlink.support.Demo.DISTRICT)));
+		mvc.perform(get("/command/summaries").with(as("street1"))).andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.containsString("/api/v1/daily-summaries/" + day + ".xlsx?jurisdiction="
+								+ org.gridlink.support.Demo.STREET1)))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+						.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/command/summaries/" + day))));
+		mvc.perform(post("/command/summaries/" + day).with(as("street1"))).andExpect(status().isForbidden());
+		mvc.perform(get("/command/summaries").with(as("grid1"))).andExpect(status().isForbidden());
+		mvc.perform(post("/command/summaries/not-a-day").with(as("leader"))).andExpect(status().isBadRequest());
+	}
 }
