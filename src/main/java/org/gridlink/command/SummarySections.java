@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SummarySections {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SummarySections.class);
 	static final int MAX_ALERT_LINES = 200;
 	private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -78,9 +79,29 @@ class SummarySections {
 		CommandView view = center.figures(system, code, day);
 		OffsetDateTime from = day.atStartOfDay(model.zone).toOffsetDateTime();
 		OffsetDateTime to = day.plusDays(1).atStartOfDay(model.zone).toOffsetDateTime();
-		return new SummaryContent(day, view, center.trend(system, code, day), alerts(code, from, to),
-				notices(code, from, to), concerns(system, day), handOffs(system, view, day, from, to),
-				reports(system, code, day), map(system, code, day));
+		long[] ms = new long[8];
+		long t0 = System.nanoTime();
+		var trend = center.trend(system, code, day);
+		ms[0] = lap(t0);
+		var alerts = alerts(code, from, to);
+		ms[1] = lap(t0);
+		var sent = notices(code, from, to);
+		ms[2] = lap(t0);
+		var concerns = concerns(system, day);
+		ms[3] = lap(t0);
+		var handOffs = handOffs(system, view, day, from, to);
+		ms[4] = lap(t0);
+		var forms = reports(system, code, day);
+		ms[5] = lap(t0);
+		var grids = map(system, code, day);
+		ms[6] = lap(t0);
+		log.info("Summary content of {} for {}: trend {} ms, alerts {}, notices {}, concerns {}, hand-offs {}, reports {},"
+				+ " map {} (cumulative)", day, code, ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6]);
+		return new SummaryContent(day, view, trend, alerts, sent, concerns, handOffs, forms, grids);
+	}
+
+	private static long lap(long t0) {
+		return (System.nanoTime() - t0) / 1_000_000;
 	}
 
 	SummaryContent.Alerts alerts(String code, OffsetDateTime from, OffsetDateTime to) {
