@@ -23,6 +23,9 @@ class CommandMenu implements MenuEntries {
 		if (center.mayOpen(user)) {
 			entries.add(new MenuEntry("nav.command", "/command"));
 		}
+		if (DailySummaries.mayRead(user) && !user.scope().isEmpty()) {
+			entries.add(new MenuEntry("command.summary.list", "/command/summaries"));
+		}
 		return entries;
 	}
 }

@@ -33,9 +33,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The daily summary (每日汇总): every morning at {@code gridlink.command.summary-at} (district time, default 07:00)
- * the summary of the day before, claimed by inserting its row (the day is the primary key, so of two instances
- * exactly one writes it, like {@code platform.Retention}'s runs); written again on demand; listed and downloaded by
- * the center and the leaders, whose inboxes get a note with the link.
+ * the district's summary of the day before, claimed by inserting its row (the day is the primary key, so of two
+ * instances exactly one writes it, like {@code platform.Retention}'s runs) and stored; written again on demand;
+ * listed and downloaded by the center and the leaders, whose inboxes get a note with the link (and an e-mail where
+ * e-mail is configured and they have an address). Street and community staff download the summary of their own
+ * place (their subtree only), written on demand for a day whose district summary exists.
  */
 @Service
 public class DailySummaries {
@@ -57,11 +59,16 @@ public class DailySummaries {
 	private final MessageSource messages;
 	private final AuditTrail audit;
 	private final LocalTime at;
+	private final SummarySections sections;
+	private final String baseUrl;
 	final String instanceId = "summary-" + UUID.randomUUID();
 
 	DailySummaries(JdbcClient jdbc, ReadModel model, CommandCenter center, Jurisdictions jurisdictions,
 			SummaryDocuments documents, Rebuild rebuild, Accounts accounts, Notifications notifications,
-			MessageSource messages, AuditTrail audit, @Value("${gridlink.command.summary-at:07:00}") LocalTime at) {
+			MessageSource messages, AuditTrail audit, @Value("${gridlink.command.summary-at:07:00}") LocalTime at,
+			SummarySections sections, @Value("${gridlink.public-base-url:}") String baseUrl) {
+		this.sections = sections;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.jdbc = jdbc;
 		this.model = model;
 		this.center = center;
@@ -75,14 +82,54 @@ public class DailySummaries {
 		this.at = at;
 	}
 
-	private static boolean mayRead(CurrentUser user) {
+	/** The center, leaders and administrator (the district's summary); street and community staff (their own). */
+	public static boolean mayRead(CurrentUser user) {
+		return user.hasAny(Role.CENTER, Role.LEADER, Role.ADMIN)
+				|| user.hasAny(Role.STREET, Role.COMMUNITY) && !user.scope().isEmpty();
+	}
+
+	/** Who writes a summary again: the center, leaders and administrator. */
+	public static boolean mayWrite(CurrentUser user) {
 		return user.hasAny(Role.CENTER, Role.LEADER, Role.ADMIN);
 	}
 
 	private void requireRead(CurrentUser user) {
 		if (!mayRead(user)) {
-			throw new AccessDeniedException("daily summaries: center and leaders only");
+			throw new AccessDeniedException("daily summaries: center, leaders, street and community staff only");
 		}
+	}
+
+	/** The district's code (the summary's place when no other is asked for). */
+	String district() {
+		return jurisdictions.districtCodes().stream().findFirst()
+				.orElseThrow(() -> new NotFoundException("jurisdiction.not.found", "district"));
+	}
+
+	/** True when the user reads the district's stored summary (not only a street's or community's). */
+	boolean readsDistrict(CurrentUser user) {
+		return user.hasAny(Role.CENTER, Role.LEADER, Role.ADMIN)
+				&& (user.scope().isEmpty() && user.has(Role.ADMIN) || user.scope().covers(district()));
+	}
+
+	/**
+	 * The place whose summary {@code user} gets: {@code jurisdiction} when given (within the scope: otherwise 403,
+	 * unknown 404), else the district for those who read it, else the widest place of the user's scope.
+	 */
+	public String placeOf(CurrentUser user, @Nullable String jurisdiction) {
+		requireRead(user);
+		String district = district();
+		if (jurisdiction == null || jurisdiction.isBlank()) {
+			return readsDistrict(user) ? district : center.home(user);
+		}
+		String code = jurisdiction.strip();
+		if (code.equals(district)) {
+			if (!readsDistrict(user)) {
+				throw new AccessDeniedException("daily summaries: the district's is for the center and leaders");
+			}
+			return code;
+		}
+		jurisdictions.node(user, code);
+		return code;
 	}
 
 	@Scheduled(initialDelayString = "${gridlink.command.first-check-after:PT20S}",
@@ -143,7 +190,9 @@ public class DailySummaries {
 
 	/** Writes (again) the summary of a past day on demand (center, leaders). */
 	public SummaryLine regenerate(CurrentUser user, LocalDate day) {
-		requireRead(user);
+		if (!mayWrite(user)) {
+			throw new AccessDeniedException("daily summaries: written again by the center and leaders");
+		}
 		if (!day.isBefore(model.today())) {
 			throw new InvalidInputException("command.date.future");
 		}
@@ -158,29 +207,43 @@ public class DailySummaries {
 
 	private void write(LocalDate day) {
 		long started = System.nanoTime();
-		SummaryDocuments.Content content = content(day);
+		SummaryContent content = content(day);
+		long gathered = System.nanoTime();
 		byte[] pdf = documents.pdf(content);
+		long drawn = System.nanoTime();
 		byte[] xlsx = documents.xlsx(content);
 		jdbc.sql("UPDATE daily_summary SET pdf = ?, xlsx = ? WHERE summary_day = ?").params(pdf, xlsx, day).update();
-		log.info("Daily summary of {} written in {} ms", day, (System.nanoTime() - started) / 1_000_000);
+		log.info("Daily summary of {} written in {} ms (content {} ms, PDF {} ms, workbook {} ms)", day,
+				(System.nanoTime() - started) / 1_000_000, (gathered - started) / 1_000_000,
+				(drawn - gathered) / 1_000_000, (System.nanoTime() - drawn) / 1_000_000);
 	}
 
-	SummaryDocuments.Content content(LocalDate day) {
-		String district = jurisdictions.districtCodes().stream().findFirst()
-				.orElseThrow(() -> new NotFoundException("jurisdiction.not.found", "district"));
-		CurrentUser system = new CurrentUser(0, "system", "GridLink", Set.of(Role.CENTER), Scope.of(Set.of(district)),
-				null);
-		return new SummaryDocuments.Content(day, center.figures(system, district, day), center.trend(system, district, day));
+	SummarySections sections() {
+		return sections;
 	}
 
-	private void tellLeaders(LocalDate day) {
+	/** The district's summary content of a day. */
+	SummaryContent content(LocalDate day) {
+		return sections.content(district(), day);
+	}
+
+	/**
+	 * Tells the district's leaders and center that the day's summary is ready: an inbox note and, where e-mail is
+	 * configured and the person has an address, an e-mail with the PDF's link; each once per day and person (the
+	 * messages' idempotency keys).
+	 */
+	void tellLeaders(LocalDate day) {
+		String title = messages.getMessage("command.summary.title", null, SummaryDocuments.ZH) + " " + day;
+		String body = messages.getMessage("command.summary.notice", new Object[] { day.toString() }, SummaryDocuments.ZH);
+		String path = "/api/v1/daily-summaries/" + day + ".pdf";
+		boolean email = notifications.emailConfigured();
 		for (String district : jurisdictions.districtCodes()) {
-			String title = messages.getMessage("command.summary.title", null, SummaryDocuments.ZH);
-			String body = messages.getMessage("command.summary.notice", new Object[] { day.toString() },
-					SummaryDocuments.ZH);
 			for (var account : accounts.staffWithin(Set.of(Role.LEADER, Role.CENTER), null, Scope.of(Set.of(district)))) {
-				notifications.toUser(account.id(), title + " " + day, body, "/api/v1/daily-summaries/" + day + ".pdf",
-						"daily-summary-" + day + "-" + account.id());
+				notifications.toUser(account.id(), title, body, path, "daily-summary-" + day + "-" + account.id());
+				if (email) {
+					notifications.toUserByEmail(account.id(), title, body + "\n" + baseUrl + path,
+							"daily-summary-mail-" + day + "-" + account.id());
+				}
 			}
 		}
 	}
@@ -204,9 +267,18 @@ public class DailySummaries {
 				.optional();
 	}
 
-	/** The stored PDF or workbook ({@code kind}: pdf or xlsx) of a day; 404 when not written. */
+	/** The district's stored PDF or workbook ({@code kind}: pdf or xlsx) of a day; 404 when not written. */
 	public byte[] file(CurrentUser user, LocalDate day, String kind) {
-		requireRead(user);
+		return file(user, day, kind, null);
+	}
+
+	/**
+	 * The PDF or workbook ({@code kind}: pdf or xlsx) of a day for a place ({@link #placeOf}): the district's as
+	 * stored; a street's or community's written now from the same sources, scoped to that place. 404 when the day's
+	 * summary was not written.
+	 */
+	public byte[] file(CurrentUser user, LocalDate day, String kind, @Nullable String jurisdiction) {
+		String place = placeOf(user, jurisdiction);
 		String column = switch (kind) {
 			case "pdf" -> "pdf";
 			case "xlsx" -> "xlsx";
@@ -217,7 +289,11 @@ public class DailySummaries {
 		if (bytes == null) {
 			throw new NotFoundException("command.summary.missing", day.toString());
 		}
-		audit.record("DAILY_SUMMARY_DOWNLOAD", "dailySummary", day + "." + kind, AuditTrail.SUCCESS, "");
+		if (!place.equals(district())) {
+			SummaryContent content = sections.content(place, day);
+			bytes = kind.equals("pdf") ? documents.pdf(content) : documents.xlsx(content);
+		}
+		audit.record("DAILY_SUMMARY_DOWNLOAD", "dailySummary", place + "/" + day + "." + kind, AuditTrail.SUCCESS, "");
 		return bytes;
 	}
 }

@@ -5,6 +5,7 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command center",
 		allowedDependencies = { "platform :: api", "jurisdiction :: api", "cases :: api", "quarantine :: api",
-				"notices :: api", "screening :: api", "passes :: api" })
+				"notices :: api", "screening :: api", "passes :: api", "answers :: api", "inspection :: api",
+				"dailyreport :: api" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.command;

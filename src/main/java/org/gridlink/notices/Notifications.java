@@ -27,11 +27,37 @@ public class Notifications {
 	private final PersonalDataCipher cipher;
 	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().build();
+	private final org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail;
+	private final org.gridlink.platform.AccountEmails emails;
 
-	Notifications(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+	Notifications(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail,
+			org.gridlink.platform.AccountEmails emails) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.clock = clock;
+		this.mail = mail;
+		this.emails = emails;
+	}
+
+	/** True when e-mail can be sent: an SMTP server is configured ({@code spring.mail.host}). */
+	public boolean emailConfigured() {
+		return mail.getIfAvailable() != null;
+	}
+
+	/**
+	 * An e-mail to one user (plain text, sent by the EMAIL channel like a notice's rows). Nothing is added when no
+	 * SMTP server is configured or the user has no address; false then, and when the key was used before.
+	 */
+	@Transactional
+	public boolean toUserByEmail(long userId, String subject, String text, String idempotencyKey) {
+		if (subject == null || subject.isBlank() || text == null) {
+			throw new InvalidInputException("notices.title.invalid", NoticeTexts.MAX_TITLE);
+		}
+		if (!emailConfigured() || !emails.has(userId)) {
+			return false;
+		}
+		return add(idempotencyKey, "EMAIL", false, userId, null, null, cut(subject, 100), cut(text, 1000), null);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.gridlink.command.DailySummaries;
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -38,24 +39,28 @@ class DailySummaryApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The stored summaries, newest day first: date, created, by (CENTER, LEADER, ADMIN)")
+	@Operation(summary = "The stored summaries, newest day first: date, created, by (CENTER, LEADER, ADMIN; STREET and COMMUNITY "
+			+ "download their own place's)")
 	PagedModel<DailySummaries.SummaryLine> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @Parameter(hidden = true) CurrentUser user) {
 		return new PagedModel<>(summaries.list(user, ApiPaging.of(page, size)));
 	}
 
 	@GetMapping("/{date}.pdf")
-	@Operation(summary = "The summary of a day as PDF (A4, Chinese, font embedded); 404 when not written")
+	@Operation(summary = "The summary of a day as PDF (A4, Chinese, font embedded); 404 when not written. "
+			+ "jurisdiction: a street or community within the caller's scope (default: the district for the center "
+			+ "and leaders, the caller's own place for street and community staff); outside the scope 403")
 	ResponseEntity<byte[]> pdf(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@Parameter(hidden = true) CurrentUser user) {
-		return file(summaries.file(user, date, "pdf"), MediaType.APPLICATION_PDF, date + ".pdf");
+			@RequestParam(required = false) @Nullable String jurisdiction, @Parameter(hidden = true) CurrentUser user) {
+		return file(summaries.file(user, date, "pdf", jurisdiction), MediaType.APPLICATION_PDF, date + ".pdf");
 	}
 
 	@GetMapping("/{date}.xlsx")
-	@Operation(summary = "The summary of a day as an Excel workbook (one sheet per section); 404 when not written")
+	@Operation(summary = "The summary of a day as an Excel workbook (one sheet per section); 404 when not written; "
+			+ "jurisdiction as for the PDF")
 	ResponseEntity<byte[]> xlsx(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@Parameter(hidden = true) CurrentUser user) {
-		return file(summaries.file(user, date, "xlsx"), XLSX, date + ".xlsx");
+			@RequestParam(required = false) @Nullable String jurisdiction, @Parameter(hidden = true) CurrentUser user) {
+		return file(summaries.file(user, date, "xlsx", jurisdiction), XLSX, date + ".xlsx");
 	}
 
 	@PostMapping("/{date}")
