@@ -171,7 +171,8 @@ public class DailySummaries {
 		if (!claim(day, claimer, "system")) {
 			return false;
 		}
-		rebuild.rebuild();
+		// written from the read model as the modules' events keep it (a rebuild of a year's cases takes longer than
+		// the summary may; it is the repair tool: POST /api/v1/command/rebuild, and the first start)
 		write(day);
 		tellLeaders(day);
 		return true;
