@@ -34,7 +34,7 @@ class DemoDutyLoader implements ApplicationRunner {
 
 	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoDutyLoader.class);
 
-	static final int DAYS = 14;
+	static final int DAYS = 7;
 
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate transactions;

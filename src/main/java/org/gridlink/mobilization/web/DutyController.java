@@ -180,7 +180,7 @@ class DutyController {
 		}
 		List<UnitView> units = duty.readableUnits(user, organization.allUnits());
 		LocalDate end = duty.day(to);
-		LocalDate start = from == null || from.isBlank() ? end.minusDays(13) : duty.day(from);
+		LocalDate start = from == null || from.isBlank() ? end.minusDays(6) : duty.day(from);
 		Long chosen = unit != null ? unit : user.unitId() != null && user.has(Role.DEPT) ? user.unitId()
 				: units.isEmpty() ? null : units.get(0).id();
 		model.addAttribute("units", units);
@@ -195,7 +195,7 @@ class DutyController {
 			@RequestParam(required = false) @Nullable String to, Locale locale, HttpServletResponse response)
 			throws IOException {
 		LocalDate end = duty.day(to);
-		LocalDate start = from == null || from.isBlank() ? end.minusDays(13) : duty.day(from);
+		LocalDate start = from == null || from.isBlank() ? end.minusDays(6) : duty.day(from);
 		sendWorkbook(workbook, duty.unitBoard(user, id, start, end), locale, response);
 	}
 
