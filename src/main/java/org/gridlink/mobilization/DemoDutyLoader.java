@@ -1,6 +1,5 @@
 package org.gridlink.mobilization;
 
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -88,8 +87,8 @@ class DemoDutyLoader implements ApplicationRunner {
 					var arrived = day.atTime(7, 30).plusMinutes(random.nextInt(120)).atZone(zone);
 					var left = isToday ? null : day.atTime(17, 0).plusMinutes(random.nextInt(90)).atZone(zone);
 					presence.add(new Object[] { p.staffId(), p.cadreName(), p.unitId(), p.unitName(), p.communityCode(),
-							day, Timestamp.from(arrived.toInstant()),
-							left == null ? null : Timestamp.from(left.toInstant()) });
+							day, arrived.toOffsetDateTime(),
+							left == null ? null : left.toOffsetDateTime() });
 				}
 				int taskCount = demoCadre && isToday ? 2 : random.nextInt(100) < 20 ? 1 : 0;
 				for (int t = 0; t < taskCount; t++) {
@@ -98,8 +97,8 @@ class DemoDutyLoader implements ApplicationRunner {
 					var assigned = day.minusDays(1).atTime(16, 0).atZone(zone);
 					var doneAt = day.atTime(11, 0).plusMinutes(random.nextInt(300)).atZone(zone);
 					tasks.add(new Object[] { p.communityCode(), p.staffId(), p.cadreName(), p.unitId(), kind.name(), day,
-							DETAILS[kind.ordinal()], "community1", Timestamp.from(assigned.toInstant()),
-							done ? Timestamp.from(doneAt.toInstant()) : null, done ? DONE[kind.ordinal()] : null });
+							DETAILS[kind.ordinal()], "community1", assigned.toOffsetDateTime(),
+							done ? doneAt.toOffsetDateTime() : null, done ? DONE[kind.ordinal()] : null });
 				}
 			}
 			jdbc.batchUpdate("INSERT INTO cadre_presence (staff_id, cadre_name, unit_id, unit_name, community_code,"
