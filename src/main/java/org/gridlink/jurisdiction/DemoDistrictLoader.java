@@ -174,6 +174,12 @@ class DemoDistrictLoader implements ApplicationRunner {
 			Long max = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM " + table, Long.class);
 			jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (max + 1));
 		}
+		// posted cadres on duty (docs/mobilization.md): cadre1 is the first cadre posted to community1's community
+		staffNames.put("cadre1", jdbc.queryForObject("SELECT name FROM staff WHERE id = (SELECT MIN(staff_id) FROM post"
+				+ " WHERE community_code = ?)", String.class, COMMUNITY1));
+		jdbc.update("UPDATE staff SET username = 'cadre1' WHERE id = (SELECT MIN(staff_id) FROM post"
+				+ " WHERE community_code = ?)", COMMUNITY1);
+		cadre1Unit = jdbc.queryForObject("SELECT unit_id FROM staff WHERE username = 'cadre1'", Long.class);
 		accounts.createDemoAccounts(demoUsers(grids), DEMO_PASSWORD);
 	}
 
@@ -186,6 +192,9 @@ class DemoDistrictLoader implements ApplicationRunner {
 		}
 		return name;
 	}
+
+	/** The unit of the demo cadre cadre1 (posted cadres on duty). */
+	private Long cadre1Unit;
 
 	static final String GRID1 = "320819001001001";
 	static final String GRID2 = "320819002001001";
@@ -217,6 +226,8 @@ class DemoDistrictLoader implements ApplicationRunner {
 				new NewAccount("liaison1", "何志强", DEMO_PASSWORD, Set.of(Role.LIAISON), Set.of("320819003000"),
 						null),
 				// a party member registered as a volunteer with community1's community (mobilization: volunteers)
-				new NewAccount("volunteer1", "王志刚", DEMO_PASSWORD, Set.of(Role.VOLUNTEER), Set.of(), null));
+				new NewAccount("volunteer1", "王志刚", DEMO_PASSWORD, Set.of(Role.VOLUNTEER), Set.of(), null),
+				new NewAccount("cadre1", staffNames.get("cadre1"), DEMO_PASSWORD, Set.of(Role.CADRE), Set.of(COMMUNITY1),
+						cadre1Unit));
 	}
 }

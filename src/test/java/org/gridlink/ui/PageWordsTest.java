@@ -165,6 +165,14 @@ class PageWordsTest {
 				"/inspection/plan/rounds/new")) {
 			pages.add(new String[] { "center", url });
 		}
+		// posted cadres on duty (issue 18)
+		for (String url : List.of("/", "/duty", "/duty/scan")) {
+			pages.add(new String[] { "cadre1", url });
+		}
+		for (String url : List.of("/communities/" + Demo.COMMUNITY1 + "/duty", "/duty/presence")) {
+			pages.add(new String[] { "community1", url });
+		}
+		pages.add(new String[] { "dept1", "/duty/units" });
 		return pages;
 	}
 
