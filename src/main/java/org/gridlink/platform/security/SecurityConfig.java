@@ -107,6 +107,8 @@ class SecurityConfig {
 				.requestMatchers("/q/*").permitAll()
 				// a resident opts out of non-urgent notice SMS through the link in the message (notices)
 				.requestMatchers("/td/*").permitAll()
+				// a community's "1+N" council board: members' names and roles, signed minutes, decisions (mobilization)
+				.requestMatchers("/council-board/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
 				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
 				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
