@@ -173,6 +173,14 @@ class PageWordsTest {
 			pages.add(new String[] { "community1", url });
 		}
 		pages.add(new String[] { "dept1", "/duty/units" });
+		// the "1+N" council (issue 18)
+		long councilMeeting = first("SELECT MIN(id) FROM council_meeting WHERE community_code = '" + Demo.COMMUNITY1
+				+ "'");
+		for (String url : List.of("/councils/" + Demo.COMMUNITY1, "/council-meetings/" + councilMeeting,
+				"/council-board/" + Demo.COMMUNITY1)) {
+			pages.add(new String[] { "community1", url });
+		}
+		pages.add(new String[] { "street1", "/councils" });
 		return pages;
 	}
 

@@ -107,6 +107,8 @@ class SecurityConfig {
 				.requestMatchers("/q/*").permitAll()
 				// a resident opts out of non-urgent notice SMS through the link in the message (notices)
 				.requestMatchers("/td/*").permitAll()
+				// a community's "1+N" council board: members' names and roles, signed minutes, decisions (mobilization)
+				.requestMatchers("/council-board/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
 				// a person registers as a volunteer; anyone checks a volunteer's duty badge (mobilization: volunteers)
 				.requestMatchers("/volunteers/register", "/volunteers/badge/check",

@@ -52,6 +52,9 @@ public class Icons {
 		BY_PATH.put("/reports/review", "check2-square");
 		BY_PATH.put("/volunteers", "people-fill");
 		BY_PATH.put("/volunteer", "person-badge-fill");
+		BY_PATH.put("/councils", "people");
+		BY_PATH.put("/council-meetings", "people");
+		BY_PATH.put("/council-board", "people");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
