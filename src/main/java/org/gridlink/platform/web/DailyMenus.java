@@ -57,6 +57,11 @@ final class DailyMenus {
 		daily(Set.of("/reports/review"), Role.STREET);
 	}
 
+	static {
+		// supplies (docs/supplies.md): requests for the places that ask, approve and allocate and the units that ship
+		daily(Set.of("/supplies/requests"), Role.COMMUNITY, Role.STREET, Role.CENTER);
+	}
+
 	private static void daily(Set<String> hrefs, Role... roles) {
 		for (Role role : roles) {
 			Set<String> all = new java.util.HashSet<>(DAILY.getOrDefault(role, Set.of()));

@@ -50,6 +50,9 @@ public class Icons {
 		BY_PATH.put("/inspection", "binoculars");
 		BY_PATH.put("/reports", "file-earmark-bar-graph");
 		BY_PATH.put("/reports/review", "check2-square");
+		BY_PATH.put("/supplies", "box-seam");
+		BY_PATH.put("/supplies/requests", "truck");
+		BY_PATH.put("/supplies/gaps", "clipboard-data");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
