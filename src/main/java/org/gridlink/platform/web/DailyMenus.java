@@ -61,6 +61,8 @@ final class DailyMenus {
 		// volunteers (docs/volunteers.md): a volunteer's badge and tasks; the community's volunteers and tasks
 		daily(Set.of("/volunteer"), Role.VOLUNTEER);
 		daily(Set.of("/volunteers"), Role.COMMUNITY);
+		// supplies (docs/supplies.md): requests for the places that ask, approve and allocate and the units that ship
+		daily(Set.of("/supplies/requests"), Role.COMMUNITY, Role.STREET, Role.CENTER);
 	}
 
 	private static void daily(Set<String> hrefs, Role... roles) {

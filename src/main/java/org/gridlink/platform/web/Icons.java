@@ -55,6 +55,9 @@ public class Icons {
 		BY_PATH.put("/councils", "people");
 		BY_PATH.put("/council-meetings", "people");
 		BY_PATH.put("/council-board", "people");
+		BY_PATH.put("/supplies", "box-seam");
+		BY_PATH.put("/supplies/requests", "truck");
+		BY_PATH.put("/supplies/gaps", "clipboard-data");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */

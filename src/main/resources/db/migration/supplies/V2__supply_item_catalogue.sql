@@ -1,0 +1,20 @@
+-- The item catalogue of emergency reserves (pages show the names, never the codes).
+INSERT INTO supply_item (code, name_zh, name_en, unit_zh, unit_en, category, position) VALUES
+('MASK-MED', '医用外科口罩', 'Surgical masks', '只', 'pieces', 'PROTECTION', 1),
+('MASK-N95', 'N95 防护口罩', 'N95 respirators', '只', 'pieces', 'PROTECTION', 2),
+('SUIT', '医用防护服', 'Protective suits', '套', 'sets', 'PROTECTION', 3),
+('GLOVES', '一次性手套', 'Disposable gloves', '副', 'pairs', 'PROTECTION', 4),
+('GOGGLES', '护目镜', 'Goggles', '副', 'pairs', 'PROTECTION', 5),
+('FACE-SHIELD', '防护面屏', 'Face shields', '个', 'pieces', 'PROTECTION', 6),
+('DISINF-84', '84 消毒液', 'Chlorine disinfectant', '桶', 'cans', 'MEDICAL', 7),
+('ALCOHOL', '75% 酒精', '75% alcohol', '瓶', 'bottles', 'MEDICAL', 8),
+('THERMO', '红外测温枪', 'Infrared thermometers', '把', 'pieces', 'MEDICAL', 9),
+('ANTIGEN', '抗原检测试剂', 'Antigen test kits', '盒', 'boxes', 'MEDICAL', 10),
+('RICE', '大米（10 公斤）', 'Rice (10 kg)', '袋', 'bags', 'FOOD', 11),
+('FLOUR', '面粉（5 公斤）', 'Flour (5 kg)', '袋', 'bags', 'FOOD', 12),
+('OIL', '食用油（5 升）', 'Cooking oil (5 l)', '桶', 'cans', 'FOOD', 13),
+('NOODLES', '方便面', 'Instant noodles', '箱', 'cases', 'FOOD', 14),
+('WATER', '饮用水', 'Drinking water', '箱', 'cases', 'FOOD', 15),
+('MILK', '牛奶', 'Milk', '箱', 'cases', 'FOOD', 16),
+('BAGS', '垃圾袋', 'Refuse bags', '卷', 'rolls', 'DAILY', 17),
+('TENT', '帐篷', 'Tents', '顶', 'pieces', 'DAILY', 18);
