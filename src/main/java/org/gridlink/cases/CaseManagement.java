@@ -309,8 +309,8 @@ public class CaseManagement {
 		if (more) {
 			content = content.subList(0, size);
 		}
-		CaseSummary last = content.get(content.size() - 1);
-		String next = more ? new NewestFirstCursor(last.reportedAt(), last.id()).toString() : null;
+		String next = more ? new NewestFirstCursor(content.get(size - 1).reportedAt(), content.get(size - 1).id()).toString()
+				: null;
 		return new ListPage<>(content, cursor == null ? pageable : PageRequest.of(0, size), total, false, next,
 				cursor != null);
 	}
