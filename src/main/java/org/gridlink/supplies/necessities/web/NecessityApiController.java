@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
@@ -13,6 +16,7 @@ import org.gridlink.supplies.necessities.NecessityOrders.Delivered;
 import org.gridlink.supplies.necessities.NecessityOrders.IssuedLink;
 import org.gridlink.supplies.necessities.NecessityOrders.NewOrder;
 import org.gridlink.supplies.necessities.NecessityOrders.OrderView;
+import org.gridlink.supplies.necessities.PickListDocuments;
 import org.gridlink.supplies.necessities.PickLists;
 import org.gridlink.supplies.necessities.PickLists.Flag;
 import org.gridlink.supplies.necessities.PickLists.PickList;
@@ -46,8 +50,11 @@ class NecessityApiController {
 	private final PickLists pickLists;
 	private final Suppliers suppliers;
 	private final Produce produce;
+	private final PickListDocuments documents;
 
-	NecessityApiController(NecessityOrders orders, PickLists pickLists, Suppliers suppliers, Produce produce) {
+	NecessityApiController(NecessityOrders orders, PickLists pickLists, Suppliers suppliers, Produce produce,
+			PickListDocuments documents) {
+		this.documents = documents;
 		this.orders = orders;
 		this.pickLists = pickLists;
 		this.suppliers = suppliers;
@@ -101,6 +108,30 @@ class NecessityApiController {
 	List<PickList> pickLists(@RequestParam(required = false) @Nullable String jurisdiction,
 			@RequestParam(required = false) @Nullable String date, @Parameter(hidden = true) CurrentUser user) {
 		return pickLists.lists(user, jurisdiction, day(date));
+	}
+
+	@GetMapping("/pick-lists.xlsx")
+	@Operation(summary = "The same pick lists as an Excel workbook (one row per order, priority first)")
+	void pickListsWorkbook(@RequestParam(required = false) @Nullable String jurisdiction,
+			@RequestParam(required = false) @Nullable String date, @Parameter(hidden = true) CurrentUser user,
+			Locale locale, HttpServletResponse response) throws IOException {
+		LocalDate day = day(date);
+		List<PickList> lists = pickLists.lists(user, jurisdiction, day);
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Content-Disposition", "attachment; filename=\"pick-lists-" + day + ".xlsx\"");
+		documents.workbook(lists, locale, response.getOutputStream());
+	}
+
+	@GetMapping("/pick-lists.pdf")
+	@Operation(summary = "The same pick lists as a PDF, one page per compound and supplier")
+	void pickListsPdf(@RequestParam(required = false) @Nullable String jurisdiction,
+			@RequestParam(required = false) @Nullable String date, @Parameter(hidden = true) CurrentUser user,
+			Locale locale, HttpServletResponse response) throws IOException {
+		LocalDate day = day(date);
+		List<PickList> lists = pickLists.lists(user, jurisdiction, day);
+		response.setContentType("application/pdf");
+		response.setHeader("Content-Disposition", "attachment; filename=\"pick-lists-" + day + ".pdf\"");
+		documents.pdf(lists, locale, response.getOutputStream());
 	}
 
 	@GetMapping("/necessity-flags")
