@@ -351,7 +351,7 @@ class NecessityTest {
 				.content(body.formatted(UUID.randomUUID()))).andExpect(status().isForbidden());
 		mvc.perform(post("/api/v1/necessity-orders").with(as("street1")).contentType(MediaType.APPLICATION_JSON)
 				.content(body.formatted(UUID.randomUUID()))).andExpect(status().isCreated());
-		mvc.perform(post("/api/v1/necessity-orders").contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post("/api/v1/necessity-orders").with(csrf()).contentType(MediaType.APPLICATION_JSON)
 				.content(body.formatted(UUID.randomUUID()))).andExpect(status().isUnauthorized());
 		for (String allowed : List.of("grid1", "community1", "street1", "center")) {
 			mvc.perform(get("/api/v1/pick-lists").param("jurisdiction", GRID1).with(as(allowed)))
