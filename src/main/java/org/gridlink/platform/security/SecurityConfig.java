@@ -47,6 +47,9 @@ class SecurityConfig {
 	/** The public quarantine check-in API (quarantine module): the personal link's token is the credential. */
 	static final String CHECKIN_API = "/api/v1/checkin/*";
 
+	/** The public necessities ordering API (supplies module): the link's token in the body is the credential. */
+	static final String NECESSITY_API = "/api/v1/public/necessity-orders";
+
 	/** Open311 GeoReport v2 (cases module). */
 	static final String OPEN311 = "/open311/v2/**";
 	static final String SMS_CALLBACK = "/sms/callback/**";
@@ -113,6 +116,9 @@ class SecurityConfig {
 				// a person registers as a volunteer; anyone checks a volunteer's duty badge (mobilization: volunteers)
 				.requestMatchers("/volunteers/register", "/volunteers/badge/check",
 						"/api/v1/public/volunteer-badges/check").permitAll()
+				// a household orders necessities through its link or check-in link, without an account (supplies)
+				.requestMatchers("/n/*").permitAll()
+				.requestMatchers(HttpMethod.POST, NECESSITY_API).permitAll()
 				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
 				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
 				// Open311 GeoReport v2: public reading per the spec; creating needs a client's api_key (checked there)
@@ -151,6 +157,7 @@ class SecurityConfig {
 				.ignoringRequestMatchers(OPEN311)
 				// authenticated by the link's token in the path, never by the session
 				.ignoringRequestMatchers(CHECKIN_API)
+				.ignoringRequestMatchers(NECESSITY_API)
 				.ignoringRequestMatchers(SMS_CALLBACK))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
 				if (api.matches(request)) {
