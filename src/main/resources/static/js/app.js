@@ -61,3 +61,15 @@ document.body.addEventListener('htmx:afterSwap', function (e) {
     });
   });
 })();
+
+// A filter that applies as soon as it is chosen (data-gl-submit-on-change) and a print button (data-gl-print),
+// without inline handlers, which the Content Security Policy refuses.
+document.body.addEventListener('change', function (e) {
+  if (e.target.hasAttribute && e.target.hasAttribute('data-gl-submit-on-change') && e.target.form) {
+    e.target.form.submit();
+  }
+});
+document.body.addEventListener('click', function (e) {
+  var button = e.target.closest ? e.target.closest('[data-gl-print]') : null;
+  if (button) { window.print(); }
+});
