@@ -73,8 +73,17 @@ class NoticeAudienceTest {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	@Autowired
+	org.gridlink.support.TestClock clock;
+
+	@org.junit.jupiter.api.BeforeEach
+	void daytime() {
+		clock.toDaytime(); // non-urgent SMS are not sent in the district's night
+	}
+
 	@AfterEach
 	void reset() {
+		clock.reset();
 		SecurityContextHolder.clearContext();
 	}
 

@@ -87,6 +87,11 @@ class NoticesTest {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	@org.junit.jupiter.api.BeforeEach
+	void daytime() {
+		clock.toDaytime(); // non-urgent SMS are not sent in the district's night
+	}
+
 	@AfterEach
 	void reset() {
 		clock.reset();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,20 @@ public final class TestClock extends Clock {
 	/** Back to the real time. */
 	public void reset() {
 		offset.set(Duration.ZERO);
+	}
+
+	/**
+	 * Moves the clock out of the night of its zone (22:00–07:00, the quiet hours of non-urgent SMS) to 10:00 the same
+	 * morning or the next: tests that send SMS pass whenever the suite runs. A no-op in the daytime.
+	 */
+	public void toDaytime() {
+		ZonedDateTime now = ZonedDateTime.now(this);
+		if (now.getHour() >= 7 && now.getHour() < 22) {
+			return;
+		}
+		ZonedDateTime ten = (now.getHour() >= 22 ? now.plusDays(1) : now).withHour(10).withMinute(0).withSecond(0)
+				.withNano(0);
+		advance(Duration.between(now, ten));
 	}
 
 	@Override
