@@ -219,7 +219,8 @@ class CadreDutyTest {
 		var plain = new java.io.ByteArrayOutputStream();
 		javax.imageio.ImageIO.write(image, "jpg", plain);
 		byte[] jpeg = plain.toByteArray();
-		byte[] exif = "Exif\0\0GPSLatitude=33.6123N GPSLongitude=119.1234E".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		byte[] exif = "Exif\0\0GPSLatitude=33.6123N GPSLongitude=119.1234E"
+				.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		var out = new java.io.ByteArrayOutputStream();
 		out.write(jpeg, 0, 2);
 		out.write(0xFF);
