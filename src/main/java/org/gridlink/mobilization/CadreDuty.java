@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gridlink.cases.PhotoCheck;
 import org.gridlink.jurisdiction.CadrePosts;
 import org.gridlink.jurisdiction.CadrePosts.CadrePost;
 import org.gridlink.jurisdiction.JurisdictionNode;
@@ -70,7 +71,7 @@ public class CadreDuty {
 	private static final String PRESENCE_COLUMNS = "id, staff_id, cadre_name, unit_name, community_code, duty_day,"
 			+ " arrived_at, left_at, confirmed_by";
 	private static final String TASK_COLUMNS = "id, community_code, staff_id, cadre_name, kind, duty_day, details,"
-			+ " assigned_by, done_at, done_note";
+			+ " assigned_by, done_at, done_note, done_photo_type";
 
 	private final JdbcClient jdbc;
 	private final CadrePosts posts;
@@ -408,6 +409,15 @@ public class CadreDuty {
 	/** The cadre marks their task done with a note; 409 when it is already done. */
 	@Transactional
 	public CadreTaskView complete(CurrentUser user, long taskId, @Nullable String note) {
+		return complete(user, taskId, note, null);
+	}
+
+	/**
+	 * The cadre marks their task done with a note and, optionally, a photo (checked by content as case photos are:
+	 * JPEG, PNG or WebP up to 10 MB; stored without metadata); 409 when it is already done.
+	 */
+	@Transactional
+	public CadreTaskView complete(CurrentUser user, long taskId, @Nullable String note, byte @Nullable [] photo) {
 		if (!DutyAccess.isCadre(user)) {
 			throw new AccessDeniedException("tasks are marked done by their cadre");
 		}
@@ -417,12 +427,32 @@ public class CadreDuty {
 			throw new NotFoundException("duty.task.not.found", String.valueOf(taskId));
 		}
 		String text = note(note, true);
-		int updated = jdbc.sql("UPDATE cadre_task SET done_at = ?, done_note = ? WHERE id = ? AND done_at IS NULL")
-				.params(OffsetDateTime.now(clock), text, taskId).update();
+		PhotoCheck.CheckedPhoto checked = photo == null || photo.length == 0 ? null : PhotoCheck.check(photo);
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		int updated = jdbc.sql("UPDATE cadre_task SET done_at = ?, done_note = ?, done_photo_type = ? WHERE id = ?"
+				+ " AND done_at IS NULL").params(now, text, checked == null ? null : checked.contentType(), taskId)
+				.update();
 		if (updated == 0) {
 			throw new ConflictException("duty.task.done.already");
 		}
+		if (checked != null) {
+			jdbc.sql("INSERT INTO cadre_task_photo (task_id, content_type, data, created_at) VALUES (?, ?, ?, ?)")
+					.params(taskId, checked.contentType(), checked.bytes(), now).update();
+		}
 		return task(taskId);
+	}
+
+	/** A done task's photo (stripped of metadata): for the community's readers and the cadre who took it. */
+	public PhotoCheck.CheckedPhoto photo(CurrentUser user, long taskId) {
+		CadreTaskView task = task(taskId);
+		boolean mine = DutyAccess.isCadre(user)
+				&& posts.ofAccount(user.username()).stream().anyMatch(p -> p.staffId() == task.staffId());
+		if (!mine && !DutyAccess.readsCommunity(user, task.community())) {
+			throw new NotFoundException("duty.task.not.found", String.valueOf(taskId));
+		}
+		return jdbc.sql("SELECT content_type, data FROM cadre_task_photo WHERE task_id = ?").param(taskId)
+				.query((rs, i) -> new PhotoCheck.CheckedPhoto(rs.getString(1), rs.getBytes(2))).optional()
+				.orElseThrow(() -> new NotFoundException("duty.task.photo.not.found", String.valueOf(taskId)));
 	}
 
 	CadreTaskView task(long id) {
@@ -487,7 +517,7 @@ public class CadreDuty {
 		String community = rs.getString(2);
 		return new CadreTaskView(rs.getLong(1), community, communityName(community), rs.getLong(3), rs.getString(4),
 				TaskKind.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-				rs.getObject(9, OffsetDateTime.class), rs.getString(10));
+				rs.getObject(9, OffsetDateTime.class), rs.getString(10), rs.getString(11) != null);
 	}
 
 	/** Community names are read per request (a rename shows at once), once per code. */

@@ -38,7 +38,7 @@ public final class DutyViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record CadreTaskView(long id, String community, String communityName, long staffId, String cadre,
 			TaskKind kind, LocalDate date, @Nullable String details, String assignedBy,
-			@Nullable OffsetDateTime doneAt, @Nullable String doneNote) {
+			@Nullable OffsetDateTime doneAt, @Nullable String doneNote, boolean photo) {
 
 		public boolean done() {
 			return doneAt != null;

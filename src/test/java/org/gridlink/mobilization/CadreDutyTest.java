@@ -213,6 +213,66 @@ class CadreDutyTest {
 				.contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isBadRequest());
 	}
 
+	/** A small real JPEG with an EXIF segment carrying GPS text right after SOI. */
+	static byte[] jpegWithGps() throws Exception {
+		var image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var plain = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "jpg", plain);
+		byte[] jpeg = plain.toByteArray();
+		byte[] exif = "Exif\0\0GPSLatitude=33.6123N GPSLongitude=119.1234E"
+				.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		var out = new java.io.ByteArrayOutputStream();
+		out.write(jpeg, 0, 2);
+		out.write(0xFF);
+		out.write(0xE1);
+		out.write((exif.length + 2) >> 8);
+		out.write((exif.length + 2) & 0xFF);
+		out.write(exif);
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
+	}
+
+	@Test
+	void aDoneTaskMayCarryAPhotoCheckedAndStrippedShownToTheCommunity() throws Exception {
+		String body = mvc.perform(post("/api/v1/communities/{c}/cadre-tasks", COMMUNITY1).with(as("community1"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"staffId\":" + cadre
+						+ ",\"kind\":\"VISITS\",\"date\":\"" + LocalDate.now(clock) + "\",\"details\":\"test\"}"))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		int id = JsonPath.read(body, "$.id");
+		// not an image, too large: refused, the task stays open
+		mvc.perform(multipart("/api/v1/cadre-tasks/{id}/done", id).file(new org.springframework.mock.web
+				.MockMultipartFile("file", "photo.jpg", "image/jpeg", "not an image".getBytes())).param("note", "走访完成")
+				.with(as("cadre1"))).andExpect(status().isBadRequest());
+		byte[] huge = new byte[org.gridlink.cases.PhotoCheck.MAX_BYTES + 1];
+		huge[0] = (byte) 0xFF;
+		huge[1] = (byte) 0xD8;
+		huge[2] = (byte) 0xFF;
+		mvc.perform(multipart("/api/v1/cadre-tasks/{id}/done", id).file(new org.springframework.mock.web
+				.MockMultipartFile("file", "big.jpg", "image/jpeg", huge)).param("note", "走访完成").with(as("cadre1")))
+				.andExpect(status().isBadRequest());
+		// the page shows the refusal and keeps the task open
+		mvc.perform(multipart("/duty/tasks/{id}/done", id).file(new org.springframework.mock.web
+				.MockMultipartFile("photo", "x.png", "image/png", "<svg/>".getBytes())).param("note", "走访完成")
+				.with(as("cadre1"))).andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("problem"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_task WHERE id = ? AND done_at IS NULL").param(id)
+				.query(Long.class).single()).isEqualTo(1);
+		// a JPEG with GPS in its EXIF: accepted, stored without the metadata
+		mvc.perform(multipart("/api/v1/cadre-tasks/{id}/done", id).file(new org.springframework.mock.web
+				.MockMultipartFile("file", "visit.jpg", "image/jpeg", jpegWithGps())).param("note", "走访完成")
+				.with(as("cadre1"))).andExpect(status().isOk()).andExpect(jsonPath("$.photo").value(true))
+				.andExpect(jsonPath("$.doneNote").value("走访完成"));
+		byte[] stored = jdbc.sql("SELECT data FROM cadre_task_photo WHERE task_id = ?").param(id)
+				.query((rs, i) -> rs.getBytes(1)).single();
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("GPSLatitude");
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored))).isNotNull();
+		mvc.perform(get("/api/v1/cadre-tasks/{id}/photo", id).with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().contentType("image/jpeg")).andExpect(content().bytes(stored));
+		mvc.perform(get("/duty/tasks/{id}/photo", id).with(as("cadre1"))).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/cadre-tasks/{id}/photo", id).with(as("grid1"))).andExpect(status().isNotFound());
+		mvc.perform(get("/communities/{c}/duty", COMMUNITY1).with(as("community1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("/duty/tasks/" + id + "/photo")));
+	}
+
 	@Test
 	void theCommunityGivesTasksAndTheCadreMarksThemDone() throws Exception {
 		String today = LocalDate.now(clock).toString();

@@ -53,7 +53,8 @@ public final class CouncilViews {
 	/** A decision with its owner (a seat: the organisation), deadline, state and, once opened, its case. */
 	public record Decision(long id, long meetingId, long agendaItemId, String text, long ownerSeatId,
 			String ownerOrganisation, String ownerName, LocalDate deadline, String state, boolean overdue,
-			@Nullable OffsetDateTime doneAt, @Nullable Long caseId, List<Progress> progress) {
+			@Nullable OffsetDateTime doneAt, @Nullable Long caseId, @Nullable Long taskId, @Nullable String taskKind,
+			List<Progress> progress) {
 	}
 
 	/** A whole meeting: agenda, attendance with the quorum, decisions and minutes. */
@@ -95,6 +96,20 @@ public final class CouncilViews {
 
 	/** The case a decision opened: {@code created} false when it had one already (a repeated press). */
 	public record OpenedCase(long decisionId, long caseId, boolean created) {
+	}
+
+	/**
+	 * The task a decision opens: {@code target} CADRE (a posted cadre's task: staffId, kind GATE_DUTY|VISITS|
+	 * DELIVERIES|SCREENING_HELP, day) or VOLUNTEER (a volunteer task: kind GATE_DUTY|DELIVERY|ELDERLY_VISIT|
+	 * SCREENING_HELP|OTHER, title (default the decision's text), place, startsAt, endsAt, needed); details optional.
+	 */
+	public record TaskRequest(@Nullable String target, @Nullable String kind, @Nullable Long staffId,
+			@Nullable LocalDate day, @Nullable String title, @Nullable String place, @Nullable OffsetDateTime startsAt,
+			@Nullable OffsetDateTime endsAt, @Nullable Integer needed, @Nullable String details) {
+	}
+
+	/** The task a decision opened: {@code kind} CADRE or VOLUNTEER; {@code created} false on a repeated press. */
+	public record OpenedTask(long decisionId, long taskId, String kind, boolean created) {
 	}
 
 	/** Something an agenda item may be picked from (an open hand-off, a published public answer). */

@@ -44,6 +44,11 @@ import org.gridlink.mobilization.council.CouncilViews.NewMeeting;
 import org.gridlink.mobilization.council.CouncilViews.NewProgress;
 import org.gridlink.mobilization.council.CouncilViews.NewSeat;
 import org.gridlink.mobilization.council.CouncilViews.OpenedCase;
+import org.gridlink.mobilization.council.CouncilViews.OpenedTask;
+import org.gridlink.mobilization.council.CouncilViews.TaskRequest;
+import org.gridlink.mobilization.CadreDuty;
+import org.gridlink.mobilization.volunteers.TaskKind;
+import org.gridlink.mobilization.volunteers.VolunteerTasks;
 import org.gridlink.mobilization.council.CouncilViews.Pick;
 import org.gridlink.mobilization.council.CouncilViews.Progress;
 import org.gridlink.mobilization.council.CouncilViews.Seat;
@@ -96,9 +101,14 @@ public class Councils {
 	private final PublicAnswers answers;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final CadreDuty duty;
+	private final VolunteerTasks volunteerTasks;
 
 	Councils(JdbcClient jdbc, TransactionTemplate transactions, JurisdictionDirectory places, CaseManagement cases,
-			CaseFacts caseFacts, Inspections inspections, PublicAnswers answers, AuditTrail audit, Clock clock) {
+			CaseFacts caseFacts, Inspections inspections, PublicAnswers answers, AuditTrail audit, Clock clock,
+			CadreDuty duty, VolunteerTasks volunteerTasks) {
+		this.duty = duty;
+		this.volunteerTasks = volunteerTasks;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.places = places;
@@ -371,7 +381,8 @@ public class Councils {
 	private List<Decision> decisions(String where, List<Object> params) {
 		LocalDate today = today();
 		List<Decision> list = jdbc.sql("SELECT d.id, d.meeting_id, d.agenda_item_id, d.text, d.owner_seat_id,"
-				+ " s.organisation, s.person_name, d.deadline, d.state, d.done_at, d.case_id FROM council_decision d"
+				+ " s.organisation, s.person_name, d.deadline, d.state, d.done_at, d.case_id, d.task_id,"
+				+ " d.task_kind FROM council_decision d"
 				+ " JOIN council_seat s ON s.id = d.owner_seat_id WHERE " + where + " ORDER BY d.id").params(params)
 				.query((rs, i) -> {
 					LocalDate deadline = rs.getObject(8, LocalDate.class);
@@ -379,7 +390,7 @@ public class Councils {
 					return new Decision(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
 							rs.getString(6), rs.getString(7), deadline, state,
 							"OPEN".equals(state) && deadline.isBefore(today), rs.getObject(10, OffsetDateTime.class),
-							rs.getObject(11, Long.class), List.of());
+							rs.getObject(11, Long.class), rs.getObject(12, Long.class), rs.getString(13), List.of());
 				}).list();
 		if (list.isEmpty()) {
 			return list;
@@ -395,7 +406,7 @@ public class Councils {
 				}).list();
 		return list.stream().map(d -> new Decision(d.id(), d.meetingId(), d.agendaItemId(), d.text(), d.ownerSeatId(),
 				d.ownerOrganisation(), d.ownerName(), d.deadline(), d.state(), d.overdue(), d.doneAt(), d.caseId(),
-				notes.getOrDefault(d.id(), List.of()))).toList();
+				d.taskId(), d.taskKind(), notes.getOrDefault(d.id(), List.of()))).toList();
 	}
 
 	public Meeting createMeeting(CurrentUser user, NewMeeting input) {
@@ -749,6 +760,55 @@ public class Councils {
 			return new OpenedCase(decisionId, caseId, true);
 		});
 		return opened;
+	}
+
+	/**
+	 * Opens the decision's task exactly once: a posted cadre's task of the community ({@code CADRE}, through
+	 * {@link CadreDuty#assign}, community staff only) or a volunteer task ({@code VOLUNTEER}, through
+	 * {@link VolunteerTasks#publish}). The decision's row is locked while the task is made, so a second press (also by
+	 * someone else at the same moment) answers the task the first one made. Allowed after the sign-off (follow-up).
+	 */
+	public OpenedTask openTask(CurrentUser user, long decisionId, TaskRequest input) {
+		Decision d = decision(decisionId);
+		String community = communityOf(d);
+		writer(user, community);
+		String target = input.target() == null ? "" : input.target().strip();
+		if (!target.equals("CADRE") && !target.equals("VOLUNTEER")) {
+			throw new InvalidInputException("council.task.target.invalid");
+		}
+		String kind = input.kind() == null ? "" : input.kind().strip();
+		String details = cut("【议事会决定】" + d.text() + (input.details() == null || input.details().isBlank() ? ""
+				: "。" + input.details().strip()), 500);
+		return transactions.execute(tx -> {
+			OpenedTask existing = jdbc.sql("SELECT task_id, task_kind FROM council_decision WHERE id = ? FOR UPDATE")
+					.param(decisionId).query((rs, i) -> rs.getObject(1, Long.class) == null ? null
+							: new OpenedTask(decisionId, rs.getLong(1), rs.getString(2), false))
+					.optional().orElse(null);
+			if (existing != null) {
+				return existing;
+			}
+			long taskId;
+			if (target.equals("CADRE")) {
+				taskId = duty.assign(user, community, input.staffId(),
+						kind, input.day() == null ? null : input.day().toString(), details).id();
+			} else {
+				TaskKind volunteerKind;
+				try {
+					volunteerKind = TaskKind.valueOf(kind);
+				} catch (IllegalArgumentException e) {
+					throw new InvalidInputException("volunteers.task.kind.invalid");
+				}
+				String title = cut(input.title() == null || input.title().isBlank() ? d.text() : input.title().strip(),
+						100);
+				taskId = volunteerTasks.publish(user, new VolunteerTasks.NewTask(community, volunteerKind, title,
+						input.place(), input.startsAt(), input.endsAt(), input.needed())).id();
+			}
+			jdbc.sql("UPDATE council_decision SET task_id = ?, task_kind = ? WHERE id = ? AND task_id IS NULL")
+					.params(taskId, target, decisionId).update();
+			audit.record("COUNCIL_DECISION_TASK", "council_decision", String.valueOf(decisionId), AuditTrail.SUCCESS,
+					target.toLowerCase(java.util.Locale.ROOT) + " task " + taskId);
+			return new OpenedTask(decisionId, taskId, target, true);
+		});
 	}
 
 	static String caseKey(long decisionId) {

@@ -130,6 +130,26 @@ class DutyApiController {
 		return duty.complete(user, id, request.note());
 	}
 
+	@PostMapping(value = "/cadre-tasks/{id}/done", consumes = "multipart/form-data")
+	@Operation(summary = "The cadre marks their task done with a note and an optional photo (file: JPEG, PNG or WebP "
+			+ "up to 10 MB, checked by content, stored without metadata); 400 for a file that is not such an image, "
+			+ "409 when it is already done")
+	CadreTaskView doneWithPhoto(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(name = "file", required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
+			@Parameter(hidden = true) CurrentUser user) throws IOException {
+		return duty.complete(user, id, note, file == null || file.isEmpty() ? null : file.getBytes());
+	}
+
+	@GetMapping("/cadre-tasks/{id}/photo")
+	@Operation(summary = "A done task's photo (without metadata): the community's readers and the cadre")
+	org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable long id,
+			@Parameter(hidden = true) CurrentUser user) {
+		var photo = duty.photo(user, id);
+		return org.springframework.http.ResponseEntity.ok()
+				.contentType(org.springframework.http.MediaType.parseMediaType(photo.contentType()))
+				.header("Cache-Control", "private, max-age=300").body(photo.bytes());
+	}
+
 	@GetMapping("/units/{id}/cadre-board")
 	@Operation(summary = "A unit's posted cadres over a period (from, to: yyyy-MM-dd, default today): days present, "
 			+ "tasks given and done. The unit's own staff, the center and leaders")

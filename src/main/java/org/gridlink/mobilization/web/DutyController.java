@@ -88,11 +88,21 @@ class DutyController {
 		}
 	}
 
+	/** A done task's photo (without metadata) for the community's page and the cadre's. */
+	@GetMapping("/duty/tasks/{id}/photo")
+	org.springframework.http.ResponseEntity<byte[]> photo(CurrentUser user, @PathVariable long id) {
+		var photo = duty.photo(user, id);
+		return org.springframework.http.ResponseEntity.ok()
+				.contentType(org.springframework.http.MediaType.parseMediaType(photo.contentType()))
+				.header("Cache-Control", "private, max-age=300").body(photo.bytes());
+	}
+
 	@PostMapping("/duty/tasks/{id}/done")
 	String done(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String note,
-			Locale locale, RedirectAttributes redirect) {
+			@RequestParam(name = "photo", required = false) org.springframework.web.multipart.@Nullable MultipartFile photo,
+			Locale locale, RedirectAttributes redirect) throws IOException {
 		try {
-			duty.complete(user, id, note);
+			duty.complete(user, id, note, photo == null || photo.isEmpty() ? null : photo.getBytes());
 			redirect.addFlashAttribute("flash", messages.getMessage("duty.task.done.saved", null, locale));
 		}
 		catch (InvalidInputException | ConflictException ex) {

@@ -58,6 +58,10 @@ public class Icons {
 		BY_PATH.put("/supplies", "box-seam");
 		BY_PATH.put("/supplies/requests", "truck");
 		BY_PATH.put("/supplies/gaps", "clipboard-data");
+		BY_PATH.put("/duty", "person-walking");
+		BY_PATH.put("/duty/scan", "qr-code-scan");
+		BY_PATH.put("/duty/presence", "person-check");
+		BY_PATH.put("/duty/units", "building-check");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */

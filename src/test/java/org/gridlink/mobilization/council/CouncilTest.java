@@ -109,6 +109,77 @@ class CouncilTest {
 	}
 
 	@Test
+	void aDecisionOpensExactlyOneTask() throws Exception {
+		List<Long> seats = currentSeats(COMMUNITY1);
+		long[] m = meeting("任务测试 " + UUID.randomUUID());
+		attend(m[0], seats, 200);
+		long decision = longAt(decide(m[0], m[1], seats.get(1), 201), "$.id");
+		long cadre = jdbc.sql("SELECT id FROM staff WHERE username = 'cadre1'").query(Long.class).single();
+		String cadreTask = """
+				{"target":"CADRE","kind":"GATE_DUTY","staffId":%d,"day":"%s"}""".formatted(cadre, LocalDate.now());
+		// bad input and scope first: nothing is opened
+		send(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1")), "{}", 400);
+		send(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1")),
+				"{\"target\":\"BOTH\",\"kind\":\"GATE_DUTY\"}", 400);
+		send(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1")),
+				"{\"target\":\"CADRE\",\"kind\":\"NAPPING\",\"staffId\":" + cadre + "}", 400);
+		send(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1")),
+				"{\"target\":\"VOLUNTEER\",\"kind\":\"DELIVERY\",\"place\":\"东门\"}", 400);
+		send(post("/api/v1/council-decisions/" + decision + "/task").with(as("leader")), cadreTask, 403);
+		send(post("/api/v1/council-decisions/" + decision + "/task").with(as("grid1")), cadreTask, 403);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM council_decision WHERE id = ? AND task_id IS NULL").param(decision)
+				.query(Long.class).single()).isEqualTo(1);
+		// pressed twice at the same moment, then once more: one cadre task
+		List<MvcResult> results = Concurrently.run(
+				() -> mvc.perform(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1"))
+						.contentType(MediaType.APPLICATION_JSON).content(cadreTask)).andReturn(),
+				() -> mvc.perform(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1"))
+						.contentType(MediaType.APPLICATION_JSON).content(cadreTask)).andReturn());
+		assertThat(results).extracting(r -> r.getResponse().getStatus()).containsExactlyInAnyOrder(201, 200);
+		long taskId = longAt(results.get(0), "$.taskId");
+		assertThat(longAt(results.get(1), "$.taskId")).isEqualTo(taskId);
+		MvcResult again = send(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1")),
+				"{\"target\":\"VOLUNTEER\"}", 200);
+		assertThat(longAt(again, "$.taskId")).isEqualTo(taskId);
+		assertThat(JsonPath.<String>read(again.getResponse().getContentAsString(), "$.kind")).isEqualTo("CADRE");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_task WHERE details LIKE '%物业公司一周内清理楼道%' AND id = ?"
+				+ " AND community_code = ? AND staff_id = ?").params(taskId, COMMUNITY1, cadre).query(Long.class)
+				.single()).isEqualTo(1);
+		mvc.perform(get("/api/v1/council-decisions/" + decision).with(as("community1")))
+				.andExpect(jsonPath("$.taskId").value(taskId)).andExpect(jsonPath("$.taskKind").value("CADRE"));
+		mvc.perform(get("/api/v1/council-meetings/" + m[0]).with(as("community1")))
+				.andExpect(jsonPath("$.decisions[0].taskId").value(taskId));
+		mvc.perform(get("/api/v1/cadre-tasks").with(as("cadre1"))).andExpect(status().isOk()).andExpect(
+				r -> assertThat(r.getResponse().getContentAsString()).contains("\"id\":" + taskId));
+		// a decision of a signed meeting still opens its task (follow-up): a volunteer task, by street staff too
+		long signed = jdbc.sql("SELECT MIN(d.id) FROM council_decision d JOIN council_meeting m ON m.id = d.meeting_id"
+				+ " WHERE d.community_code = ? AND m.minutes_state = 'SIGNED' AND d.task_id IS NULL").param(COMMUNITY1)
+				.query(Long.class).single();
+		String volunteerTask = """
+				{"target":"VOLUNTEER","kind":"DELIVERY","place":"3号楼","startsAt":"%s","endsAt":"%s","needed":3}"""
+				.formatted(LocalDate.now().plusDays(2) + "T09:00:00+08:00", LocalDate.now().plusDays(2)
+						+ "T11:00:00+08:00");
+		send(post("/api/v1/council-decisions/" + signed + "/task").with(as("street1")), """
+				{"target":"CADRE","kind":"GATE_DUTY","staffId":%d}""".formatted(cadre), 403);
+		long volunteerTaskId = longAt(send(post("/api/v1/council-decisions/" + signed + "/task").with(as("street1")),
+				volunteerTask, 201), "$.taskId");
+		assertThat(longAt(send(post("/api/v1/council-decisions/" + signed + "/task").with(as("community1")),
+				volunteerTask, 200), "$.taskId")).isEqualTo(volunteerTaskId);
+		assertThat(jdbc.sql("SELECT community_code FROM volunteer_task WHERE id = ?").param(volunteerTaskId)
+				.query(String.class).single()).isEqualTo(COMMUNITY1);
+		mvc.perform(get("/api/v1/council-decisions/" + signed).with(as("community1")))
+				.andExpect(jsonPath("$.taskKind").value("VOLUNTEER"));
+		// outside the scope
+		long otherDecision = jdbc.sql("SELECT MIN(id) FROM council_decision WHERE community_code = ?")
+				.param(OTHER_STREET).query(Long.class).single();
+		send(post("/api/v1/council-decisions/" + otherDecision + "/task").with(as("community1")), volunteerTask, 403);
+		// the meeting page offers the task and shows the opened one
+		mvc.perform(get("/council-meetings/" + m[0]).with(as("community1"))).andExpect(status().isOk())
+				.andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("/communities/" + COMMUNITY1
+						+ "/duty"));
+	}
+
+	@Test
 	void theMinutesCannotChangeAfterSignOff() throws Exception {
 		List<Long> seats = currentSeats(COMMUNITY1);
 		long[] m = meeting("签发测试 " + UUID.randomUUID());

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class RoleHomeTest {
 
 	static final List<String> DEMO_USERS = List.of("admin", "center", "leader", "dept1", "street1", "community1",
-			"grid1", "grid2", "police1", "property1", "inspector1", "checkpoint1", "auditor");
+			"grid1", "grid2", "police1", "property1", "inspector1", "checkpoint1", "auditor", "cadre1", "volunteer1");
 
 	private static final Pattern HREF = Pattern.compile("href=\"(/[^\"]*)\"");
 
@@ -54,6 +54,16 @@ class RoleHomeTest {
 		String checkpoint = page("/", "checkpoint1");
 		assertThat(hrefs(part(checkpoint, "id=\"home-actions\"", "</div>\n  </div>"))).containsExactly("/checkpoint");
 		assertThat(checkpoint).contains("开始查验");
+	}
+
+	@Test
+	void thePostedCadreAndTheVolunteerHaveTheirPhoneHomesAndMenus() throws Exception {
+		String cadre = page("/", "cadre1");
+		assertThat(hrefs(part(cadre, "id=\"home-actions\"", "</div>\n  </div>"))).contains("/duty/scan");
+		assertThat(hrefs(part(cadre, "id=\"gl-menu\"", "</nav>"))).contains("/duty");
+		assertThat(cadre).contains("bi-person-walking");
+		String volunteer = page("/", "volunteer1");
+		assertThat(hrefs(part(volunteer, "id=\"gl-menu\"", "</nav>"))).contains("/volunteer");
 	}
 
 	@Test

@@ -20,6 +20,8 @@ import org.gridlink.mobilization.council.CouncilViews.NewMeeting;
 import org.gridlink.mobilization.council.CouncilViews.NewProgress;
 import org.gridlink.mobilization.council.CouncilViews.NewSeat;
 import org.gridlink.mobilization.council.CouncilViews.OpenedCase;
+import org.gridlink.mobilization.council.CouncilViews.OpenedTask;
+import org.gridlink.mobilization.council.CouncilViews.TaskRequest;
 import org.gridlink.mobilization.council.CouncilViews.Seat;
 import org.gridlink.mobilization.council.CouncilViews.SignOff;
 import org.gridlink.mobilization.council.Councils;
@@ -165,6 +167,18 @@ class CouncilApiController {
 	ResponseEntity<OpenedCase> openCase(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
 			@RequestBody CaseRequest request) {
 		OpenedCase opened = councils.openCase(user, id, request);
+		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(opened);
+	}
+
+	@PostMapping("/council-decisions/{id}/task")
+	@Operation(summary = "Open the decision's task exactly once: target CADRE (a posted cadre's task of the community: "
+			+ "staffId, kind GATE_DUTY|VISITS|DELIVERIES|SCREENING_HELP, day; community staff) or VOLUNTEER (a "
+			+ "volunteer task: kind GATE_DUTY|DELIVERY|ELDERLY_VISIT|SCREENING_HELP|OTHER, title (default the "
+			+ "decision's text), place, startsAt, endsAt, needed). 201 {taskId, kind} the first time, 200 with the same "
+			+ "task after")
+	ResponseEntity<OpenedTask> openTask(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
+			@RequestBody TaskRequest request) {
+		OpenedTask opened = councils.openTask(user, id, request);
 		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(opened);
 	}
 }

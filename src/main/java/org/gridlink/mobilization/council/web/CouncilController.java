@@ -1,10 +1,14 @@
 package org.gridlink.mobilization.council.web;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.gridlink.mobilization.CadreDuty;
+import org.gridlink.mobilization.DutyViews;
 import org.gridlink.mobilization.council.CouncilViews.CaseRequest;
 import org.gridlink.mobilization.council.CouncilViews.Council;
 import org.gridlink.mobilization.council.CouncilViews.Leaving;
@@ -17,9 +21,11 @@ import org.gridlink.mobilization.council.CouncilViews.NewMeeting;
 import org.gridlink.mobilization.council.CouncilViews.NewProgress;
 import org.gridlink.mobilization.council.CouncilViews.NewSeat;
 import org.gridlink.mobilization.council.CouncilViews.OpenedCase;
+import org.gridlink.mobilization.council.CouncilViews.TaskRequest;
 import org.gridlink.mobilization.council.Councils;
 import org.gridlink.platform.ApiPaging;
 import org.gridlink.platform.CurrentUser;
+import org.gridlink.platform.Role;
 import org.gridlink.platform.UserFacingException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -42,10 +48,14 @@ class CouncilController {
 
 	private final Councils councils;
 	private final MessageSource messages;
+	private final CadreDuty duty;
+	private final java.time.Clock clock;
 
-	CouncilController(Councils councils, MessageSource messages) {
+	CouncilController(Councils councils, MessageSource messages, CadreDuty duty, java.time.Clock clock) {
 		this.councils = councils;
 		this.messages = messages;
+		this.duty = duty;
+		this.clock = clock;
 	}
 
 	private String text(String key, Object... args) {
@@ -126,6 +136,13 @@ class CouncilController {
 		model.addAttribute("picks", canWrite && !meeting.signed() ? councils.picks(user, meeting.communityCode())
 				: List.of());
 		model.addAttribute("categories", Councils.CASE_CATEGORIES);
+		// a decision's task: posted cadres of the community (their tasks are given by the community's staff)
+		List<DutyViews.PostedCadre> cadres = canWrite && user.has(Role.COMMUNITY)
+				? duty.board(user, meeting.communityCode(), duty.today()).posted() : List.of();
+		model.addAttribute("cadres", cadres);
+		model.addAttribute("cadreKinds", DutyViews.TaskKind.values());
+		model.addAttribute("volunteerKinds", org.gridlink.mobilization.volunteers.TaskKind.values());
+		model.addAttribute("today", duty.today());
 		return "mobilization/council/meeting";
 	}
 
@@ -198,6 +215,23 @@ class CouncilController {
 			@RequestParam(required = false) @Nullable String categoryCode, RedirectAttributes redirect) {
 		OpenedCase opened = attempt(redirect, "council.case.opened",
 				() -> councils.openCase(user, id, new CaseRequest(categoryCode)));
+		return "redirect:/council-meetings/" + meeting + "#decision-" + id;
+	}
+
+	@PostMapping("/council-decisions/{id}/task")
+	String openTask(CurrentUser user, @PathVariable long id, @RequestParam long meeting,
+			@RequestParam(required = false) @Nullable String target,
+			@RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable Long staffId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@RequestParam(required = false) @Nullable String place,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime startsAt,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime endsAt,
+			@RequestParam(required = false) @Nullable Integer needed, RedirectAttributes redirect) {
+		ZoneId zone = clock.getZone();
+		attempt(redirect, "council.task.opened", () -> councils.openTask(user, id, new TaskRequest(target, kind, staffId,
+				day, null, place, startsAt == null ? null : startsAt.atZone(zone).toOffsetDateTime(),
+				endsAt == null ? null : endsAt.atZone(zone).toOffsetDateTime(), needed, null)));
 		return "redirect:/council-meetings/" + meeting + "#decision-" + id;
 	}
 
