@@ -338,6 +338,35 @@ public class NecessityOrders {
 		return new Delivered(get(orderId), changed == 1);
 	}
 
+	public record Cancelled(OrderView order, boolean cancelled) {
+	}
+
+	/**
+	 * Cancels an order before its delivery (those who order, in scope): a conditional update PLACED -> CANCELLED, so a
+	 * retry changes nothing ({@code cancelled: false}); a delivered order is a 409.
+	 */
+	@Transactional
+	public Cancelled cancel(CurrentUser user, long orderId) {
+		if (!NecessityAccess.canOrder(user)) {
+			throw new AccessDeniedException("this role does not cancel orders");
+		}
+		OrderView order = get(orderId);
+		if (!user.scope().covers(order.gridCode())) {
+			throw new OutOfScopeException("necessityOrder", String.valueOf(orderId));
+		}
+		int changed = jdbc.sql("UPDATE necessity_order SET status = 'CANCELLED' WHERE id = ? AND status = 'PLACED'")
+				.param(orderId).update();
+		OrderView now = get(orderId);
+		if (changed == 0 && "DELIVERED".equals(now.status())) {
+			throw new ConflictException("necessities.order.delivered");
+		}
+		if (changed == 1) {
+			audit.record("NECESSITY_ORDER_CANCEL", "necessityOrder", String.valueOf(orderId), AuditTrail.SUCCESS,
+					null);
+		}
+		return new Cancelled(now, changed == 1);
+	}
+
 	/** One order in the user's scope (any role that orders or delivers). */
 	public OrderView get(CurrentUser user, long id) {
 		if (!NecessityAccess.canOrder(user) && !NecessityAccess.canDeliver(user)) {

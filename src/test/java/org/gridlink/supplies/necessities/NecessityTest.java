@@ -477,4 +477,44 @@ class NecessityTest {
 	static long id(String json) {
 		return ((Number) JsonPath.read(json, "$.id")).longValue();
 	}
+
+	@Test
+	void anOrderIsCancelledBeforeDeliveryOnlyAndOnce() throws Exception {
+		HouseholdView h = household(0);
+		String placed = mvc.perform(post("/api/v1/necessity-orders").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON).content(order(byId(h.id()), List.of(new long[] { rice, 1 }),
+						today().plusDays(1), "cancel-" + UUID.randomUUID())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		long id = ((Number) JsonPath.read(placed, "$.id")).longValue();
+		// a volunteer hands over but does not cancel; another grid's worker is outside the scope
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", id).with(as("grid2"))).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", 999_999_999L).with(as("grid1")))
+				.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", id).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.cancelled").value(true)).andExpect(jsonPath("$.order.status").value("CANCELLED"));
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", id).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.cancelled").value(false));
+		// a cancelled order is not handed over and leaves the pick lists
+		mvc.perform(post("/api/v1/necessity-orders/{id}/delivery", id).with(as("grid1"))).andExpect(status().isConflict());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'NECESSITY_ORDER_CANCEL' AND subject = ?")
+				.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+
+		// a delivered order can no longer be cancelled (409; the page says so)
+		String other = mvc.perform(post("/api/v1/necessity-orders").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON).content(order(byId(household(1).id()),
+						List.of(new long[] { rice, 1 }), today(), "cancel-" + UUID.randomUUID())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		long delivered = ((Number) JsonPath.read(other, "$.id")).longValue();
+		mvc.perform(get("/necessities").param("date", today().toString()).with(as("grid1")))
+				.andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString(
+						"data-cancel=\"" + delivered + "\"")));
+		mvc.perform(post("/api/v1/necessity-orders/{id}/delivery", delivered).with(as("grid1"))).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", delivered).with(as("grid1")))
+				.andExpect(status().isConflict());
+		mvc.perform(post("/necessities/orders/{id}/cancel", delivered).with(as("grid1")))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("flashErrorKey", "necessities.order.delivered"));
+		assertThat(jdbc.sql("SELECT status FROM necessity_order WHERE id = ?").param(delivered).query(String.class)
+				.single()).isEqualTo("DELIVERED");
+	}
 }

@@ -101,6 +101,13 @@ class NecessityApiController {
 				photo == null ? null : photo.getContentType());
 	}
 
+	@PostMapping("/necessity-orders/{id}/cancel")
+	@Operation(summary = "Cancel an order before its delivery (grid worker, community, street, center in scope). A "
+			+ "retry answers the cancelled order with cancelled=false; a delivered order is a 409")
+	NecessityOrders.Cancelled cancel(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
+		return orders.cancel(user, id);
+	}
+
 	@GetMapping("/pick-lists")
 	@Operation(summary = "The pick lists of a delivery day (default today) per compound and supplier below a "
 			+ "jurisdiction (default the caller's scope): households under home quarantine first, then vulnerable "

@@ -131,6 +131,22 @@ class NecessityController {
 				+ (back != null && back.matches("\\d{12}|\\d{15}") ? "&jurisdiction=" + back : "");
 	}
 
+	@PostMapping("/necessities/orders/{id}/cancel")
+	String cancel(@PathVariable long id, @RequestParam(required = false) @Nullable String back, CurrentUser user,
+			RedirectAttributes flash) {
+		try {
+			NecessityOrders.Cancelled c = orders.cancel(user, id);
+			flash.addFlashAttribute("flashKey", c.cancelled() ? "necessities.order.cancel.done"
+					: "necessities.order.cancelled");
+			return "redirect:/necessities?date=" + c.order().deliveryDate()
+					+ (back != null && back.matches("\\d{12}|\\d{15}") ? "&jurisdiction=" + back : "");
+		}
+		catch (org.gridlink.platform.ConflictException ex) {
+			flash.addFlashAttribute("flashErrorKey", "necessities.order.delivered");
+			return "redirect:/necessities";
+		}
+	}
+
 	@GetMapping("/necessities/orders/{id}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable long id, CurrentUser user) {
 		return orders.photo(user, id).map(p -> ResponseEntity.ok().header("Content-Type", p.type())
