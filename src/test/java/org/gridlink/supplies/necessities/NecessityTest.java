@@ -517,4 +517,58 @@ class NecessityTest {
 		assertThat(jdbc.sql("SELECT status FROM necessity_order WHERE id = ?").param(delivered).query(String.class)
 				.single()).isEqualTo("DELIVERED");
 	}
+
+	@Test
+	void theCenterAddsAndEditsSuppliersOnItsPageAndThroughTheApi() throws Exception {
+		String name = "页面超市" + UUID.randomUUID().toString().substring(0, 6);
+		mvc.perform(get("/necessities/suppliers/new").with(as("center"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"supplier-form\"")));
+		mvc.perform(get("/necessities/suppliers/new").with(as("street1"))).andExpect(status().isForbidden());
+		// bad input: each message beside its field
+		mvc.perform(post("/necessities/suppliers").with(as("center")).param("name", name).param("kind", "SUPERMARKET")
+				.param("items", "蔬菜套餐 | 份 | abc")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"items-error\"")));
+		mvc.perform(post("/necessities/suppliers").with(as("center")).param("name", name).param("kind", "SUPERMARKET")
+				.param("items", "大米 | 袋 | 55.00")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"streets-error\"")));
+		mvc.perform(post("/necessities/suppliers").with(as("center")).param("name", "").param("kind", "SUPERMARKET")
+				.param("streets", STREET1).param("items", "大米 | 袋 | 55.00")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"name-error\"")));
+		mvc.perform(post("/necessities/suppliers").with(as("street1")).param("name", name).param("kind", "SUPERMARKET")
+				.param("streets", STREET1).param("items", "大米 | 袋 | 55.00")).andExpect(status().isForbidden());
+		mvc.perform(post("/necessities/suppliers").with(as("center")).param("name", name).param("kind", "SUPERMARKET")
+				.param("streets", STREET1).param("items", "蔬菜套餐 | 份 | 39.00 | 白菜、土豆\n大米 | 袋 | 55.5"))
+				.andExpect(status().is3xxRedirection());
+		long id = jdbc.sql("SELECT id FROM necessity_supplier WHERE name = ?").param(name).query(Long.class).single();
+		mvc.perform(get("/necessities/suppliers/{id}/edit", id).with(as("center"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("大米 | 袋 | 55.50")));
+		// the page edits: rice withdrawn, milk added, the basket repriced
+		mvc.perform(post("/necessities/suppliers/{id}", id).with(as("center")).param("name", name)
+				.param("kind", "LOGISTICS").param("streets", STREET1).param("streets", "320819002000")
+				.param("items", "蔬菜套餐 | 份 | 42 | 白菜\n牛奶 | 箱 | 60")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/v1/necessity-suppliers").with(as("center"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.id == " + id + ")].kind").value("LOGISTICS"))
+				.andExpect(jsonPath("$[?(@.id == " + id + ")].streets[*]", hasSize(2)));
+		assertThat(jdbc.sql("SELECT name || ':' || price_cents || ':' || active FROM necessity_item WHERE supplier_id = ?"
+				+ " ORDER BY name").param(id).query(String.class).list())
+				.containsExactlyInAnyOrder("蔬菜套餐:4200:TRUE", "大米:5550:FALSE", "牛奶:6000:TRUE");
+		// the API: only the center, bad input 400, unknown 404
+		String body = "{\"name\":\"" + name + "\",\"kind\":\"SUPERMARKET\",\"streets\":[\"" + STREET1
+				+ "\"],\"items\":[{\"name\":\"大米\",\"unit\":\"袋\",\"priceCents\":5600}]}";
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", id).with(as("street1"))
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", 999_999_999L).with(as("center"))
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", id).with(as("center"))
+				.contentType(MediaType.APPLICATION_JSON).content(body.replace("5600", "-1")))
+				.andExpect(status().isBadRequest());
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", id).with(as("center"))
+				.contentType(MediaType.APPLICATION_JSON).content(body.replace(STREET1, "320819001001")))
+				.andExpect(status().isBadRequest());
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", id).with(as("center"))
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.items[*].name", contains("大米"))).andExpect(jsonPath("$.items[0].priceCents").value(5600));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'NECESSITY_SUPPLIER_UPDATE' AND subject = ?")
+				.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+	}
 }

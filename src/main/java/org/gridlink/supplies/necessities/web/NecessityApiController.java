@@ -175,6 +175,14 @@ class NecessityApiController {
 		return suppliers.visible(user);
 	}
 
+	@org.springframework.web.bind.annotation.PutMapping("/necessity-suppliers/{id}")
+	@Operation(summary = "Edit a supplier (center), the same body as adding one: its streets are replaced; items are "
+			+ "matched by name (updated or added), an item no longer listed is withdrawn; orders keep what they showed")
+	Suppliers.Supplier updateSupplier(@PathVariable long id, @RequestBody Suppliers.NewSupplier supplier,
+			@Parameter(hidden = true) CurrentUser user) {
+		return suppliers.update(user, id, supplier);
+	}
+
 	@PostMapping("/necessity-suppliers")
 	@Operation(summary = "Add a supplier (center): {name, kind SUPERMARKET|LOGISTICS, contact, streets:[12-digit "
 			+ "codes], items:[{name, unit, priceCents, basket, contents}]}")
