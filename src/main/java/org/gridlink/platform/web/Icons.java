@@ -58,6 +58,8 @@ public class Icons {
 		BY_PATH.put("/supplies", "box-seam");
 		BY_PATH.put("/supplies/requests", "truck");
 		BY_PATH.put("/supplies/gaps", "clipboard-data");
+		BY_PATH.put("/necessities", "basket");
+		BY_PATH.put("/produce", "shop");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
