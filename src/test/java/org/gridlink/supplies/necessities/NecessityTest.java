@@ -571,4 +571,36 @@ class NecessityTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'NECESSITY_SUPPLIER_UPDATE' AND subject = ?")
 				.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
 	}
+
+	@Autowired
+	org.gridlink.supplies.necessities.NecessityOrders orderService;
+
+	@Test
+	void aVolunteersHandOverRecordsWhichVolunteer() throws Exception {
+		HouseholdView h = household(0);
+		String placed = mvc.perform(post("/api/v1/necessity-orders").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON).content(order(byId(h.id()), List.of(new long[] { rice, 1 }),
+						today(), "vol-" + UUID.randomUUID())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		long id = ((Number) JsonPath.read(placed, "$.id")).longValue();
+		long volunteer = jdbc.sql("SELECT id FROM volunteer WHERE username = 'volunteer1'").query(Long.class).single();
+		org.gridlink.platform.CurrentUser atTheGate = new org.gridlink.platform.CurrentUser(-1, "volunteer1", "王志刚",
+				java.util.Set.of(org.gridlink.platform.Role.VOLUNTEER),
+				org.gridlink.platform.Scope.of(List.of(GRID1)), null);
+		var delivered = orderService.deliver(atTheGate, id, null, null);
+		assertThat(delivered.recorded()).isTrue();
+		assertThat(delivered.order().deliveredVolunteerId()).isEqualTo(volunteer);
+		assertThat(delivered.order().deliveredBy()).isEqualTo("volunteer1");
+		// a retry changes nothing; staff hand-overs name no volunteer
+		assertThat(orderService.deliver(atTheGate, id, null, null).recorded()).isFalse();
+		String other = mvc.perform(post("/api/v1/necessity-orders").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON).content(order(byId(household(1).id()),
+						List.of(new long[] { rice, 1 }), today(), "vol-" + UUID.randomUUID())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		long byStaff = ((Number) JsonPath.read(other, "$.id")).longValue();
+		mvc.perform(post("/api/v1/necessity-orders/{id}/delivery", byStaff).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.order.deliveredVolunteerId").doesNotExist());
+		mvc.perform(get("/api/v1/necessity-orders/{id}", id).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.deliveredVolunteerId").value(volunteer));
+	}
 }
