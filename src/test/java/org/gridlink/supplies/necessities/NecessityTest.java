@@ -549,9 +549,9 @@ class NecessityTest {
 		mvc.perform(get("/api/v1/necessity-suppliers").with(as("center"))).andExpect(status().isOk())
 				.andExpect(jsonPath("$[?(@.id == " + id + ")].kind").value("LOGISTICS"))
 				.andExpect(jsonPath("$[?(@.id == " + id + ")].streets[*]", hasSize(2)));
-		assertThat(jdbc.sql("SELECT name || ':' || price_cents || ':' || active FROM necessity_item WHERE supplier_id = ?"
+		assertThat(jdbc.sql("SELECT name || ':' || price_cents || ':' || CASE WHEN active THEN 'on' ELSE 'off' END FROM necessity_item WHERE supplier_id = ?"
 				+ " ORDER BY name").param(id).query(String.class).list())
-				.containsExactlyInAnyOrder("蔬菜套餐:4200:TRUE", "大米:5550:FALSE", "牛奶:6000:TRUE");
+				.containsExactlyInAnyOrder("蔬菜套餐:4200:on", "大米:5550:off", "牛奶:6000:on");
 		// the API: only the center, bad input 400, unknown 404
 		String body = "{\"name\":\"" + name + "\",\"kind\":\"SUPERMARKET\",\"streets\":[\"" + STREET1
 				+ "\"],\"items\":[{\"name\":\"大米\",\"unit\":\"袋\",\"priceCents\":5600}]}";
