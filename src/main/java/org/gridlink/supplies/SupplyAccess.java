@@ -85,4 +85,15 @@ final class SupplyAccess {
 				? "r.warehouse_id IN (SELECT id FROM supply_warehouse WHERE unit_id = " + user.unitId() + ")" : "1=0";
 		return "(" + places + " OR " + unit + ")";
 	}
+
+	/** Creates or edits a warehouse of this level and place: center (district), street, community, in scope. */
+	static boolean managesWarehouse(CurrentUser user, String level, String code) {
+		@org.jspecify.annotations.Nullable Role staff = switch (level) {
+			case "DISTRICT" -> Role.CENTER;
+			case "STREET" -> Role.STREET;
+			case "COMMUNITY" -> Role.COMMUNITY;
+			default -> null;
+		};
+		return staff != null && user.has(staff) && user.scope().covers(code);
+	}
 }

@@ -6,6 +6,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supplies",
 		allowedDependencies = { "platform :: api", "jurisdiction :: api", "cases :: api", "notices :: api",
-				"residents :: api", "quarantine :: api" })
+				"residents :: api", "quarantine :: api", "mobilization :: volunteers" })
 @org.jspecify.annotations.NullMarked
 package org.gridlink.supplies;

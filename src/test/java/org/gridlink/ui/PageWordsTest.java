@@ -181,6 +181,28 @@ class PageWordsTest {
 			pages.add(new String[] { "community1", url });
 		}
 		pages.add(new String[] { "street1", "/councils" });
+		// supplies: reserves, requests, gaps (issue 19)
+		for (String url : List.of("/supplies", "/supplies/requests", "/supplies/gaps", "/supplies/warehouses/new")) {
+			pages.add(new String[] { "center", url });
+		}
+		for (String url : List.of("/supplies", "/supplies/requests", "/supplies/requests/new", "/supplies/gaps")) {
+			pages.add(new String[] { "community1", url });
+		}
+		pages.add(new String[] { "street1", "/supplies" });
+		pages.add(new String[] { "dept1", "/supplies" });
+		jdbc.sql("SELECT MIN(id) FROM supply_request WHERE jurisdiction_code = '" + Demo.COMMUNITY1 + "'")
+				.query(Long.class).optional().ifPresent(r -> pages.add(new String[] { "community1", "/supplies/requests/" + r }));
+		jdbc.sql("SELECT MIN(id) FROM supply_warehouse WHERE level = 'DISTRICT'").query(Long.class).optional()
+				.ifPresent(w -> pages.add(new String[] { "center", "/supplies/warehouses/" + w + "/ledger" }));
+		// necessities and produce (issue 19)
+		for (String url : List.of("/necessities", "/necessities/suppliers", "/necessities/suppliers/new", "/produce")) {
+			pages.add(new String[] { "center", url });
+		}
+		for (String url : List.of("/necessities", "/necessities/households?grid=" + Demo.GRID1, "/necessities/suppliers")) {
+			pages.add(new String[] { "grid1", url });
+		}
+		pages.add(new String[] { "community1", "/necessities" });
+		pages.add(new String[] { "street1", "/produce" });
 		return pages;
 	}
 

@@ -63,6 +63,10 @@ final class DailyMenus {
 		daily(Set.of("/volunteers"), Role.COMMUNITY);
 		// supplies (docs/supplies.md): requests for the places that ask, approve and allocate and the units that ship
 		daily(Set.of("/supplies/requests"), Role.COMMUNITY, Role.STREET, Role.CENTER);
+		// necessities (docs/necessities.md): the board of the day's pick lists for those who serve households; produce
+		// matching for the center and streets
+		daily(Set.of("/necessities"), Role.GRID_WORKER, Role.COMMUNITY, Role.STREET);
+		daily(Set.of("/produce"), Role.CENTER, Role.STREET);
 	}
 
 	private static void daily(Set<String> hrefs, Role... roles) {

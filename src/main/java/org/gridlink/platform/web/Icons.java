@@ -62,6 +62,8 @@ public class Icons {
 		BY_PATH.put("/duty/scan", "qr-code-scan");
 		BY_PATH.put("/duty/presence", "person-check");
 		BY_PATH.put("/duty/units", "building-check");
+		BY_PATH.put("/necessities", "basket");
+		BY_PATH.put("/produce", "shop");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */

@@ -63,7 +63,7 @@ public class NecessityOrders {
 	public record OrderView(long id, String clientId, long householdId, String gridCode, String compound,
 			String label, long supplierId, String supplierName, LocalDate deliveryDate, int totalCents, String status,
 			Via placedVia, OffsetDateTime placedAt, @Nullable OffsetDateTime deliveredAt, @Nullable String deliveredBy,
-			boolean photo, List<OrderLine> lines) {
+			boolean photo, @Nullable Long deliveredVolunteerId, List<OrderLine> lines) {
 
 		public String total() {
 			return Money.yuan(totalCents);
@@ -104,7 +104,8 @@ public class NecessityOrders {
 	private final Clock clock;
 
 	NecessityOrders(JdbcClient jdbc, Suppliers suppliers, HouseholdFacts households, QuarantineHouseholds quarantine,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, org.gridlink.mobilization.volunteers.Volunteers volunteers) {
+		this.volunteers = volunteers;
 		this.jdbc = jdbc;
 		this.suppliers = suppliers;
 		this.households = households;
@@ -112,6 +113,8 @@ public class NecessityOrders {
 		this.audit = audit;
 		this.clock = clock;
 	}
+
+	private final org.gridlink.mobilization.volunteers.Volunteers volunteers;
 
 	public LocalDate today() {
 		return LocalDate.now(clock);
@@ -328,14 +331,46 @@ public class NecessityOrders {
 			photo = null;
 			photoType = null;
 		}
+		// a volunteer's hand-over records which volunteer (the mobilization module's record of the account)
+		Long volunteer = user.has(org.gridlink.platform.Role.VOLUNTEER)
+				? volunteers.mine(user).map(org.gridlink.mobilization.volunteers.Volunteer::id).orElse(null) : null;
 		int changed = jdbc.sql("UPDATE necessity_order SET status = 'DELIVERED', delivered_by = ?, delivered_at = ?,"
-				+ " photo = ?, photo_type = ? WHERE id = ? AND status = 'PLACED'")
-				.params(user.username(), OffsetDateTime.now(clock), photo, photoType, orderId).update();
+				+ " photo = ?, photo_type = ?, delivered_volunteer_id = ? WHERE id = ? AND status = 'PLACED'")
+				.params(user.username(), OffsetDateTime.now(clock), photo, photoType, volunteer, orderId).update();
 		if (changed == 1) {
 			audit.record("NECESSITY_ORDER_DELIVER", "necessityOrder", String.valueOf(orderId), AuditTrail.SUCCESS,
-					null);
+					volunteer == null ? null : "volunteer " + volunteer);
 		}
 		return new Delivered(get(orderId), changed == 1);
+	}
+
+	public record Cancelled(OrderView order, boolean cancelled) {
+	}
+
+	/**
+	 * Cancels an order before its delivery (those who order, in scope): a conditional update PLACED -> CANCELLED, so a
+	 * retry changes nothing ({@code cancelled: false}); a delivered order is a 409.
+	 */
+	@Transactional
+	public Cancelled cancel(CurrentUser user, long orderId) {
+		if (!NecessityAccess.canOrder(user)) {
+			throw new AccessDeniedException("this role does not cancel orders");
+		}
+		OrderView order = get(orderId);
+		if (!user.scope().covers(order.gridCode())) {
+			throw new OutOfScopeException("necessityOrder", String.valueOf(orderId));
+		}
+		int changed = jdbc.sql("UPDATE necessity_order SET status = 'CANCELLED' WHERE id = ? AND status = 'PLACED'")
+				.param(orderId).update();
+		OrderView now = get(orderId);
+		if (changed == 0 && "DELIVERED".equals(now.status())) {
+			throw new ConflictException("necessities.order.delivered");
+		}
+		if (changed == 1) {
+			audit.record("NECESSITY_ORDER_CANCEL", "necessityOrder", String.valueOf(orderId), AuditTrail.SUCCESS,
+					null);
+		}
+		return new Cancelled(now, changed == 1);
 	}
 
 	/** One order in the user's scope (any role that orders or delivers). */
@@ -379,12 +414,12 @@ public class NecessityOrders {
 		return jdbc.sql("""
 				SELECT o.id, o.client_id, o.household_id, o.grid_code, o.compound, o.label, o.supplier_id, s.name,
 				o.delivery_date, o.total_cents, o.status, o.placed_via, o.placed_at, o.delivered_at, o.delivered_by,
-				o.photo_type FROM necessity_order o JOIN necessity_supplier s ON s.id = o.supplier_id WHERE o.id = ?""")
+				o.photo_type, o.delivered_volunteer_id FROM necessity_order o JOIN necessity_supplier s ON s.id = o.supplier_id WHERE o.id = ?""")
 				.param(id).query((rs, i) -> new OrderView(rs.getLong(1), rs.getString(2), rs.getLong(3),
 						rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8),
 						rs.getObject(9, LocalDate.class), rs.getInt(10), rs.getString(11), Via.valueOf(rs.getString(12)),
 						rs.getObject(13, OffsetDateTime.class), rs.getObject(14, OffsetDateTime.class),
-						rs.getString(15), rs.getString(16) != null, lines))
+						rs.getString(15), rs.getString(16) != null, rs.getObject(17, Long.class), lines))
 				.optional().orElseThrow(() -> new NotFoundException("necessities.order.notFound", String.valueOf(id)));
 	}
 

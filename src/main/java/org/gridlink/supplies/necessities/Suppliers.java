@@ -151,9 +151,14 @@ public class Suppliers {
 				.params(supplierId, streetCode).query(Long.class).single() > 0;
 	}
 
-	/** Adds a supplier with its streets and items (center). */
-	@Transactional
-	public Supplier create(CurrentUser user, NewSupplier input) {
+	private record ValidItem(String name, String unit, int priceCents, boolean basket, String contents) {
+	}
+
+	private record Valid(String name, Kind kind, String contact, List<String> streets, List<ValidItem> items) {
+	}
+
+	/** Checks a supplier as typed (center only): the first problem is a 400 naming it. */
+	private Valid validate(CurrentUser user, NewSupplier input) {
 		if (!NecessityAccess.canManageSuppliers(user)) {
 			throw new AccessDeniedException("only the center manages suppliers");
 		}
@@ -174,21 +179,12 @@ public class Suppliers {
 		if (items.isEmpty() || items.size() > 100) {
 			throw new InvalidInputException("necessities.supplier.items");
 		}
-		OffsetDateTime now = OffsetDateTime.now(clock);
-		try {
-			jdbc.sql("INSERT INTO necessity_supplier (name, kind, contact, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
-					.params(name, kind.name(), contact, user.username(), now).update();
-		}
-		catch (DuplicateKeyException ex) {
-			throw new InvalidInputException("necessities.supplier.duplicate", name);
-		}
-		long id = jdbc.sql("SELECT id FROM necessity_supplier WHERE name = ?").param(name).query(Long.class).single();
-		for (String street : streets.stream().distinct().toList()) {
-			jdbc.sql("INSERT INTO necessity_supplier_street (supplier_id, street_code) VALUES (?, ?)")
-					.params(id, street).update();
-		}
+		List<ValidItem> valid = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		for (NewItem item : items) {
+			if (item == null) {
+				throw new InvalidInputException("necessities.supplier.items");
+			}
 			String itemName = Text.required("items.name", item.name(), 100);
 			if (names.contains(itemName)) {
 				throw new InvalidInputException("necessities.item.duplicate", itemName);
@@ -198,12 +194,76 @@ public class Suppliers {
 			if (price == null || price < 0 || price > 10_000_000) {
 				throw new InvalidInputException("necessities.item.price");
 			}
+			valid.add(new ValidItem(itemName, Text.required("items.unit", item.unit(), 20), price,
+					Boolean.TRUE.equals(item.basket()), Text.optional("items.contents", item.contents(), 300)));
+		}
+		return new Valid(name, kind, contact, streets.stream().distinct().toList(), valid);
+	}
+
+	/** Adds a supplier with its streets and items (center). */
+	@Transactional
+	public Supplier create(CurrentUser user, NewSupplier input) {
+		Valid v = validate(user, input);
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		try {
+			jdbc.sql("INSERT INTO necessity_supplier (name, kind, contact, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
+					.params(v.name(), v.kind().name(), v.contact(), user.username(), now).update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputException("necessities.supplier.duplicate", v.name());
+		}
+		long id = jdbc.sql("SELECT id FROM necessity_supplier WHERE name = ?").param(v.name()).query(Long.class)
+				.single();
+		for (String street : v.streets()) {
+			jdbc.sql("INSERT INTO necessity_supplier_street (supplier_id, street_code) VALUES (?, ?)")
+					.params(id, street).update();
+		}
+		for (ValidItem item : v.items()) {
 			jdbc.sql("INSERT INTO necessity_item (supplier_id, name, unit, price_cents, basket, contents)"
-					+ " VALUES (?, ?, ?, ?, ?, ?)").params(id, itemName, Text.required("items.unit", item.unit(), 20),
-							price, Boolean.TRUE.equals(item.basket()), Text.optional("items.contents", item.contents(), 300))
+					+ " VALUES (?, ?, ?, ?, ?, ?)").params(id, item.name(), item.unit(), item.priceCents(),
+							item.basket(), item.contents())
 					.update();
 		}
 		audit.record("NECESSITY_SUPPLIER_CREATE", "necessitySupplier", String.valueOf(id), AuditTrail.SUCCESS, null);
+		return load(List.of(id)).get(0);
+	}
+
+	/**
+	 * Edits a supplier (center): name, kind, contact; its streets are replaced; its items are matched by name — a
+	 * listed item is updated (or added), an item no longer listed is withdrawn (inactive: orders keep what they were
+	 * shown, so nothing is deleted).
+	 */
+	@Transactional
+	public Supplier update(CurrentUser user, long id, NewSupplier input) {
+		Valid v = validate(user, input);
+		get(id);
+		try {
+			jdbc.sql("UPDATE necessity_supplier SET name = ?, kind = ?, contact = ? WHERE id = ?")
+					.params(v.name(), v.kind().name(), v.contact(), id).update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputException("necessities.supplier.duplicate", v.name());
+		}
+		jdbc.sql("DELETE FROM necessity_supplier_street WHERE supplier_id = ?").param(id).update();
+		for (String street : v.streets()) {
+			jdbc.sql("INSERT INTO necessity_supplier_street (supplier_id, street_code) VALUES (?, ?)")
+					.params(id, street).update();
+		}
+		jdbc.sql("UPDATE necessity_item SET active = FALSE WHERE supplier_id = ?").param(id).update();
+		for (ValidItem item : v.items()) {
+			int changed = jdbc.sql("UPDATE necessity_item SET unit = ?, price_cents = ?, basket = ?, contents = ?,"
+					+ " active = TRUE WHERE supplier_id = ? AND name = ?").params(item.unit(), item.priceCents(),
+							item.basket(), item.contents(), id, item.name())
+					.update();
+			if (changed == 0) {
+				jdbc.sql("INSERT INTO necessity_item (supplier_id, name, unit, price_cents, basket, contents)"
+						+ " VALUES (?, ?, ?, ?, ?, ?)").params(id, item.name(), item.unit(), item.priceCents(),
+								item.basket(), item.contents())
+						.update();
+			}
+		}
+		audit.record("NECESSITY_SUPPLIER_UPDATE", "necessitySupplier", String.valueOf(id), AuditTrail.SUCCESS,
+				v.name());
 		return load(List.of(id)).get(0);
 	}
 

@@ -18,6 +18,8 @@ import org.gridlink.supplies.StepInput;
 import org.gridlink.supplies.SupplyRequestView;
 import org.gridlink.supplies.SupplyRequests;
 import org.gridlink.supplies.Warehouse;
+import org.gridlink.supplies.WarehouseAdmin;
+import org.gridlink.supplies.WarehouseInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -43,10 +45,12 @@ class SuppliesApiController {
 
 	private final Reserves reserves;
 	private final SupplyRequests requests;
+	private final WarehouseAdmin warehouseAdmin;
 
-	SuppliesApiController(Reserves reserves, SupplyRequests requests) {
+	SuppliesApiController(Reserves reserves, SupplyRequests requests, WarehouseAdmin warehouseAdmin) {
 		this.reserves = reserves;
 		this.requests = requests;
+		this.warehouseAdmin = warehouseAdmin;
 	}
 
 	@GetMapping("/supply-items")
@@ -60,6 +64,23 @@ class SuppliesApiController {
 			+ "department staff their unit's)")
 	List<Warehouse> warehouses(@Parameter(hidden = true) CurrentUser user) {
 		return reserves.warehouses(user);
+	}
+
+	@PostMapping("/warehouses")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a warehouse: name, level DISTRICT|STREET|COMMUNITY, jurisdictionCode (of that level), "
+			+ "unitId (optional keeping unit; center only), address. The center creates district warehouses, a street "
+			+ "its street's, a community its own; 403 outside that, 400 for bad input")
+	Warehouse createWarehouse(@RequestBody WarehouseInput input, @Parameter(hidden = true) CurrentUser user) {
+		return warehouseAdmin.create(user, input);
+	}
+
+	@PutMapping("/warehouses/{id}")
+	@Operation(summary = "Edit a warehouse (the same people as create, for the warehouse as it is and as it becomes); "
+			+ "active false closes it for allocation")
+	Warehouse updateWarehouse(@PathVariable long id, @RequestBody WarehouseInput input,
+			@Parameter(hidden = true) CurrentUser user) {
+		return warehouseAdmin.update(user, id, input);
 	}
 
 	@GetMapping("/stock")

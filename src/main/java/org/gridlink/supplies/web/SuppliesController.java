@@ -26,6 +26,9 @@ import org.gridlink.supplies.StepInput;
 import org.gridlink.supplies.SupplyRequestView;
 import org.gridlink.supplies.SupplyRequests;
 import org.gridlink.supplies.Warehouse;
+import org.gridlink.supplies.WarehouseAdmin;
+import org.gridlink.supplies.WarehouseInput;
+import org.gridlink.platform.FormErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
@@ -52,9 +55,11 @@ class SuppliesController {
 	private final SupplyRequests requests;
 	private final JurisdictionDirectory places;
 	private final MessageSource messages;
+	private final WarehouseAdmin warehouseAdmin;
 
 	SuppliesController(Reserves reserves, SupplyRequests requests, JurisdictionDirectory places,
-			MessageSource messages) {
+			MessageSource messages, WarehouseAdmin warehouseAdmin) {
+		this.warehouseAdmin = warehouseAdmin;
 		this.reserves = reserves;
 		this.requests = requests;
 		this.places = places;
@@ -95,12 +100,99 @@ class SuppliesController {
 		Warehouse selected = warehouse == null ? (all.size() == 1 ? all.get(0) : null)
 				: reserves.warehouse(user, warehouse);
 		model.addAttribute("selected", selected);
+		model.addAttribute("managesWarehouses", warehouseAdmin.managesAny(user));
 		if (selected != null) {
 			model.addAttribute("stock", reserves.itemStock(user, selected.id()));
 			model.addAttribute("keeps", reserves.canKeep(user, selected));
+			model.addAttribute("editsWarehouse", warehouseAdmin.manages(user, selected));
 			model.addAttribute("targets", all.stream().filter(w -> w.id() != selected.id() && w.active()).toList());
 		}
 		return "supplies/reserves";
+	}
+
+	// ------------------------------------------------------------------ warehouses (create and edit)
+
+	@GetMapping("/supplies/warehouses/new")
+	String newWarehouse(CurrentUser user, Model model) {
+		require(warehouseAdmin.managesAny(user));
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("level", user.has(org.gridlink.platform.Role.CENTER) ? "DISTRICT"
+				: user.has(org.gridlink.platform.Role.STREET) ? "STREET" : "COMMUNITY");
+		if (user.scope().codes().size() == 1) {
+			form.put("jurisdictionCode", user.scope().codes().iterator().next());
+		}
+		return warehouseForm(user, null, form, FormErrors.in(messages, Locale.ROOT), model);
+	}
+
+	@GetMapping("/supplies/warehouses/{id}/edit")
+	String editWarehouse(CurrentUser user, @PathVariable long id, Model model) {
+		Warehouse w = reserves.warehouse(user, id);
+		require(warehouseAdmin.manages(user, w));
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("name", w.name());
+		form.put("level", w.level());
+		form.put("jurisdictionCode", w.jurisdictionCode());
+		form.put("unitId", w.unitId() == null ? "" : String.valueOf(w.unitId()));
+		form.put("address", w.address() == null ? "" : w.address());
+		form.put("active", String.valueOf(w.active()));
+		return warehouseForm(user, w, form, FormErrors.in(messages, Locale.ROOT), model);
+	}
+
+	@PostMapping({ "/supplies/warehouses", "/supplies/warehouses/{id}" })
+	String saveWarehouse(CurrentUser user, @PathVariable(required = false) @Nullable Long id,
+			@RequestParam Map<String, String> form, Locale locale, Model model, RedirectAttributes redirect) {
+		require(warehouseAdmin.managesAny(user));
+		Warehouse old = id == null ? null : reserves.warehouse(user, id);
+		if (old != null) {
+			require(warehouseAdmin.manages(user, old));
+		}
+		FormErrors errors = FormErrors.in(messages, locale);
+		Long unit = null;
+		String unitText = form.getOrDefault("unitId", "").strip();
+		if (!unitText.isEmpty()) {
+			try {
+				unit = Long.valueOf(unitText);
+			}
+			catch (NumberFormatException ex) {
+				errors.addKey("unitId", "supplies.warehouse.unit.invalid", unitText);
+			}
+		}
+		WarehouseInput input = new WarehouseInput(form.get("name"), form.get("level"), form.get("jurisdictionCode"),
+				unit, form.get("address"), old == null ? Boolean.TRUE : Boolean.valueOf(form.containsKey("active")));
+		warehouseAdmin.problems(user, input, old).forEach(errors::add);
+		if (errors.isEmpty()) {
+			try {
+				Warehouse saved = old == null ? warehouseAdmin.create(user, input)
+						: warehouseAdmin.update(user, old.id(), input);
+				redirect.addFlashAttribute("flash", messages.getMessage("supplies.warehouse.saved", null, locale));
+				return "redirect:/supplies?warehouse=" + saved.id();
+			}
+			catch (org.gridlink.platform.OutOfScopeException ex) {
+				errors.addKey("jurisdictionCode", "supplies.warehouse.place.scope");
+			}
+		}
+		return warehouseForm(user, old, form, errors, model);
+	}
+
+	private String warehouseForm(CurrentUser user, @Nullable Warehouse w, Map<String, String> form,
+			FormErrors errors, Model model) {
+		model.addAttribute("warehouse", w);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		List<String> levels = new ArrayList<>();
+		if (user.has(org.gridlink.platform.Role.CENTER)) {
+			levels.add("DISTRICT");
+		}
+		if (user.has(org.gridlink.platform.Role.STREET)) {
+			levels.add("STREET");
+		}
+		if (user.has(org.gridlink.platform.Role.COMMUNITY)) {
+			levels.add("COMMUNITY");
+		}
+		model.addAttribute("levels", levels);
+		model.addAttribute("center", user.has(org.gridlink.platform.Role.CENTER));
+		model.addAttribute("units", warehouseAdmin.units());
+		return "supplies/warehouse-form";
 	}
 
 	@PostMapping("/supplies/movements")

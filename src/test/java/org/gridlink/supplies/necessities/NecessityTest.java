@@ -477,4 +477,130 @@ class NecessityTest {
 	static long id(String json) {
 		return ((Number) JsonPath.read(json, "$.id")).longValue();
 	}
+
+	@Test
+	void anOrderIsCancelledBeforeDeliveryOnlyAndOnce() throws Exception {
+		HouseholdView h = household(0);
+		String placed = mvc.perform(post("/api/v1/necessity-orders").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON).content(order(byId(h.id()), List.of(new long[] { rice, 1 }),
+						today().plusDays(1), "cancel-" + UUID.randomUUID())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		long id = ((Number) JsonPath.read(placed, "$.id")).longValue();
+		// a volunteer hands over but does not cancel; another grid's worker is outside the scope
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", id).with(as("grid2"))).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", 999_999_999L).with(as("grid1")))
+				.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", id).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.cancelled").value(true)).andExpect(jsonPath("$.order.status").value("CANCELLED"));
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", id).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.cancelled").value(false));
+		// a cancelled order is not handed over and leaves the pick lists
+		mvc.perform(post("/api/v1/necessity-orders/{id}/delivery", id).with(as("grid1"))).andExpect(status().isConflict());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'NECESSITY_ORDER_CANCEL' AND subject = ?")
+				.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+
+		// a delivered order can no longer be cancelled (409; the page says so)
+		String other = mvc.perform(post("/api/v1/necessity-orders").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON).content(order(byId(household(1).id()),
+						List.of(new long[] { rice, 1 }), today(), "cancel-" + UUID.randomUUID())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		long delivered = ((Number) JsonPath.read(other, "$.id")).longValue();
+		mvc.perform(get("/necessities").param("date", today().toString()).with(as("grid1")))
+				.andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString(
+						"data-cancel=\"" + delivered + "\"")));
+		mvc.perform(post("/api/v1/necessity-orders/{id}/delivery", delivered).with(as("grid1"))).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/necessity-orders/{id}/cancel", delivered).with(as("grid1")))
+				.andExpect(status().isConflict());
+		mvc.perform(post("/necessities/orders/{id}/cancel", delivered).with(as("grid1")))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("flashErrorKey", "necessities.order.delivered"));
+		assertThat(jdbc.sql("SELECT status FROM necessity_order WHERE id = ?").param(delivered).query(String.class)
+				.single()).isEqualTo("DELIVERED");
+	}
+
+	@Test
+	void theCenterAddsAndEditsSuppliersOnItsPageAndThroughTheApi() throws Exception {
+		String name = "页面超市" + UUID.randomUUID().toString().substring(0, 6);
+		mvc.perform(get("/necessities/suppliers/new").with(as("center"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"supplier-form\"")));
+		mvc.perform(get("/necessities/suppliers/new").with(as("street1"))).andExpect(status().isForbidden());
+		// bad input: each message beside its field
+		mvc.perform(post("/necessities/suppliers").with(as("center")).param("name", name).param("kind", "SUPERMARKET")
+				.param("items", "蔬菜套餐 | 份 | abc")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"items-error\"")));
+		mvc.perform(post("/necessities/suppliers").with(as("center")).param("name", name).param("kind", "SUPERMARKET")
+				.param("items", "大米 | 袋 | 55.00")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"streets-error\"")));
+		mvc.perform(post("/necessities/suppliers").with(as("center")).param("name", "").param("kind", "SUPERMARKET")
+				.param("streets", STREET1).param("items", "大米 | 袋 | 55.00")).andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"name-error\"")));
+		mvc.perform(post("/necessities/suppliers").with(as("street1")).param("name", name).param("kind", "SUPERMARKET")
+				.param("streets", STREET1).param("items", "大米 | 袋 | 55.00")).andExpect(status().isForbidden());
+		mvc.perform(post("/necessities/suppliers").with(as("center")).param("name", name).param("kind", "SUPERMARKET")
+				.param("streets", STREET1).param("items", "蔬菜套餐 | 份 | 39.00 | 白菜、土豆\n大米 | 袋 | 55.5"))
+				.andExpect(status().is3xxRedirection());
+		long id = jdbc.sql("SELECT id FROM necessity_supplier WHERE name = ?").param(name).query(Long.class).single();
+		mvc.perform(get("/necessities/suppliers/{id}/edit", id).with(as("center"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("大米 | 袋 | 55.50")));
+		// the page edits: rice withdrawn, milk added, the basket repriced
+		mvc.perform(post("/necessities/suppliers/{id}", id).with(as("center")).param("name", name)
+				.param("kind", "LOGISTICS").param("streets", STREET1).param("streets", "320819002000")
+				.param("items", "蔬菜套餐 | 份 | 42 | 白菜\n牛奶 | 箱 | 60")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/v1/necessity-suppliers").with(as("center"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.id == " + id + ")].kind").value("LOGISTICS"))
+				.andExpect(jsonPath("$[?(@.id == " + id + ")].streets[*]", hasSize(2)));
+		assertThat(jdbc.sql("SELECT name || ':' || price_cents || ':' || CASE WHEN active THEN 'on' ELSE 'off' END FROM necessity_item WHERE supplier_id = ?"
+				+ " ORDER BY name").param(id).query(String.class).list())
+				.containsExactlyInAnyOrder("蔬菜套餐:4200:on", "大米:5550:off", "牛奶:6000:on");
+		// the API: only the center, bad input 400, unknown 404
+		String body = "{\"name\":\"" + name + "\",\"kind\":\"SUPERMARKET\",\"streets\":[\"" + STREET1
+				+ "\"],\"items\":[{\"name\":\"大米\",\"unit\":\"袋\",\"priceCents\":5600}]}";
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", id).with(as("street1"))
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", 999_999_999L).with(as("center"))
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", id).with(as("center"))
+				.contentType(MediaType.APPLICATION_JSON).content(body.replace("5600", "-1")))
+				.andExpect(status().isBadRequest());
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", id).with(as("center"))
+				.contentType(MediaType.APPLICATION_JSON).content(body.replace(STREET1, "320819001001")))
+				.andExpect(status().isBadRequest());
+		mvc.perform(put("/api/v1/necessity-suppliers/{id}", id).with(as("center"))
+				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.items[*].name", contains("大米"))).andExpect(jsonPath("$.items[0].priceCents").value(5600));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'NECESSITY_SUPPLIER_UPDATE' AND subject = ?")
+				.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Autowired
+	org.gridlink.supplies.necessities.NecessityOrders orderService;
+
+	@Test
+	void aVolunteersHandOverRecordsWhichVolunteer() throws Exception {
+		HouseholdView h = household(0);
+		String placed = mvc.perform(post("/api/v1/necessity-orders").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON).content(order(byId(h.id()), List.of(new long[] { rice, 1 }),
+						today(), "vol-" + UUID.randomUUID())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		long id = ((Number) JsonPath.read(placed, "$.id")).longValue();
+		long volunteer = jdbc.sql("SELECT id FROM volunteer WHERE username = 'volunteer1'").query(Long.class).single();
+		org.gridlink.platform.CurrentUser atTheGate = new org.gridlink.platform.CurrentUser(-1, "volunteer1", "王志刚",
+				java.util.Set.of(org.gridlink.platform.Role.VOLUNTEER),
+				org.gridlink.platform.Scope.of(List.of(GRID1)), null);
+		var delivered = orderService.deliver(atTheGate, id, null, null);
+		assertThat(delivered.recorded()).isTrue();
+		assertThat(delivered.order().deliveredVolunteerId()).isEqualTo(volunteer);
+		assertThat(delivered.order().deliveredBy()).isEqualTo("volunteer1");
+		// a retry changes nothing; staff hand-overs name no volunteer
+		assertThat(orderService.deliver(atTheGate, id, null, null).recorded()).isFalse();
+		String other = mvc.perform(post("/api/v1/necessity-orders").with(as("grid1"))
+				.contentType(MediaType.APPLICATION_JSON).content(order(byId(household(1).id()),
+						List.of(new long[] { rice, 1 }), today(), "vol-" + UUID.randomUUID())))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		long byStaff = ((Number) JsonPath.read(other, "$.id")).longValue();
+		mvc.perform(post("/api/v1/necessity-orders/{id}/delivery", byStaff).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.order.deliveredVolunteerId").doesNotExist());
+		mvc.perform(get("/api/v1/necessity-orders/{id}", id).with(as("grid1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.deliveredVolunteerId").value(volunteer));
+	}
 }

@@ -101,6 +101,13 @@ class NecessityApiController {
 				photo == null ? null : photo.getContentType());
 	}
 
+	@PostMapping("/necessity-orders/{id}/cancel")
+	@Operation(summary = "Cancel an order before its delivery (grid worker, community, street, center in scope). A "
+			+ "retry answers the cancelled order with cancelled=false; a delivered order is a 409")
+	NecessityOrders.Cancelled cancel(@PathVariable long id, @Parameter(hidden = true) CurrentUser user) {
+		return orders.cancel(user, id);
+	}
+
 	@GetMapping("/pick-lists")
 	@Operation(summary = "The pick lists of a delivery day (default today) per compound and supplier below a "
 			+ "jurisdiction (default the caller's scope): households under home quarantine first, then vulnerable "
@@ -166,6 +173,14 @@ class NecessityApiController {
 	@Operation(summary = "Partner suppliers delivering to the caller's streets, with their baskets and items")
 	List<Suppliers.Supplier> suppliers(@Parameter(hidden = true) CurrentUser user) {
 		return suppliers.visible(user);
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/necessity-suppliers/{id}")
+	@Operation(summary = "Edit a supplier (center), the same body as adding one: its streets are replaced; items are "
+			+ "matched by name (updated or added), an item no longer listed is withdrawn; orders keep what they showed")
+	Suppliers.Supplier updateSupplier(@PathVariable long id, @RequestBody Suppliers.NewSupplier supplier,
+			@Parameter(hidden = true) CurrentUser user) {
+		return suppliers.update(user, id, supplier);
 	}
 
 	@PostMapping("/necessity-suppliers")

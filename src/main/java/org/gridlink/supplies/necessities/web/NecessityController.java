@@ -56,10 +56,12 @@ class NecessityController {
 	private final JurisdictionDirectory directory;
 	private final PublicUrls urls;
 	private final MessageSource messages;
+	private final org.gridlink.jurisdiction.Jurisdictions jurisdictions;
 
 	NecessityController(NecessityOrders orders, PickLists pickLists, PickListDocuments documents, Suppliers suppliers,
 			Produce produce, HouseholdFacts households, JurisdictionDirectory directory, PublicUrls urls,
-			MessageSource messages) {
+			MessageSource messages, org.gridlink.jurisdiction.Jurisdictions jurisdictions) {
+		this.jurisdictions = jurisdictions;
 		this.messages = messages;
 		this.orders = orders;
 		this.pickLists = pickLists;
@@ -129,6 +131,22 @@ class NecessityController {
 				: "necessities.delivery.already");
 		return "redirect:/necessities?date=" + d.order().deliveryDate()
 				+ (back != null && back.matches("\\d{12}|\\d{15}") ? "&jurisdiction=" + back : "");
+	}
+
+	@PostMapping("/necessities/orders/{id}/cancel")
+	String cancel(@PathVariable long id, @RequestParam(required = false) @Nullable String back, CurrentUser user,
+			RedirectAttributes flash) {
+		try {
+			NecessityOrders.Cancelled c = orders.cancel(user, id);
+			flash.addFlashAttribute("flashKey", c.cancelled() ? "necessities.order.cancel.done"
+					: "necessities.order.cancelled");
+			return "redirect:/necessities?date=" + c.order().deliveryDate()
+					+ (back != null && back.matches("\\d{12}|\\d{15}") ? "&jurisdiction=" + back : "");
+		}
+		catch (org.gridlink.platform.ConflictException ex) {
+			flash.addFlashAttribute("flashErrorKey", "necessities.order.delivered");
+			return "redirect:/necessities";
+		}
 	}
 
 	@GetMapping("/necessities/orders/{id}/photo")
@@ -224,7 +242,133 @@ class NecessityController {
 		list.forEach(s -> codes.addAll(s.streets()));
 		model.addAttribute("suppliers", list);
 		model.addAttribute("names", directory.names(codes));
+		model.addAttribute("manages", NecessityAccess.canManageSuppliers(user));
 		return "supplies/necessities/suppliers";
+	}
+
+	// ------------------------------------------------------------------ suppliers: the center adds and edits
+
+	@GetMapping("/necessities/suppliers/new")
+	String newSupplier(CurrentUser user, Model model) {
+		requireManages(user);
+		Map<String, String> form = new java.util.HashMap<>();
+		form.put("kind", "SUPERMARKET");
+		return supplierForm(user, null, form, List.of(), org.gridlink.platform.FormErrors.in(messages,
+				java.util.Locale.ROOT), model);
+	}
+
+	@GetMapping("/necessities/suppliers/{id}/edit")
+	String editSupplier(@PathVariable long id, CurrentUser user, Model model) {
+		requireManages(user);
+		Suppliers.Supplier s = suppliers.get(id);
+		Map<String, String> form = new java.util.HashMap<>();
+		form.put("name", s.name());
+		form.put("kind", s.kind().name());
+		form.put("contact", s.contact());
+		StringBuilder items = new StringBuilder();
+		for (Suppliers.Item item : s.items()) {
+			items.append(item.name()).append(" | ").append(item.unit()).append(" | ")
+					.append(item.price().substring(1)).append(item.basket() ? " | " + item.contents() : "")
+					.append('\n');
+		}
+		form.put("items", items.toString());
+		return supplierForm(user, s, form, s.streets(), org.gridlink.platform.FormErrors.in(messages,
+				java.util.Locale.ROOT), model);
+	}
+
+	@PostMapping({ "/necessities/suppliers", "/necessities/suppliers/{id}" })
+	String saveSupplier(@PathVariable(required = false) @Nullable Long id,
+			@RequestParam Map<String, String> form, @RequestParam(required = false) @Nullable List<String> streets,
+			CurrentUser user, java.util.Locale locale, Model model, RedirectAttributes flash) {
+		requireManages(user);
+		Suppliers.Supplier old = id == null ? null : suppliers.get(id);
+		org.gridlink.platform.FormErrors errors = org.gridlink.platform.FormErrors.in(messages, locale);
+		List<String> chosen = streets == null ? List.of() : streets;
+		List<Suppliers.NewItem> items = new java.util.ArrayList<>();
+		int row = 0;
+		for (String line : form.getOrDefault("items", "").split("\\R")) {
+			row++;
+			if (line.isBlank()) {
+				continue;
+			}
+			String[] parts = line.split("\\|", -1);
+			Integer cents = parts.length < 3 ? null : itemCents(parts[2]);
+			if (parts.length < 3 || parts.length > 4 || cents == null) {
+				errors.addKey("items", "necessities.suppliers.form.itemLine", row);
+				break;
+			}
+			String contents = parts.length == 4 ? parts[3].strip() : "";
+			items.add(new Suppliers.NewItem(parts[0], parts[1], cents, !contents.isEmpty(), contents));
+		}
+		if (errors.isEmpty()) {
+			Suppliers.NewSupplier input = new Suppliers.NewSupplier(form.get("name"), form.get("kind"),
+					form.get("contact"), chosen, items);
+			try {
+				Suppliers.Supplier saved = old == null ? suppliers.create(user, input)
+						: suppliers.update(user, old.id(), input);
+				flash.addFlashAttribute("flashKey", "necessities.suppliers.saved");
+				return "redirect:/necessities/suppliers#supplier-" + saved.id();
+			}
+			catch (InvalidInputException ex) {
+				errors.add(supplierField(ex), ex);
+			}
+		}
+		return supplierForm(user, old, form, chosen, errors, model);
+	}
+
+	private static @Nullable Integer itemCents(String yuan) {
+		try {
+			java.math.BigDecimal value = new java.math.BigDecimal(yuan.strip().replace("¥", ""));
+			if (value.scale() > 2 || value.signum() < 0 || value.compareTo(java.math.BigDecimal.valueOf(100_000)) > 0) {
+				return null;
+			}
+			return value.movePointRight(2).intValueExact();
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return null;
+		}
+	}
+
+	/** The form field a service problem belongs to. */
+	private static String supplierField(InvalidInputException ex) {
+		String key = ex.messageKey();
+		if (key.startsWith("necessities.supplier.street")) {
+			return "streets";
+		}
+		if (key.startsWith("necessities.item") || key.equals("necessities.supplier.items")) {
+			return "items";
+		}
+		if (key.equals("necessities.supplier.duplicate")) {
+			return "name";
+		}
+		Object[] args = ex.arguments();
+		String field = args.length > 0 ? String.valueOf(args[0]) : "";
+		return field.startsWith("items") ? "items" : switch (field) {
+			case "kind", "contact" -> field;
+			default -> "name";
+		};
+	}
+
+	private void requireManages(CurrentUser user) {
+		if (!NecessityAccess.canManageSuppliers(user)) {
+			throw new AccessDeniedException("only the center manages suppliers");
+		}
+	}
+
+	private String supplierForm(CurrentUser user, Suppliers.@Nullable Supplier supplier, Map<String, String> form,
+			List<String> chosen, org.gridlink.platform.FormErrors errors, Model model) {
+		List<org.gridlink.jurisdiction.JurisdictionNode> streets = new java.util.ArrayList<>();
+		for (String district : directory.districtCodes()) {
+			if (user.scope().covers(district)) {
+				jurisdictions.children(user, district).forEach(r -> streets.add(r.node()));
+			}
+		}
+		model.addAttribute("supplier", supplier);
+		model.addAttribute("form", form);
+		model.addAttribute("chosen", chosen);
+		model.addAttribute("streets", streets);
+		model.addAttribute("errors", errors);
+		return "supplies/necessities/supplier-form";
 	}
 
 	@GetMapping("/produce")
