@@ -72,7 +72,7 @@ class RoleHomeTest {
 		String more = part(menu, "id=\"gl-more\"", "</ul>");
 		String daily = menu.replace(more, "");
 		assertThat(hrefs(daily)).containsExactlyInAnyOrder("/", "/cases", "/inbox", "/screening", "/quarantine/monitoring",
-				"/quarantine/alerts", "/residents");
+				"/quarantine/alerts", "/residents", "/necessities");
 		assertThat(hrefs(more)).contains("/map", "/jurisdictions", "/checkpoints", "/residents/imports",
 				"/account/tokens");
 		assertThat(menu).contains("更多");
