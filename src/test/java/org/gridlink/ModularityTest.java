@@ -3,6 +3,10 @@ package org.gridlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -15,6 +19,9 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.core.Violations;
+import org.springframework.modulith.core.util.ApplicationModulesExporter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.modulith.docs.Documenter;
 
 /**
@@ -71,6 +78,38 @@ class ModularityTest {
 		assertThat(withWrongUse.detectViolations().getMessages())
 				.anyMatch(message -> message.contains("ReachesIntoCases") && message.contains("CaseCategories"));
 		assertThatExceptionOfType(Violations.class).isThrownBy(withWrongUse::verify);
+	}
+
+	/**
+	 * The application reads its modules (for the per-module Flyway, in dependency order) from this file instead of
+	 * scanning every class at start-up, which took seconds. A changed module structure rewrites the file here and
+	 * fails once, so the new file is committed with the change.
+	 */
+	@Test
+	void precomputedModuleMetadataIsCurrent() throws IOException {
+		Path file = Path.of("src/main/resources", ApplicationModulesExporter.DEFAULT_LOCATION);
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode current = json.readTree(new ApplicationModulesExporter(modules).toJson());
+		JsonNode stored = Files.exists(file) ? json.readTree(file.toFile()) : json.createObjectNode();
+		boolean same = List.copyOf(stored.propertyNames()).equals(List.copyOf(current.propertyNames()))
+				&& sorted(stored).equals(sorted(current));
+		if (!same) {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, current.toPrettyString() + "\n", StandardCharsets.UTF_8);
+		}
+		assertThat(same).as("%s was out of date and has been rewritten: commit it", file).isTrue();
+	}
+
+	/** The same tree with every array in a fixed order (the exporter lists dependencies in no fixed order). */
+	private static String sorted(JsonNode node) {
+		if (node.isArray()) {
+			return node.valueStream().map(ModularityTest::sorted).sorted().toList().toString();
+		}
+		if (node.isObject()) {
+			return node.properties().stream().map(e -> e.getKey() + "=" + sorted(e.getValue())).sorted().toList()
+					.toString();
+		}
+		return node.toString();
 	}
 
 	@Test
