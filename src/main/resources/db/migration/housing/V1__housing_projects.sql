@@ -42,6 +42,9 @@ CREATE TABLE housing_household
   village_code  VARCHAR(15) NOT NULL,
   head_masked   VARCHAR(60) NOT NULL,
   family_size   INT         NOT NULL DEFAULT 1,
+  eligible      BOOLEAN,                          -- NULL until the rules have run; set by the eligibility part
+  priority_rank INT,                              -- place in the final list (1 first), NULL when not on it
+  list_final    BOOLEAN     NOT NULL DEFAULT FALSE, -- the list passed its public notice period (公示) with objections answered
   CONSTRAINT housing_household_once UNIQUE (project_id, household_id)
 );
 CREATE INDEX housing_household_by_village ON housing_household (project_id, village_code);
