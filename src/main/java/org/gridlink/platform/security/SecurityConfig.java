@@ -110,6 +110,8 @@ class SecurityConfig {
 				.requestMatchers("/q/*").permitAll()
 				// a resident opts out of non-urgent notice SMS through the link in the message (notices)
 				.requestMatchers("/td/*").permitAll()
+				// an enterprise answers its legal check-up's self-check questionnaire through the link (enterprise)
+				.requestMatchers("/legal-checkup/*").permitAll()
 				// a community's "1+N" council board: members' names and roles, signed minutes, decisions (mobilization)
 				.requestMatchers("/council-board/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
