@@ -241,6 +241,11 @@ class EnterpriseSupportTest {
 				.param("months", "2")).andExpect(status().is3xxRedirection());
 		assertThat(jdbc.sql("SELECT amount_fen FROM enterprise_relief WHERE enterprise_id = ? ORDER BY id DESC LIMIT 1")
 				.param(id).query(Long.class).single()).isEqualTo(100_050L);
+		// relief that answered an appeal keeps the case's number
+		long caseId = count("SELECT MIN(id) FROM case_file");
+		String number = jdbc.sql("SELECT number FROM case_file WHERE id = ?").param(caseId).query(String.class).single();
+		relief("center", id, grant("TAX_FEE_RELIEF", 100, ",\"caseId\":" + caseId)).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.caseNumber").value(number));
 		// bad filters
 		mvc.perform(get("/relief").with(as("center")).param("street", "12345")).andExpect(status().isBadRequest());
 		mvc.perform(get("/api/v1/relief/totals").with(as("center")).param("industry", "Z"))
