@@ -64,6 +64,7 @@ public class Icons {
 		BY_PATH.put("/duty/units", "building-check");
 		BY_PATH.put("/necessities", "basket");
 		BY_PATH.put("/produce", "shop");
+		BY_PATH.put("/enterprises", "briefcase");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
