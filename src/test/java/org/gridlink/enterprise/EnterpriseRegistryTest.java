@@ -8,6 +8,7 @@ import static org.gridlink.support.Demo.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -219,6 +220,60 @@ class EnterpriseRegistryTest {
 		}
 		mvc.perform(get("/enterprises/new").with(as("leader"))).andExpect(status().isForbidden());
 		mvc.perform(get("/enterprises").with(as("auditor"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aLiaisonsHomeLeadsToTheirEnterprisesAndTheirMenuKeepsThemDaily() throws Exception {
+		String home = mvc.perform(get("/").with(as("liaison1")).header("Accept-Language", "zh-CN"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(home).contains("我联系的企业", "我联系的重点企业", "href=\"/enterprises?key=true\"");
+		int menu = home.indexOf("id=\"gl-menu\"");
+		int more = home.indexOf("id=\"gl-more\"", menu);
+		assertThat(menu).isNotNegative();
+		String daily = home.substring(menu, more < 0 ? home.length() : more);
+		assertThat(daily).contains("href=\"/enterprises\"");
+		List<String> refused = new java.util.ArrayList<>();
+		java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(/[^\"]*)\"").matcher(home);
+		while (links.find()) {
+			String href = links.group(1).replace("&amp;", "&");
+			if (href.startsWith("/enterprises")) {
+				int status = mvc.perform(get(href).with(as("liaison1"))).andReturn().getResponse().getStatus();
+				if (status != 200) {
+					refused.add(href + " " + status);
+				}
+			}
+		}
+		assertThat(refused).isEmpty();
+		String center = mvc.perform(get("/").with(as("center")).header("Accept-Language", "zh-CN"))
+				.andReturn().getResponse().getContentAsString();
+		assertThat(center).contains("href=\"/enterprises?key=true\"");
+	}
+
+	@Test
+	void aLiaisonEditsTheirEnterpriseButDoesNotMoveItOrChangeItsFlag() throws Exception {
+		long liaison = count("SELECT id FROM app_user WHERE username = 'liaison1'");
+		long mine = count("SELECT MIN(enterprise_id) FROM enterprise_liaison WHERE account_id = ?", liaison);
+		String current = mvc.perform(get("/api/v1/enterprises/" + mine).with(as("liaison1"))).andReturn().getResponse()
+				.getContentAsString();
+		String code = JsonPath.read(current, "$.creditCode");
+		String grid = JsonPath.read(current, "$.gridCode");
+		boolean key = JsonPath.read(current, "$.keyEnterprise");
+		String edit = "{\"creditCode\":\"" + code + "\",\"name\":\"联络员改名有限公司\",\"gridCode\":\"" + grid
+				+ "\",\"contactPhone\":\"13700001234\"}";
+		mvc.perform(put("/api/v1/enterprises/" + mine).with(as("liaison1")).contentType(MediaType.APPLICATION_JSON)
+				.content(edit)).andExpect(status().isOk()).andExpect(jsonPath("$.name").value("联络员改名有限公司"))
+				.andExpect(jsonPath("$.contactPhone").value("137****1234"))
+				.andExpect(jsonPath("$.keyEnterprise").value(key));
+		mvc.perform(put("/api/v1/enterprises/" + mine).with(as("liaison1")).contentType(MediaType.APPLICATION_JSON)
+				.content(edit.replace(grid, GRID1.equals(grid) ? GRID2 : GRID1))).andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/enterprises/" + mine).with(as("liaison1")).contentType(MediaType.APPLICATION_JSON)
+				.content(edit.replace("}", ",\"key\":" + !key + "}"))).andExpect(status().isForbidden());
+		assertThat(count("SELECT COUNT(*) FROM enterprise WHERE id = ? AND grid_code = ?", mine, grid)).isEqualTo(1);
+		// an enterprise not theirs: not found
+		long other = count("SELECT MIN(id) FROM enterprise WHERE id NOT IN (SELECT enterprise_id FROM enterprise_liaison"
+				+ " WHERE account_id = ?)", liaison);
+		mvc.perform(put("/api/v1/enterprises/" + other).with(as("liaison1")).contentType(MediaType.APPLICATION_JSON)
+				.content(edit)).andExpect(status().isNotFound());
 	}
 
 	// ------------------------------------------------------------------ masking and reveal
