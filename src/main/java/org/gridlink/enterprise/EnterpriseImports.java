@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.SpreadsheetCells;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -211,10 +210,5 @@ public class EnterpriseImports {
 					.append(SpreadsheetCells.csvField(p.message())).append("\r\n");
 		}
 		return csv.toString();
-	}
-
-	/** Unused input path guard: an upload without a file. */
-	public static InvalidInputException noFile() {
-		return new InvalidInputException("enterprise.import.file.empty");
 	}
 }
