@@ -18,6 +18,8 @@ CREATE TABLE enterprise
   created_at              TIMESTAMP WITH TIME ZONE NOT NULL,
   created_by              VARCHAR(64)  NOT NULL,
   version                 INT          NOT NULL DEFAULT 0,
+  updated_at              TIMESTAMP WITH TIME ZONE,
+  updated_by              VARCHAR(64),
   CONSTRAINT enterprise_credit_code_once UNIQUE (credit_code)
 );
 CREATE INDEX enterprise_by_grid ON enterprise (grid_code);
@@ -26,6 +28,8 @@ CREATE TABLE enterprise_liaison
 (
   enterprise_id BIGINT NOT NULL REFERENCES enterprise (id),
   account_id    BIGINT NOT NULL,
+  assigned_at   TIMESTAMP WITH TIME ZONE,
+  assigned_by   VARCHAR(64),
   PRIMARY KEY (enterprise_id, account_id)
 );
 CREATE INDEX enterprise_liaison_by_account ON enterprise_liaison (account_id);

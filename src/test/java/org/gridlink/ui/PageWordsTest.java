@@ -203,6 +203,16 @@ class PageWordsTest {
 		}
 		pages.add(new String[] { "community1", "/necessities" });
 		pages.add(new String[] { "street1", "/produce" });
+		// the enterprise registry (issue 20)
+		long enterprise = first("SELECT MIN(e.id) FROM enterprise e JOIN enterprise_liaison l ON l.enterprise_id = e.id"
+				+ " JOIN app_user u ON u.id = l.account_id WHERE u.username = 'liaison1'");
+		for (String url : List.of("/enterprises", "/enterprises?key=true", "/enterprises/" + enterprise,
+				"/enterprises/new", "/enterprises/" + enterprise + "/edit", "/enterprises/import")) {
+			pages.add(new String[] { "center", url });
+		}
+		for (String url : List.of("/enterprises", "/enterprises/" + enterprise)) {
+			pages.add(new String[] { "liaison1", url });
+		}
 		return pages;
 	}
 

@@ -30,7 +30,7 @@ final class DailyMenus {
 		DAILY.put(Role.PROPERTY, Set.of("/cases", "/checkpoint", "/jurisdictions"));
 		DAILY.put(Role.INSPECTOR, Set.of("/cases", "/map"));
 		DAILY.put(Role.CHECKPOINT, Set.of("/checkpoint", "/checkpoints"));
-		DAILY.put(Role.LIAISON, Set.of("/jurisdictions", "/map"));
+		DAILY.put(Role.LIAISON, Set.of("/enterprises", "/enterprise-appeals", "/jurisdictions", "/map"));
 		DAILY.put(Role.CADRE, Set.of("/duty"));
 		DAILY.put(Role.VOLUNTEER, Set.of());
 		DAILY.put(Role.ADMIN, Set.of("/admin/users", "/admin/units", "/admin/staff", "/admin/jurisdictions/import",

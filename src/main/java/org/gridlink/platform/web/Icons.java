@@ -66,6 +66,7 @@ public class Icons {
 		BY_PATH.put("/produce", "shop");
 		BY_PATH.put("/relief", "cash-coin");
 		BY_PATH.put("/legal-checkups", "clipboard2-pulse");
+		BY_PATH.put("/enterprises", "briefcase");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
