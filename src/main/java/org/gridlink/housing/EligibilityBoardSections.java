@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The eligibility part's sections of the public board: the list (once its public notice period has begun: place,
- * masked head, village, priority groups — no ID, no phone), the objections with their answers, and how to raise a
- * concern (the public case report page).
+ * masked head, village — no ID, no phone, and not the household's priority group, which would tell its income or a
+ * disability), the objections with their answers, and how to raise a concern (the public case report page).
  */
 @Configuration(proxyBeanMethods = false)
 class EligibilityBoardSections {
@@ -39,18 +39,17 @@ class EligibilityBoardSections {
 				boolean shown = state == ListState.FINAL || (notice != null && !projects.today().isBefore(notice.startsOn()));
 				if (shown) {
 					String rank = state == ListState.FINAL ? "h.priority_rank" : "r.list_place";
-					List<Object[]> raw = jdbc.sql("SELECT " + rank + ", h.head_masked, h.village_code, r.group_codes FROM"
+					List<Object[]> raw = jdbc.sql("SELECT " + rank + ", h.head_masked, h.village_code FROM"
 							+ " housing_household h JOIN housing_result r ON r.member_id = h.id WHERE h.project_id = ? AND "
 							+ rank + " IS NOT NULL ORDER BY " + rank).param(projectId)
-							.query((rs, i) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3),
-									rs.getString(4) }).list();
+							.query((rs, i) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3) })
+							.list();
 					Map<String, String> villages = jurisdictions.names(projects.villageCodes(projectId));
 					for (Object[] r : raw) {
 						Map<String, Object> row = new LinkedHashMap<>();
 						row.put("rank", r[0]);
 						row.put("name", r[1]);
 						row.put("village", villages.getOrDefault((String) r[2], ""));
-						row.put("priorityGroups", HousingSurveys.codes((String) r[3]));
 						rows.add(row);
 					}
 				}

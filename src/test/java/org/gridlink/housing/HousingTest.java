@@ -122,6 +122,9 @@ class HousingTest {
 		String first = jdbc.sql("SELECT head_masked FROM housing_household WHERE project_id = ? AND priority_rank = 1")
 				.param(demo).query(String.class).single();
 		assertThat(html).contains("1. " + first);
+		// nothing of a household beyond its masked name and village: not its priority group (income, disability)
+		assertThat(json).doesNotContain("priorityGroups", "MINIMUM_ALLOWANCE", "DISABLED_FAMILY", "householdId");
+		assertThat(html).doesNotContain("低保户", "残疾人家庭", "低收入户");
 		// the board's words, not codes
 		assertThat(html).doesNotContain(">FINAL<", ">LOW_INCOME_REGISTERED<");
 		mvc.perform(get("/housing/999999")).andExpect(status().isNotFound());
