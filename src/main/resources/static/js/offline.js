@@ -7,7 +7,7 @@
   var DB = 'gridlink';
   var STORE = 'outbox';
   var OFFLINE_PAGES = [/^\/$/, /^\/cases\/report$/, /^\/screening\/\d+\/work$/, /^\/quarantine\/orders\/\d+\/monitoring$/,
-    /^\/inspection\/rounds\/\d+\/work$/];
+    /^\/inspection\/rounds\/\d+\/work$/, /^\/housing\/projects\/\d+\/survey$/];
   var userMeta = document.querySelector('meta[name="gl-user"]');
   var user = userMeta ? userMeta.content : null;
   var badge = document.getElementById('gl-outbox');

@@ -18,7 +18,7 @@ const scope = new URL(self.registration.scope);
 const BASE = scope.pathname.endsWith('/') ? scope.pathname : scope.pathname + '/';
 const ASSETS = ['js/', 'css/', 'webjars/', 'img/', 'favicon.ico', 'manifest.webmanifest'].map((p) => BASE + p);
 const OFFLINE_PAGES = [/^$/, /^cases\/report$/, /^screening\/\d+\/work$/, /^quarantine\/orders\/\d+\/monitoring$/,
-  /^inspection\/rounds\/\d+\/work$/];
+  /^inspection\/rounds\/\d+\/work$/, /^housing\/projects\/\d+\/survey$/];
 
 function offlinePage(url) {
   if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) {

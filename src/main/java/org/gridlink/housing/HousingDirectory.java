@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finds projects and says who sees which: the one scope rule of rural housing. Center and leaders, township (street)
  * and village (community) staff and grid workers see a project when their jurisdiction scope covers one of its
- * villages, and of its households those of the villages they cover ({@link #householdSql}).
+ * villages, and of its households those of the villages they cover ({@link #householdSql}); a grid worker, whose
+ * scope is a grid inside a village, sees the project and the households of their grid ({@code grid_code}).
  */
 @Component
 public class HousingDirectory {
@@ -37,8 +38,11 @@ public class HousingDirectory {
 	}
 
 	public boolean sees(CurrentUser user, long projectId) {
-		return byPlace(user) && jdbc.sql("SELECT COUNT(*) FROM housing_project_village v WHERE v.project_id = ? AND "
-				+ user.scope().sqlCondition("v.village_code")).param(projectId).query(Long.class).single() > 0;
+		// a village's staff through the village; a grid worker through the households of their grid
+		return byPlace(user) && (jdbc.sql("SELECT COUNT(*) FROM housing_project_village v WHERE v.project_id = ? AND "
+				+ user.scope().sqlCondition("v.village_code")).param(projectId).query(Long.class).single() > 0
+				|| jdbc.sql("SELECT COUNT(*) FROM housing_household h WHERE h.project_id = ? AND "
+						+ user.scope().sqlCondition("h.grid_code")).param(projectId).query(Long.class).single() > 0);
 	}
 
 	/** The projects the user sees, newest first. */
@@ -47,13 +51,16 @@ public class HousingDirectory {
 			return List.of();
 		}
 		return jdbc.sql("SELECT " + COLUMNS + " FROM housing_project p WHERE p.id IN (SELECT v.project_id FROM "
-				+ "housing_project_village v WHERE " + user.scope().sqlCondition("v.village_code") + ") ORDER BY p.id DESC")
+				+ "housing_project_village v WHERE " + user.scope().sqlCondition("v.village_code") + ") OR p.id IN (SELECT "
+				+ "h.project_id FROM housing_household h WHERE " + user.scope().sqlCondition("h.grid_code")
+				+ ") ORDER BY p.id DESC")
 				.query(HousingProjectRef.class).list();
 	}
 
 	/** A SQL condition over {@code housing_household} under {@code alias}: the households the user sees. */
 	public String householdSql(CurrentUser user, String alias) {
-		return byPlace(user) ? user.scope().sqlCondition(alias + ".village_code") : "1=0";
+		return byPlace(user) ? "(" + user.scope().sqlCondition(alias + ".village_code") + " OR "
+				+ user.scope().sqlCondition(alias + ".grid_code") + ")" : "1=0";
 	}
 
 	private static boolean byPlace(CurrentUser user) {

@@ -67,6 +67,24 @@ public class HouseholdFacts {
 		return out;
 	}
 
+	/**
+	 * The masked name of each of these households' first registered active resident (household id → e.g. {@code 李*明}),
+	 * for lists that show a household by its head without personal data (public notice boards).
+	 */
+	public Map<Long, String> maskedHeads(Collection<Long> householdIds) {
+		Map<Long, String> out = new HashMap<>();
+		List<Long> ids = new ArrayList<>(householdIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+			jdbc.sql("SELECT r.household_id, r.name FROM resident r WHERE r.status = 'ACTIVE' AND r.id = (SELECT MIN(f.id)"
+					+ " FROM resident f WHERE f.household_id = r.household_id AND f.status = 'ACTIVE') AND r.household_id IN ("
+					+ "?, ".repeat(chunk.size() - 1) + "?)").params(chunk.toArray()).query(rs -> {
+						out.put(rs.getLong(1), org.gridlink.shared.Masked.name(rs.getString(2)));
+					});
+		}
+		return out;
+	}
+
 	/** The households of a grid in walking order (for demo and benchmark data of other modules). */
 	public List<HouseholdView> ofGrid(String gridCode) {
 		return households.ofGrid(gridCode);

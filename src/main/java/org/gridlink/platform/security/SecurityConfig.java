@@ -114,6 +114,8 @@ class SecurityConfig {
 				.requestMatchers("/legal-checkup/*").permitAll()
 				// a community's "1+N" council board: members' names and roles, signed minutes, decisions (mobilization)
 				.requestMatchers("/council-board/*").permitAll()
+				// a rural housing project's public board: masked list, objections and answers, progress (housing)
+				.requestMatchers("/housing/{projectId:[0-9]+}", "/api/v1/public/housing/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
 				// a person registers as a volunteer; anyone checks a volunteer's duty badge (mobilization: volunteers)
 				.requestMatchers("/volunteers/register", "/volunteers/badge/check",
