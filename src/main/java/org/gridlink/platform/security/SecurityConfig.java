@@ -112,6 +112,8 @@ class SecurityConfig {
 				.requestMatchers("/td/*").permitAll()
 				// a community's "1+N" council board: members' names and roles, signed minutes, decisions (mobilization)
 				.requestMatchers("/council-board/*").permitAll()
+				// the public drawings of rural housing unit types, linked from a project's public board (housing: choice)
+				.requestMatchers(HttpMethod.GET, "/housing/drawings/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
 				// a person registers as a volunteer; anyone checks a volunteer's duty badge (mobilization: volunteers)
 				.requestMatchers("/volunteers/register", "/volunteers/badge/check",
