@@ -208,7 +208,7 @@ public class Choices {
 	/** Every choice the household made, oldest first. */
 	public List<HistoryEntry> history(CurrentUser user, long householdId) {
 		household(user, householdId);
-		return jdbc.sql("SELECT t.name, c.deferred, c.chosen_at, c.chosen_by FROM housing_choice_history c "
+		return jdbc.sql("SELECT t.name AS unit_type_name, c.deferred, c.chosen_at, c.chosen_by FROM housing_choice_history c "
 				+ "LEFT JOIN housing_unit_type t ON t.id = c.unit_type_id WHERE c.household_id = ? ORDER BY c.id")
 				.param(householdId).query(HistoryEntry.class).list();
 	}
@@ -298,7 +298,7 @@ public class Choices {
 		}
 		List<PlotAllocation.Plot> plots = PlotAllocation.plots(jdbc.sql("SELECT id, buildings, plots FROM housing_site "
 				+ "WHERE project_id = ? ORDER BY id").param(projectId).query(PlotAllocation.Site.class).list());
-		Set<PlotAllocation.Plot> given = new HashSet<>(jdbc.sql("SELECT site_id, building, plot FROM housing_allocation "
+		Set<PlotAllocation.Plot> given = new HashSet<>(jdbc.sql("SELECT site_id, building, plot AS number FROM housing_allocation "
 				+ "WHERE project_id = ?").param(projectId).query(PlotAllocation.Plot.class).list());
 		Map<Long, PlotAllocation.Plot> assigned = PlotAllocation.assign(candidates, plots, given);
 		OffsetDateTime now = OffsetDateTime.now(clock);
