@@ -1,6 +1,5 @@
 package org.gridlink.housing.choice;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,12 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfWriter;
 
 import org.gridlink.housing.MilestoneFacts;
 import org.gridlink.housing.MilestoneKind;
@@ -211,28 +204,39 @@ class DemoChoiceLoader implements ApplicationRunner {
 		return payments.size();
 	}
 
-	/** A one-page PDF with a simple floor plan drawn in lines (Latin text only: the standard font, nothing embedded). */
+	/**
+	 * A one-page PDF with a simple floor plan drawn in lines and a Latin title (the standard Helvetica, nothing
+	 * embedded), written directly: no PDF library to warm up at start-up.
+	 */
 	static byte[] floorPlan(String title, int variant) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-		PdfWriter writer = PdfWriter.getInstance(document, out);
-		document.open();
-		document.add(new Paragraph(title, new Font(Font.HELVETICA, 16, Font.BOLD)));
-		PdfContentByte canvas = writer.getDirectContent();
-		float x = 80;
-		float y = 80;
-		float w = 420 + variant * 60;
-		float h = 300;
-		canvas.setLineWidth(3);
-		canvas.rectangle(x, y, w, h);
-		canvas.moveTo(x + w * 0.45f, y);
-		canvas.lineTo(x + w * 0.45f, y + h);
-		canvas.moveTo(x, y + h * 0.55f);
-		canvas.lineTo(x + w * 0.45f, y + h * 0.55f);
-		canvas.moveTo(x + w * 0.45f, y + h * 0.4f);
-		canvas.lineTo(x + w, y + h * 0.4f);
-		canvas.stroke();
-		document.close();
-		return out.toByteArray();
+		int w = 420 + variant * 60;
+		int x = 80;
+		int y = 80;
+		int h = 300;
+		String safeTitle = title.replaceAll("[^A-Za-z0-9 .,-]", "");
+		String content = "3 w " + x + " " + y + " " + w + " " + h + " re S "
+				+ (x + w * 45 / 100) + " " + y + " m " + (x + w * 45 / 100) + " " + (y + h) + " l S "
+				+ x + " " + (y + h * 55 / 100) + " m " + (x + w * 45 / 100) + " " + (y + h * 55 / 100) + " l S "
+				+ (x + w * 45 / 100) + " " + (y + h * 40 / 100) + " m " + (x + w) + " " + (y + h * 40 / 100) + " l S "
+				+ "BT /F1 16 Tf 40 540 Td (" + safeTitle + ") Tj ET";
+		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+						+ "/Resources << /Font << /F1 5 0 R >> >> >>",
+				"<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" };
+		StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+		int[] offsets = new int[objects.length];
+		for (int i = 0; i < objects.length; i++) {
+			offsets[i] = pdf.length();
+			pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+		}
+		int xref = pdf.length();
+		pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+		for (int offset : offsets) {
+			pdf.append(String.format(java.util.Locale.ROOT, "%010d 00000 n \n", offset));
+		}
+		pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+				.append("\n%%EOF\n");
+		return pdf.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 }

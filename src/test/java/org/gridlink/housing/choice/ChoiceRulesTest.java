@@ -105,6 +105,13 @@ class ChoiceRulesTest {
 	}
 
 	@Test
+	void theDemoDrawingIsAValidPdf() throws Exception {
+		com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf());
+		assertThat(reader.getNumberOfPages()).isEqualTo(1);
+		assertThat(reader.isRebuilt()).as("the cross-reference table is right").isFalse();
+	}
+
+	@Test
 	void moneyIsShownInYuanWithTwoDecimals() {
 		assertThat(Fen.yuan(38_000_050L)).isEqualTo("¥380,000.50");
 		assertThat(Fen.yuan(-5L)).isEqualTo("-¥0.05");
