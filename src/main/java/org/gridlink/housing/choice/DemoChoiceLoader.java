@@ -76,7 +76,7 @@ class DemoChoiceLoader implements ApplicationRunner {
 		LOG.info("Demo housing choice: {} in {} ms", outcome, (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private String load(long projectId) {
+	String load(long projectId) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		Timestamp at = Timestamp.from(now.toInstant());
 		List<Object[]> typeRows = new ArrayList<>();

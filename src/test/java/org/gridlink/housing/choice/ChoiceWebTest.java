@@ -430,4 +430,32 @@ class ChoiceWebTest {
 						.attributeExists("flashError"));
 	}
 
+
+	@Autowired
+	DemoChoiceLoader demoLoader;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Test
+	void theDemoLoadsChoicesPlotsAndAgreementsForTheFinalList() {
+		String outcome = transactions.execute(tx -> demoLoader.load(project));
+		assertThat(outcome).contains("7 choices", "6 plots", "6 agreements");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM housing_choice WHERE project_id = ?").param(project).query(Long.class)
+				.single()).isEqualTo(7);
+		assertThat(jdbc.sql("SELECT COUNT(DISTINCT plot) FROM housing_allocation WHERE project_id = ?").param(project)
+				.query(Long.class).single()).isEqualTo(6);
+		// every agreement carries its household's chosen type's figures
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM housing_agreement g JOIN housing_choice c ON c.household_id = "
+				+ "g.household_id JOIN housing_unit_type t ON t.id = c.unit_type_id WHERE g.project_id = ? AND "
+				+ "g.unit_type_id = t.id AND g.price_fen = t.price_fen AND g.subsidy_fen = t.subsidy_fen AND "
+				+ "g.share_fen = t.price_fen - t.subsidy_fen AND g.floor_area = t.floor_area").param(project)
+				.query(Long.class).single()).isEqualTo(6);
+		String drawn = jdbc.sql("SELECT drawn_order FROM housing_allocation_round WHERE project_id = ?").param(project)
+				.query(String.class).single();
+		List<Long> chosen = jdbc.sql("SELECT household_id FROM housing_choice WHERE project_id = ? AND NOT deferred")
+				.param(project).query(Long.class).list();
+		assertThat(drawn).isEqualTo(String.join(",",
+				PlotAllocation.lotOrder(chosen, DemoChoiceLoader.SEED).stream().map(String::valueOf).toList()));
+	}
 }
