@@ -116,6 +116,8 @@ class SecurityConfig {
 				.requestMatchers("/council-board/*").permitAll()
 				// a rural housing project's public board: masked list, objections and answers, progress (housing)
 				.requestMatchers("/housing/{projectId:[0-9]+}", "/api/v1/public/housing/*").permitAll()
+				// the public drawings of rural housing unit types, linked from a project's public board (housing: choice)
+				.requestMatchers(HttpMethod.GET, "/housing/drawings/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
 				// a person registers as a volunteer; anyone checks a volunteer's duty badge (mobilization: volunteers)
 				.requestMatchers("/volunteers/register", "/volunteers/badge/check",
