@@ -112,6 +112,8 @@ class SecurityConfig {
 				.requestMatchers("/td/*").permitAll()
 				// a community's "1+N" council board: members' names and roles, signed minutes, decisions (mobilization)
 				.requestMatchers("/council-board/*").permitAll()
+				// rural housing construction: progress photos of the public board
+				.requestMatchers("/api/v1/public/housing-photos/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
 				// a person registers as a volunteer; anyone checks a volunteer's duty badge (mobilization: volunteers)
 				.requestMatchers("/volunteers/register", "/volunteers/badge/check",

@@ -64,6 +64,8 @@ public class Icons {
 		BY_PATH.put("/duty/units", "building-check");
 		BY_PATH.put("/necessities", "basket");
 		BY_PATH.put("/produce", "shop");
+		BY_PATH.put("/construction", "bricks");
+		BY_PATH.put("/construction/report", "clipboard-check");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
