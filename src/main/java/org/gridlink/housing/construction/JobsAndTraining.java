@@ -43,7 +43,7 @@ public class JobsAndTraining {
 				+ " housing_job_seeker j JOIN housing_household h ON h.id = j.housing_household_id WHERE j.project_id = ? AND "
 				+ access.householdSql(user, "h") + " ORDER BY j.id").param(projectId).query(Seeker.class).list();
 		List<Session> sessions = jdbc.sql("SELECT t.id, t.title, t.held_on, t.place, (SELECT COUNT(*) FROM"
-				+ " housing_training_attendance a WHERE a.session_id = t.id) FROM housing_training_session t WHERE"
+				+ " housing_training_attendance a WHERE a.session_id = t.id) AS attended FROM housing_training_session t WHERE"
 				+ " t.project_id = ? ORDER BY t.held_on DESC, t.id DESC").param(projectId).query(Session.class).list();
 		long work = people.stream().filter(p -> !p.wants().equals("TRAINING")).count();
 		long training = people.stream().filter(p -> !p.wants().equals("WORK")).count();

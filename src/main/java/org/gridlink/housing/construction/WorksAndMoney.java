@@ -45,7 +45,7 @@ public class WorksAndMoney {
 		this.clock = clock;
 	}
 
-	private static final String WORK_SQL = "SELECT w.id, w.site_id, s.name, w.kind, w.name, w.percent, w.planned_end"
+	private static final String WORK_SQL = "SELECT w.id, w.site_id, s.name AS site_name, w.kind, w.name, w.percent, w.planned_end"
 			+ " FROM housing_supporting_work w LEFT JOIN housing_site s ON s.id = w.site_id";
 
 	/** The project's supporting works (the project-wide ones and those of the sites the user sees). */
