@@ -1,10 +1,7 @@
 package org.gridlink.housing.construction;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import javax.imageio.ImageIO;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import org.gridlink.cases.CaseManagement;
 import org.gridlink.cases.DemoHandOff;
@@ -146,7 +143,7 @@ class DemoConstructionLoader implements ApplicationRunner {
 		jdbc.batchUpdate("INSERT INTO housing_daily_report (site_id, report_day, percent, workers, note, client_id,"
 				+ " reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", reports);
 		List<Object[]> photos = new ArrayList<>();
-		Color[] colors = { new Color(0x8d6e63), new Color(0x90a4ae), new Color(0xa1887f) };
+		int[] colors = { 0x8d6e63, 0x90a4ae, 0xa1887f };
 		for (int i = 0; i < sites.size(); i++) {
 			Long report = jdbc.queryForObject("SELECT id FROM housing_daily_report WHERE client_id = ?", Long.class,
 					"demo-construction-" + sites.get(i).id() + "-" + today.minusDays(1));
@@ -288,26 +285,52 @@ class DemoConstructionLoader implements ApplicationRunner {
 		return a.isBefore(b) ? a : b;
 	}
 
-	/** A small picture of a building under way (the demo's progress photo). */
-	private static byte[] png(Color sky, int seed) {
-		BufferedImage img = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = img.createGraphics();
-		g.setColor(new Color(0xbbdefb));
-		g.fillRect(0, 0, 160, 120);
-		g.setColor(sky);
-		for (int i = 0; i < 3; i++) {
-			g.fillRect(15 + i * 48, 40 - (seed * 7 + i * 11) % 20, 36, 80);
+	/**
+	 * A small picture of buildings under way (the demo's progress photo), written as a PNG directly (no image library
+	 * to start): sky, three blocks of different heights, the ground.
+	 */
+	static byte[] png(int colour, int seed) {
+		int w = 160;
+		int h = 120;
+		byte[] raw = new byte[h * (1 + w * 3)];
+		int at = 0;
+		for (int y = 0; y < h; y++) {
+			raw[at++] = 0;
+			for (int x = 0; x < w; x++) {
+				int block = (x - 15) / 48;
+				boolean inBlock = x >= 15 && block < 3 && (x - 15) % 48 < 36 && y >= 40 - (seed * 7 + block * 11) % 20;
+				int rgb = y >= 105 ? 0x6d4c41 : inBlock ? colour : 0xbbdefb;
+				raw[at++] = (byte) (rgb >> 16);
+				raw[at++] = (byte) (rgb >> 8);
+				raw[at++] = (byte) rgb;
+			}
 		}
-		g.setColor(new Color(0x6d4c41));
-		g.fillRect(0, 105, 160, 15);
-		g.dispose();
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(img, "png", out);
-			return out.toByteArray();
+		Deflater deflater = new Deflater();
+		deflater.setInput(raw);
+		deflater.finish();
+		ByteArrayOutputStream z = new ByteArrayOutputStream();
+		byte[] buf = new byte[8192];
+		while (!deflater.finished()) {
+			z.write(buf, 0, deflater.deflate(buf));
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		deflater.end();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+		chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0)
+				.put((byte) 0).put((byte) 0).array());
+		chunk(out, "IDAT", z.toByteArray());
+		chunk(out, "IEND", new byte[0]);
+		return out.toByteArray();
+	}
+
+	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+		byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+		out.writeBytes(t);
+		out.writeBytes(data);
+		CRC32 crc = new CRC32();
+		crc.update(t);
+		crc.update(data);
+		out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
 	}
 }
