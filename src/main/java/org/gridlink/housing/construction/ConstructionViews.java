@@ -134,6 +134,12 @@ public final class ConstructionViews {
 			@Nullable List<Long> attendees) {
 	}
 
+	/** A household member registering: the project's household ({@code housing_household.id}), the member's name (kept
+	 * masked only), WORK, TRAINING or BOTH, a skill. */
+	public record SeekerInput(@Nullable Long householdId, @Nullable String name, @Nullable String wants,
+			@Nullable String skill) {
+	}
+
 	public record PlacementInput(@Nullable String employer, @Nullable LocalDate placedOn) {
 	}
 }

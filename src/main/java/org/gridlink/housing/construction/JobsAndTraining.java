@@ -6,6 +6,7 @@ import java.util.List;
 import org.gridlink.housing.construction.ConstructionViews.Jobs;
 import org.gridlink.housing.construction.ConstructionViews.PlacementInput;
 import org.gridlink.housing.construction.ConstructionViews.Seeker;
+import org.gridlink.housing.construction.ConstructionViews.SeekerInput;
 import org.gridlink.housing.construction.ConstructionViews.Session;
 import org.gridlink.housing.construction.ConstructionViews.SessionInput;
 import org.gridlink.platform.AuditTrail;
@@ -49,6 +50,39 @@ public class JobsAndTraining {
 		long training = people.stream().filter(p -> !p.wants().equals("WORK")).count();
 		long placed = people.stream().filter(p -> p.placedOn() != null).count();
 		return new Jobs(people.size(), work, training, placed, sessions, people);
+	}
+
+	/** Registers a household member looking for work or training (center, township staff); the name is kept masked. */
+	@Transactional
+	public Seeker register(CurrentUser user, long projectId, SeekerInput input) {
+		access.project(user, projectId);
+		ConstructionAccess.require(access.plans(user, projectId));
+		if (input.householdId() == null || jdbc.sql("SELECT COUNT(*) FROM housing_household h WHERE h.id = ? AND"
+				+ " h.project_id = ? AND " + access.householdSql(user, "h")).params(input.householdId(), projectId)
+				.query(Long.class).single() == 0) {
+			throw new InvalidInputException("construction.household.invalid", String.valueOf(input.householdId()));
+		}
+		String name = input.name() == null ? "" : input.name().strip();
+		if (name.isEmpty() || name.length() > 50) {
+			throw new InvalidInputException("construction.seeker.name.invalid");
+		}
+		String wants = input.wants() == null ? "" : input.wants().strip();
+		if (!List.of("WORK", "TRAINING", "BOTH").contains(wants)) {
+			throw new InvalidInputException("construction.seeker.wants.invalid", wants);
+		}
+		String skill = input.skill() == null || input.skill().isBlank() ? null : input.skill().strip();
+		if (skill != null && skill.length() > 100) {
+			throw new InvalidInputException("construction.note.invalid", 100);
+		}
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO housing_job_seeker (project_id, housing_household_id, member_masked, wants, skill,"
+				+ " registered_on) VALUES (?, ?, ?, ?, ?, ?)").params(projectId, input.householdId(),
+						org.gridlink.shared.Masked.name(name), wants, skill, schedules.today())
+				.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		audit.record("HOUSING_JOB_SEEKER", "housing_job_seeker", String.valueOf(id), AuditTrail.SUCCESS, wants);
+		return jdbc.sql("SELECT id, member_masked, wants, skill, placed_on, employer FROM housing_job_seeker WHERE id = ?")
+				.param(id).query(Seeker.class).single();
 	}
 
 	@Transactional

@@ -341,8 +341,23 @@ class ConstructionTest {
 		send(OTHER_MANAGER, "PUT", "/api/v1/housing/supporting-works/" + work, "{\"percent\":5}")
 				.andExpect(status().isNotFound());
 
-		long seeker = jdbc.sql("SELECT MIN(id) FROM housing_job_seeker WHERE project_id = ?").param(project)
+		long household = jdbc.sql("SELECT MIN(id) FROM housing_household WHERE project_id = ?").param(project)
 				.query(Long.class).single();
+		String seekers = "/api/v1/housing/projects/" + project + "/job-seekers";
+		String registered = send("center", "POST", seekers, "{\"householdId\":" + household
+				+ ",\"name\":\"王小明\",\"wants\":\"BOTH\",\"skill\":\"电焊\"}").andExpect(status().isCreated())
+				.andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<String>read(registered, "$.memberMasked")).isNotEqualTo("王小明").startsWith("王");
+		assertThat(registered).doesNotContain("小明");
+		send("center", "POST", seekers, "{\"householdId\":999999999,\"name\":\"王\",\"wants\":\"WORK\"}")
+				.andExpect(status().isBadRequest());
+		send("center", "POST", seekers, "{\"householdId\":" + household + ",\"name\":\"王\",\"wants\":\"FUN\"}")
+				.andExpect(status().isBadRequest());
+		send("center", "POST", seekers, "{\"householdId\":" + household + ",\"name\":\" \",\"wants\":\"WORK\"}")
+				.andExpect(status().isBadRequest());
+		send("site1", "POST", seekers, "{\"householdId\":" + household + ",\"name\":\"王\",\"wants\":\"WORK\"}")
+				.andExpect(status().isForbidden());
+		long seeker = ((Number) JsonPath.read(registered, "$.id")).longValue();
 		send("center", "POST", "/api/v1/housing/projects/" + project + "/training-sessions",
 				"{\"title\":\"砌筑工培训\",\"attendees\":[" + seeker + "]}").andExpect(status().isCreated())
 				.andExpect(jsonPath("$.attended").value(1));

@@ -22,6 +22,7 @@ import org.gridlink.housing.construction.ConstructionViews.SavedProblem;
 import org.gridlink.housing.construction.ConstructionViews.SavedReport;
 import org.gridlink.housing.construction.ConstructionViews.Schedule;
 import org.gridlink.housing.construction.ConstructionViews.Seeker;
+import org.gridlink.housing.construction.ConstructionViews.SeekerInput;
 import org.gridlink.housing.construction.ConstructionViews.Session;
 import org.gridlink.housing.construction.ConstructionViews.SessionInput;
 import org.gridlink.housing.construction.ConstructionViews.Spending;
@@ -180,6 +181,14 @@ class ConstructionApiController {
 	@Operation(summary = "Job matching and training: figures, sessions with attendance, seekers (names masked)")
 	Jobs jobs(@Parameter(hidden = true) CurrentUser user, @PathVariable long id) {
 		return jobs.jobs(user, id);
+	}
+
+	@PostMapping("/housing/projects/{id}/job-seekers")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a household member looking for work or training: {householdId, name (kept masked), "
+			+ "wants: WORK|TRAINING|BOTH, skill?}")
+	Seeker register(@Parameter(hidden = true) CurrentUser user, @PathVariable long id, @RequestBody SeekerInput input) {
+		return jobs.register(user, id, input);
 	}
 
 	@PostMapping("/housing/projects/{id}/training-sessions")
