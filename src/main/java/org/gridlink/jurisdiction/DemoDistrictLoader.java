@@ -228,6 +228,8 @@ class DemoDistrictLoader implements ApplicationRunner {
 				// a party member registered as a volunteer with community1's community (mobilization: volunteers)
 				new NewAccount("volunteer1", "王志刚", DEMO_PASSWORD, Set.of(Role.VOLUNTEER), Set.of(), null),
 				new NewAccount("cadre1", staffNames.get("cadre1"), DEMO_PASSWORD, Set.of(Role.CADRE), Set.of(COMMUNITY1),
-						cadre1Unit));
+						cadre1Unit),
+				// the site manager of the demo rural housing project (housing: construction assigns the sites)
+				new NewAccount("site1", "梁建国", DEMO_PASSWORD, Set.of(Role.SITE_MANAGER), Set.of(), null));
 	}
 }

@@ -4,7 +4,7 @@ package org.gridlink.platform;
 @org.springframework.modulith.NamedInterface("api")
 public enum Role {
 	ADMIN, AUDITOR, CENTER, LEADER, DEPT, STREET, COMMUNITY, GRID_WORKER, POLICE, PROPERTY, INSPECTOR, CHECKPOINT,
-	LIAISON, CADRE, VOLUNTEER;
+	LIAISON, CADRE, VOLUNTEER, SITE_MANAGER;
 
 	/** Spring Security authority name, e.g. {@code ROLE_ADMIN}. */
 	public String authority() {

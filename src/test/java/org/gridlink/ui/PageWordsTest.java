@@ -213,6 +213,15 @@ class PageWordsTest {
 		for (String url : List.of("/enterprises", "/enterprises/" + enterprise)) {
 			pages.add(new String[] { "liaison1", url });
 		}
+		// rural housing construction (issue 21): the wall charts, the site manager's phone page
+		jdbc.sql("SELECT MIN(id) FROM housing_site").query(Long.class).optional().ifPresent(site -> {
+			long project = first("SELECT project_id FROM housing_site WHERE id = " + site);
+			for (String url : List.of("/", "/construction", "/construction/report", "/construction/sites/" + site,
+					"/construction/sites/" + site + "/buildings/1")) {
+				pages.add(new String[] { "site1", url });
+			}
+			pages.add(new String[] { "center", "/construction/projects/" + project });
+		});
 		return pages;
 	}
 

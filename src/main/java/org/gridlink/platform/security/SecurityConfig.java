@@ -118,6 +118,8 @@ class SecurityConfig {
 				.requestMatchers("/housing/{projectId:[0-9]+}", "/api/v1/public/housing/*").permitAll()
 				// the public drawings of rural housing unit types, linked from a project's public board (housing: choice)
 				.requestMatchers(HttpMethod.GET, "/housing/drawings/*").permitAll()
+				// rural housing construction: progress photos of the public board
+				.requestMatchers("/api/v1/public/housing-photos/*").permitAll()
 				.requestMatchers(CHECKIN_API).permitAll()
 				// a person registers as a volunteer; anyone checks a volunteer's duty badge (mobilization: volunteers)
 				.requestMatchers("/volunteers/register", "/volunteers/badge/check",

@@ -33,6 +33,7 @@ final class DailyMenus {
 		DAILY.put(Role.LIAISON, Set.of("/enterprises", "/enterprise-appeals", "/jurisdictions", "/map"));
 		DAILY.put(Role.CADRE, Set.of("/duty"));
 		DAILY.put(Role.VOLUNTEER, Set.of());
+		DAILY.put(Role.SITE_MANAGER, Set.of("/construction/report", "/construction"));
 		DAILY.put(Role.ADMIN, Set.of("/admin/users", "/admin/units", "/admin/staff", "/admin/jurisdictions/import",
 				"/admin/compounds", "/cases/admin/categories"));
 		DAILY.put(Role.AUDITOR, Set.of("/audit"));

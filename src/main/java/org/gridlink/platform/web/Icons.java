@@ -67,6 +67,8 @@ public class Icons {
 		BY_PATH.put("/relief", "cash-coin");
 		BY_PATH.put("/legal-checkups", "clipboard2-pulse");
 		BY_PATH.put("/enterprises", "briefcase");
+		BY_PATH.put("/construction", "bricks");
+		BY_PATH.put("/construction/report", "clipboard-check");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */

@@ -24,7 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class RoleHomeTest {
 
 	static final List<String> DEMO_USERS = List.of("admin", "center", "leader", "dept1", "street1", "community1",
-			"grid1", "grid2", "police1", "property1", "inspector1", "checkpoint1", "auditor", "cadre1", "volunteer1");
+			"grid1", "grid2", "police1", "property1", "inspector1", "checkpoint1", "auditor", "cadre1", "volunteer1",
+			"site1");
 
 	private static final Pattern HREF = Pattern.compile("href=\"(/[^\"]*)\"");
 
@@ -62,6 +63,10 @@ class RoleHomeTest {
 		assertThat(hrefs(part(cadre, "id=\"home-actions\"", "</div>\n  </div>"))).contains("/duty/scan");
 		assertThat(hrefs(part(cadre, "id=\"gl-menu\"", "</nav>"))).contains("/duty");
 		assertThat(cadre).contains("bi-person-walking");
+		// the site manager of rural housing construction (issue 21): the daily report button and the wall chart
+		String site = page("/", "site1");
+		assertThat(hrefs(part(site, "id=\"home-actions\"", "</div>\n  </div>"))).contains("/construction/report");
+		assertThat(hrefs(part(site, "id=\"gl-menu\"", "</nav>"))).contains("/construction/report", "/construction");
 		String volunteer = page("/", "volunteer1");
 		assertThat(hrefs(part(volunteer, "id=\"gl-menu\"", "</nav>"))).contains("/volunteer");
 	}
