@@ -141,7 +141,7 @@ public class Appeals {
 		String caseAddress = address == null ? enterprise.name() : address.length() > 200 ? address.substring(0, 200)
 				: address;
 		AppealFiled filed = transactions.execute(tx -> {
-			OffsetDateTime now = OffsetDateTime.now(clock);
+			OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 			long caseId = cases.reportAs(actor, new NewCase(category, "【" + enterprise.name() + "】" + text,
 					enterprise.gridCode(), null, null, caseAddress, CaseSource.ENTERPRISE, phone), null);
 			String number = cases.milestones(List.of(caseId)).values().stream().map(CaseMilestones::number)
