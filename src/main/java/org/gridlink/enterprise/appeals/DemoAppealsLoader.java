@@ -84,10 +84,17 @@ class DemoAppealsLoader implements ApplicationRunner {
 		if (existing != null && existing > 0) {
 			return;
 		}
+		transactions.executeWithoutResult(tx -> load());
+		LOG.info("Demo appeals loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** Loads the demo appeals and reception days for the registered enterprises, without the checks of a start. */
+	void load() {
+		List<Enterprise> enterprises = jdbc.query("SELECT id, grid_code, key_enterprise FROM enterprise ORDER BY id",
+				(rs, i) -> new Enterprise(rs.getLong(1), rs.getString(2), rs.getBoolean(3)));
 		Map<String, Long> units = organization.allUnits().stream()
 				.collect(Collectors.toMap(UnitView::code, UnitView::id, (a, b) -> a));
 		transactions.executeWithoutResult(tx -> load(enterprises, units));
-		LOG.info("Demo appeals loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void load(List<Enterprise> enterprises, Map<String, Long> units) {
