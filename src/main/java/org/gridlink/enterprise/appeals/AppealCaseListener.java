@@ -23,21 +23,29 @@ class AppealCaseListener {
 
 	@ApplicationModuleListener(id = "enterprise.appeal-case-dispatched")
 	void on(CaseEvents.CaseDispatched event) {
-		appeals.refresh(List.of(event.caseId()));
+		if (appeals.isAppeal(event.caseId())) {
+			appeals.refresh(List.of(event.caseId()));
+		}
 	}
 
 	@ApplicationModuleListener(id = "enterprise.appeal-case-closed")
 	void on(CaseEvents.CaseClosed event) {
-		appeals.closed(event.caseId(), event.reviews());
+		if (appeals.isAppeal(event.caseId())) {
+			appeals.closed(event.caseId(), event.reviews());
+		}
 	}
 
 	@ApplicationModuleListener(id = "enterprise.appeal-case-ended")
 	void on(CaseEvents.CaseEnded event) {
-		appeals.refresh(List.of(event.caseId()));
+		if (appeals.isAppeal(event.caseId())) {
+			appeals.refresh(List.of(event.caseId()));
+		}
 	}
 
 	@ApplicationModuleListener(id = "enterprise.appeal-case-reopened")
 	void on(CaseEvents.CaseReopened event) {
-		appeals.reopened(event.caseId());
+		if (appeals.isAppeal(event.caseId())) {
+			appeals.reopened(event.caseId());
+		}
 	}
 }

@@ -192,6 +192,21 @@ public class Appeals {
 		return new PageImpl<>(lines, PageRequest.of(p, s), total);
 	}
 
+	/** How many open appeals the user sees have their current step past its deadline. */
+	public long overdue(CurrentUser user) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		return jdbc.sql("SELECT COUNT(*) FROM enterprise_appeal a JOIN enterprise e ON e.id = a.enterprise_id WHERE "
+				+ directory.visibleSql(user, "e") + " AND a.closed_at IS NULL AND a.ended = FALSE AND ("
+				+ "(a.responded_at IS NULL AND a.respond_due_at < ?) OR (a.planned_at IS NULL AND a.plan_due_at < ?)"
+				+ " OR a.close_due_at < ?)").params(now, now, now).query(Long.class).single();
+	}
+
+	/** True when the case is an appeal's (listeners skip the others at once). */
+	boolean isAppeal(long caseId) {
+		return jdbc.sql("SELECT COUNT(*) FROM enterprise_appeal WHERE case_id = ?").param(caseId).query(Long.class)
+				.single() > 0;
+	}
+
 	/** One appeal the user sees (else 404). */
 	public AppealLine get(CurrentUser user, long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise_appeal a JOIN enterprise e ON e.id = a.enterprise_id"

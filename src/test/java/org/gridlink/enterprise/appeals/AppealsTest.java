@@ -219,6 +219,8 @@ class AppealsTest {
 		clock.advance(Duration.ofMinutes(90));
 		sweep.sweep();
 		assertThat(row(slow).respondUrged()).isTrue();
+		// the home task counts it for whoever sees the enterprise
+		assertThat(appeals.overdue(centerUser())).isPositive();
 		String urge = "appeal:" + jdbc.sql("SELECT id FROM enterprise_appeal WHERE case_id = ?").param(slow)
 				.query(Long.class).single() + ":urge:RESPOND:0:%";
 		long urged = jdbc.sql("SELECT COUNT(*) FROM notice_message_key WHERE idem_key LIKE ?").param(urge)
