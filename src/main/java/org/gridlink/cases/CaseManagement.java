@@ -654,6 +654,30 @@ public class CaseManagement {
 	}
 
 	/**
+	 * When the given cases passed the loop's milestones (for a module that keeps its own clock over the cases it
+	 * opened); unknown ids are left out. The first acceptance is read from the history.
+	 */
+	public Map<Long, CaseMilestones> milestones(java.util.Collection<Long> caseIds) {
+		Map<Long, CaseMilestones> out = new java.util.HashMap<>();
+		List<Long> ids = caseIds.stream().distinct().toList();
+		for (int from = 0; from < ids.size(); from += 500) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+			String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+			jdbc.sql("SELECT c.id, c.number, c.status, c.reported_at, c.dispatched_at, (SELECT MIN(e.occurred_at) FROM"
+					+ " case_event e WHERE e.case_id = c.id AND e.action = 'accept'), c.handled_at, c.closed_at,"
+					+ " c.satisfaction, c.dissatisfied_count, c.under_review, c.lead_unit_id FROM case_file c"
+					+ " WHERE c.id IN (" + marks + ")").params(new ArrayList<Object>(chunk))
+					.query((rs, i) -> new CaseMilestones(rs.getLong(1), rs.getString(2), rs.getString(3),
+							rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
+							rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+							rs.getObject(8, OffsetDateTime.class), rs.getObject(9, Integer.class), rs.getInt(10),
+							rs.getBoolean(11), rs.getObject(12, Long.class)))
+					.list().forEach(m -> out.put(m.caseId(), m));
+		}
+		return out;
+	}
+
+	/**
 	 * How many cases were reported in {@code [from, to)} located at or below the place {@code code} (a jurisdiction
 	 * code): a figure for other modules' daily reports. The caller has checked that its user may read that place.
 	 */
@@ -673,6 +697,17 @@ public class CaseManagement {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		List<Long> ids = transactions.execute(
 				tx -> DemoHandOffWriter.write(bulk, categories, calendars.current(), handOffs, now));
+		return ids == null ? List.of() : ids;
+	}
+
+	/**
+	 * Demo data only: as {@link #demoHandOffs(List)}, the cases marked with another {@code source} (enterprise
+	 * appeals' demo cases are {@link CaseSource#ENTERPRISE}).
+	 */
+	public List<Long> demoHandOffs(List<DemoHandOff> handOffs, CaseSource source) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		List<Long> ids = transactions.execute(
+				tx -> DemoHandOffWriter.write(bulk, categories, calendars.current(), handOffs, now, source));
 		return ids == null ? List.of() : ids;
 	}
 }

@@ -8,10 +8,10 @@ import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.Role;
 import org.jspecify.annotations.Nullable;
 
-/** Where a report came from. */
+/** Where a report came from ({@code ENTERPRISE}: an enterprise's appeal, filed by the enterprise services module). */
 @org.springframework.modulith.NamedInterface("api")
 public enum CaseSource {
-	GRID_WORKER, HOTLINE, RESIDENT, INSPECTION, ALERT, OPEN311, CENTER, STAFF;
+	GRID_WORKER, HOTLINE, RESIDENT, INSPECTION, ALERT, OPEN311, CENTER, STAFF, ENTERPRISE;
 
 	/** The sources a staff member's report may name; the others are set by their own channels. */
 	private static final Set<CaseSource> NAMED_BY_STAFF = EnumSet.of(HOTLINE, INSPECTION, CENTER, GRID_WORKER, STAFF);

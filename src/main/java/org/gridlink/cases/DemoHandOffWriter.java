@@ -21,29 +21,35 @@ final class DemoHandOffWriter {
 
 	static List<Long> write(JdbcTemplate jdbc, CaseCategories categories, WorkingCalendar calendar,
 			List<DemoHandOff> handOffs, OffsetDateTime now) {
+		return write(jdbc, categories, calendar, handOffs, now, CaseSource.INSPECTION);
+	}
+
+	/** As {@link #write(JdbcTemplate, CaseCategories, WorkingCalendar, List, OffsetDateTime)} with another source. */
+	static List<Long> write(JdbcTemplate jdbc, CaseCategories categories, WorkingCalendar calendar,
+			List<DemoHandOff> handOffs, OffsetDateTime now, CaseSource source) {
 		List<DemoCasesLoader.Demo> demo = new ArrayList<>(handOffs.size());
 		for (DemoHandOff h : handOffs) {
-			demo.add(simulate(h, categories.requireMinor(h.categoryCode()), calendar, now));
+			demo.add(simulate(h, categories.requireMinor(h.categoryCode()), calendar, now, source));
 		}
 		return demo.isEmpty() ? List.of() : DemoCasesLoader.insert(jdbc, calendar, demo);
 	}
 
 	private static DemoCasesLoader.Demo simulate(DemoHandOff h, CaseCategory category, WorkingCalendar calendar,
-			OffsetDateTime now) {
+			OffsetDateTime now, CaseSource source) {
 		String code = h.jurisdictionCode().strip();
 		if (code.length() < 6 || h.reportedAt().isAfter(now)) {
 			throw new InvalidInputException("cases.demo.handoff.invalid", h.key());
 		}
 		DemoCasesLoader.Demo d = new DemoCasesLoader.Demo();
 		d.district = code.substring(0, 6);
-		d.source = CaseSource.INSPECTION;
+		d.source = source;
 		d.category = category.code();
 		d.description = h.description().length() > 2000 ? h.description().substring(0, 2000) : h.description();
 		d.grid = code;
 		d.reporter = h.reporter();
 		d.key = h.key();
 		d.reportedAt = h.reportedAt();
-		d.event("report", null, CaseStatus.REPORTED, h.reporter(), null, CaseSource.INSPECTION.name(), h.reportedAt());
+		d.event("report", null, CaseStatus.REPORTED, h.reporter(), null, source.name(), h.reportedAt());
 		OffsetDateTime t = h.reportedAt();
 		DemoCasesLoader.step(d, "file", CaseStatus.FILED, h.reporter(), null, "", t);
 		d.filedAt = t;

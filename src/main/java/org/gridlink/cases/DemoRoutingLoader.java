@@ -43,7 +43,13 @@ class DemoRoutingLoader implements ApplicationRunner {
 			new Rule("S0301", "U22", List.of("U56"), false, false), new Rule("S0302", "U22", List.of(), false, false),
 			new Rule("S0303", "U20", List.of(), false, false), new Rule("S04", "U10", List.of(), false, false),
 			new Rule("S0402", "U16", List.of(), false, true), new Rule("S0501", "U49", List.of("U24"), false, true),
-			new Rule("S0502", "U16", List.of("U24"), false, false), new Rule("S0503", "U54", List.of("U24"), false, true));
+			new Rule("S0502", "U16", List.of("U24"), false, false), new Rule("S0503", "U54", List.of("U24"), false, true),
+			// enterprise appeals (S07): finance office, tax bureau, housing, human resources, justice bureau and
+			// court, justice bureau, administrative approval bureau
+			new Rule("S0701", "U12", List.of("U05"), false, false), new Rule("S0702", "U48", List.of(), false, false),
+			new Rule("S0703", "U16", List.of("U20"), false, false), new Rule("S0704", "U13", List.of(), false, false),
+			new Rule("S0705", "U11", List.of("U50"), false, false), new Rule("S0706", "U11", List.of(), false, false),
+			new Rule("S0707", "U29", List.of(), false, false));
 
 	private final Organization organization;
 	private final JdbcTemplate jdbc;

@@ -222,6 +222,17 @@ class PageWordsTest {
 			}
 			pages.add(new String[] { "center", "/construction/projects/" + project });
 		});
+		// enterprise appeals, the green channel and reception days (issue 20)
+		for (String url : List.of("/enterprise-appeals", "/enterprise-appeals/green-channel",
+				"/enterprises/reception-days", "/reception-booking")) {
+			pages.add(new String[] { "center", url });
+		}
+		pages.add(new String[] { "leader", "/enterprise-appeals/green-channel" });
+		pages.add(new String[] { "liaison1", "/enterprise-appeals" });
+		jdbc.sql("SELECT MIN(id) FROM reception_day").query(Long.class).optional()
+				.ifPresent(d -> pages.add(new String[] { "leader", "/enterprises/reception-days/" + d }));
+		jdbc.sql("SELECT MIN(enterprise_id) FROM enterprise_appeal").query(Long.class).optional()
+				.ifPresent(e -> pages.add(new String[] { "center", "/enterprises/" + e + "/appeals" }));
 		return pages;
 	}
 

@@ -126,6 +126,8 @@ class SecurityConfig {
 						"/api/v1/public/volunteer-badges/check").permitAll()
 				// a household orders necessities through its link or check-in link, without an account (supplies)
 				.requestMatchers("/n/*").permitAll()
+				// an enterprise files an appeal (its contact card's QR code) and books a reception day (enterprise)
+				.requestMatchers("/enterprise-appeal/*", "/reception-booking", "/reception-booking/*").permitAll()
 				.requestMatchers(HttpMethod.POST, NECESSITY_API).permitAll()
 				.requestMatchers("/cases/admin/categories", "/cases/admin/categories/**").hasRole("ADMIN")
 				.requestMatchers("/cases/admin/**").hasAnyRole("ADMIN", "CENTER")
