@@ -177,9 +177,10 @@ for _ in $(seq 1 1800); do
 done
 say "campaign $CAMPAIGN started (tasks and household snapshots of $(Q "SELECT to_char(COUNT(*), 'FM9,999,999') FROM screening_household WHERE campaign_id = $CAMPAIGN") households) in $(python3 -c "import time; print(round(time.time() - $s, 1))") s"
 # some screening records so the progress has something to count: the first 20,000 households, in batches of 500
-python3 - "$BASE" "$T_LAST" "$CAMPAIGN" "$(Q "SELECT string_agg(household_id::text, ',') FROM (SELECT household_id FROM screening_household WHERE campaign_id = $CAMPAIGN ORDER BY household_id LIMIT 20000) h")" <<'PY'
+Q "SELECT household_id FROM screening_household WHERE campaign_id = $CAMPAIGN ORDER BY household_id LIMIT 20000" > "$OUT/households.txt"
+python3 - "$BASE" "$T_LAST" "$CAMPAIGN" "$OUT/households.txt" <<'PY'
 import json, sys, urllib.request, uuid
-base, token, campaign, ids = sys.argv[1], sys.argv[2], sys.argv[3], [int(x) for x in sys.argv[4].split(",")]
+base, token, campaign, ids = sys.argv[1], sys.argv[2], sys.argv[3], [int(x) for x in open(sys.argv[4]).read().split()]
 for k in range(0, len(ids), 500):
     batch = [{"clientId": str(uuid.uuid4()), "householdId": h, "outcome": "ALL_NORMAL"} for h in ids[k:k + 500]]
     req = urllib.request.Request("%s/api/v1/screening/campaigns/%s/records" % (base, campaign), json.dumps(batch).encode(),
