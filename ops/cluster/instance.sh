@@ -17,6 +17,8 @@ case "$ACTION" in
       --spring.datasource.username=postgres --spring.datasource.password= \
       --gridlink.replica.url="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/gridlink" \
       --gridlink.public-base-url="http://127.0.0.1:$BALANCER_PORT" \
+      --gridlink.imports.claim-timeout="$CLAIM_TIMEOUT" --gridlink.imports.heartbeat-interval=PT10S \
+      --gridlink.imports.sweep-interval=PT15S \
       --server.forward-headers-strategy=native --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1' \
       "${DEMO_ARGS[@]}" --logging.level.root=WARN >> "$STATE/app$N.log" 2>&1 &
     echo $! > "$PID_FILE"

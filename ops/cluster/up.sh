@@ -37,7 +37,8 @@ if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$REPLICA"; then
   rm -rf "${DATA:?}"/*
   psql -X -q -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -c \
     "SELECT pg_create_physical_replication_slot('gl_replica') WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = 'gl_replica')" > /dev/null
-  su postgres -c "pg_basebackup -h 127.0.0.1 -p $PRIMARY_PORT -U postgres -D $DATA -R -X stream -S gl_replica"
+  # -c fast: an immediate checkpoint (the default, spread, waits up to checkpoint_timeout: 5 minutes)
+  su postgres -c "pg_basebackup -h 127.0.0.1 -p $PRIMARY_PORT -U postgres -D $DATA -R -X stream -S gl_replica -c fast"
 fi
 pg_ctlcluster --skip-systemctl-redirect "$VERSION" "$REPLICA" start 2>/dev/null || true
 pg_isready -q -h 127.0.0.1 -p "$REPLICA_PORT" -t 30
