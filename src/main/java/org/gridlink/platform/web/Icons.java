@@ -69,6 +69,11 @@ public class Icons {
 		BY_PATH.put("/enterprises", "briefcase");
 		BY_PATH.put("/construction", "bricks");
 		BY_PATH.put("/construction/report", "clipboard-check");
+		BY_PATH.put("/housing", "house-heart");
+		BY_PATH.put("/housing/choice", "house-check");
+		BY_PATH.put("/enterprise-appeals", "chat-square-text");
+		BY_PATH.put("/enterprise-appeals/green-channel", "lightning-charge");
+		BY_PATH.put("/enterprises/reception-days", "calendar-event");
 	}
 
 	/** The icon's name (without the {@code bi-} prefix) for a page path, query included. */
