@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo's choice and agreements, after the demo project ({@code @Order(85)}) and its eligibility: four unit types
+ * The demo's choice and agreements, after the demo project ({@code @Order(85)}) with its eligibility and the construction ({@code @Order(86)}): four unit types
  * with a public floor-plan drawing each; then, when households are on the final list, their choices (about one in
  * twelve deferred), one lot drawing over all who chose (fixed seed, three witnesses), agreements drafted for all and
  * signed by about six in seven, and the tranches of the milestones the construction part reports reached paid three
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction of batch inserts; loaded only when the project has no unit type yet.
  */
 @DemoData
-@Order(86)
+@Order(87)
 class DemoChoiceLoader implements ApplicationRunner {
 
 	private static final Logger LOG = LoggerFactory.getLogger(DemoChoiceLoader.class);

@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * project has no budget line yet).
  */
 @DemoData
-@Order(87)
+@Order(86)
 class DemoConstructionLoader implements ApplicationRunner {
 
 	static final String SITE_MANAGER = "site1";
