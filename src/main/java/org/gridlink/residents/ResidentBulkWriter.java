@@ -39,9 +39,11 @@ class ResidentBulkWriter {
 	private final boolean postgres;
 	private final Clock clock;
 	private final ResidentCounts counts;
+	private final ResidentNameGrams grams;
 
 	ResidentBulkWriter(PersonalDataCipher cipher, Households households, JdbcTemplate jdbc, JdbcClient client,
-			DataSource dataSource, Clock clock, ResidentCounts counts) {
+			DataSource dataSource, Clock clock, ResidentCounts counts, ResidentNameGrams grams) {
+		this.grams = grams;
 		this.clock = clock;
 		this.counts = counts;
 		this.cipher = cipher;
@@ -116,7 +118,13 @@ class ResidentBulkWriter {
 					r.name(), s.idNumberHash(), s.idNumberEnc(), s.idNumberMasked(), s.phoneHash(), s.phoneEnc(),
 					s.phoneMasked(), r.idNumber().birthDate(), r.idNumber().genderCode(), s.copyText()));
 		}
-		writer.upsert(stored);
+		long before = grams.lastId();
+		if (writer.upsert(stored)) {
+			grams.addFrom(before);
+		}
+		else {
+			grams.replaceBatch(stored);
+		}
 		if (analyze) {
 			jdbc.execute("ANALYZE resident");
 			cache.analyzedAt = cache.written + rows.size();

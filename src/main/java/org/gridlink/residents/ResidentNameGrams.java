@@ -1,0 +1,87 @@
+package org.gridlink.residents;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The text index of residents' names ({@code resident_name_gram}): for each character position of a name the
+ * character and the next one ({@code ''} after the last). A search text of two or more characters is looked up by
+ * its first and last bigram, a single character by the rows starting with it; the matches are then checked with the
+ * search's own {@code LIKE}, so the index only has to find a superset. Every write path of the module keeps it
+ * current in its own transaction: {@link #replace} for single residents, {@link #addFrom} / {@link #replaceBatch}
+ * for the bulk import's batches. The grams are cut in SQL (the same expression as the V6 backfill).
+ */
+@Component
+class ResidentNameGrams {
+
+	/** The grams of the residents selected by {@code where} (over {@code r}), cut from their names in SQL. */
+	private static final String INSERT = """
+			INSERT INTO resident_name_gram (resident_id, c1, c2, grid_code)
+			SELECT DISTINCT r.id, SUBSTRING(r.name, p.n, 1), SUBSTRING(r.name, p.n + 1, 1), r.grid_code
+			FROM resident r JOIN resident_name_position p ON p.n <= CHAR_LENGTH(r.name) WHERE\s""";
+
+	private final JdbcTemplate jdbc;
+
+	ResidentNameGrams(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The highest resident id so far (call before a batch of new residents, then {@link #addFrom}). */
+	long lastId() {
+		Long last = jdbc.queryForObject("SELECT MAX(id) FROM resident", Long.class);
+		return last == null ? 0 : last;
+	}
+
+	/**
+	 * Indexes the residents with an id above {@code after}: the batch just inserted (ids grow). Residents another
+	 * transaction inserted meanwhile may be among them; their own write indexes them too, so conflicts are skipped.
+	 */
+	void addFrom(long after) {
+		jdbc.update(INSERT + "r.id > ? ON CONFLICT DO NOTHING", after);
+	}
+
+	/** Re-indexes the residents of a batch by district and ID number hash (inserted or updated). */
+	void replaceBatch(List<StoredResident> rows) {
+		List<Object[]> keys = new ArrayList<>(rows.size());
+		for (StoredResident r : rows) {
+			keys.add(new Object[] { r.district(), r.idNumberHash() });
+		}
+		jdbc.batchUpdate("""
+				DELETE FROM resident_name_gram WHERE resident_id IN
+				(SELECT id FROM resident WHERE district_code = ? AND id_number_hash = ?)""", keys);
+		jdbc.batchUpdate(INSERT + "r.district_code = ? AND r.id_number_hash = ? ON CONFLICT DO NOTHING", keys);
+	}
+
+	/** Re-indexes one resident (after its name or grid changed, or it was registered). */
+	void replace(long residentId) {
+		jdbc.update("DELETE FROM resident_name_gram WHERE resident_id = ?", residentId);
+		jdbc.update(INSERT + "r.id = ? ON CONFLICT DO NOTHING", residentId);
+	}
+
+	/**
+	 * The grams to look a search text up by, as {@code {c1, c2}} pairs ({@code c2} null: any second character): one
+	 * for a single character, otherwise the first and the last bigram (one if they are the same). Characters are
+	 * code points, as PostgreSQL's {@code SUBSTRING} counts them.
+	 */
+	static List<String[]> lookup(String text) {
+		int[] cp = text.codePoints().toArray();
+		if (cp.length == 0) {
+			return List.of();
+		}
+		if (cp.length == 1) {
+			List<String[]> one = new ArrayList<>();
+			one.add(new String[] { Character.toString(cp[0]), null });
+			return one;
+		}
+		List<String[]> grams = new ArrayList<>();
+		grams.add(new String[] { Character.toString(cp[0]), Character.toString(cp[1]) });
+		String[] last = { Character.toString(cp[cp.length - 2]), Character.toString(cp[cp.length - 1]) };
+		if (cp.length > 2 && !(last[0].equals(grams.get(0)[0]) && last[1].equals(grams.get(0)[1]))) {
+			grams.add(last);
+		}
+		return grams;
+	}
+}
