@@ -99,7 +99,9 @@ class ResidentBulkWriter {
 		if (rows.isEmpty()) {
 			return;
 		}
+		long householdsBefore = grams.lastHouseholdId();
 		households.resolve(rows.stream().map(Sealed::household).toList(), cache);
+		grams.addHouseholdsFrom(householdsBefore);
 		boolean analyze = postgres && (cache.analyzedAt == 0
 				|| cache.analyzedAt < ANALYZE_AGAIN_AT && cache.written + rows.size() >= ANALYZE_AGAIN_AT);
 		if (analyze) {

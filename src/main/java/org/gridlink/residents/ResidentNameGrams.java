@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The text index of residents' names ({@code resident_name_gram}): for each character position of a name the
+ * The text indexes of residents' names ({@code resident_name_gram}) and households' compounds and addresses
+ * ({@code household_text_gram}): for each character position of a name the
  * character and the next one ({@code ''} after the last). A search text of two or more characters is looked up by
  * its first and last bigram, a single character by the rows starting with it; the matches are then checked with the
  * search's own {@code LIKE}, so the index only has to find a superset. Every write path of the module keeps it
@@ -21,12 +22,38 @@ class ResidentNameGrams {
 	private static final String INSERT = """
 			INSERT INTO resident_name_gram (resident_id, c1, c2, grid_code)
 			SELECT DISTINCT r.id, SUBSTRING(r.name, p.n, 1), SUBSTRING(r.name, p.n + 1, 1), r.grid_code
-			FROM resident r JOIN resident_name_position p ON p.n <= CHAR_LENGTH(r.name) WHERE\s""";
+			FROM resident r JOIN resident_text_position p ON p.n <= CHAR_LENGTH(r.name) WHERE\s""";
 
 	private final JdbcTemplate jdbc;
 
 	ResidentNameGrams(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** The grams of the households selected by {@code where} (over {@code h}, twice): compound and address. */
+	private static final String INSERT_HOUSEHOLDS = """
+			INSERT INTO household_text_gram (household_id, c1, c2, grid_code)
+			SELECT h.id, SUBSTRING(h.compound, p.n, 1), SUBSTRING(h.compound, p.n + 1, 1), h.grid_code
+			FROM household h JOIN resident_text_position p ON p.n <= CHAR_LENGTH(h.compound) WHERE %1$s
+			UNION
+			SELECT h.id, SUBSTRING(h.address, p.n, 1), SUBSTRING(h.address, p.n + 1, 1), h.grid_code
+			FROM household h JOIN resident_text_position p ON p.n <= CHAR_LENGTH(h.address) WHERE %1$s
+			ON CONFLICT DO NOTHING""";
+
+	/** The highest household id so far (call before creating households in bulk, then {@link #addHouseholdsFrom}). */
+	long lastHouseholdId() {
+		Long last = jdbc.queryForObject("SELECT MAX(id) FROM household", Long.class);
+		return last == null ? 0 : last;
+	}
+
+	/** Indexes the households with an id above {@code after} (ids grow; conflicts with a concurrent writer skipped). */
+	void addHouseholdsFrom(long after) {
+		jdbc.update(INSERT_HOUSEHOLDS.formatted("h.id > ?"), after, after);
+	}
+
+	/** Indexes one household (just created; again is harmless). */
+	void addHousehold(long householdId) {
+		jdbc.update(INSERT_HOUSEHOLDS.formatted("h.id = ?"), householdId, householdId);
 	}
 
 	/** The highest resident id so far (call before a batch of new residents, then {@link #addFrom}). */

@@ -233,7 +233,8 @@ public class Residents {
 				params.add(like);
 				params.add(like);
 				params.add(like);
-				from = scope.isEmpty() ? FROM : textMatches(q, scope, codePrefix, like, fromParams);
+				from = scope.isEmpty() || !fewCandidates(q, scope, codePrefix) ? FROM
+						: textMatches(q, scope, codePrefix, fromParams);
 			}
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
@@ -247,37 +248,75 @@ public class Residents {
 	}
 
 	/**
+	 * Most candidates (residents whose name, or households whose compound or address, the text indexes say may
+	 * contain the text) for which a text search starts from the indexes. With more, the matches are common enough
+	 * that reading the area in list order finds a page's worth after a few thousand rows, and the total is
+	 * estimated from a sample, so the search reads the residents in order instead.
+	 */
+	static final int MAX_INDEXED_CANDIDATES = 5_000;
+
+	/** Whether the text indexes hold at most {@link #MAX_INDEXED_CANDIDATES} candidates for {@code q} in the area. */
+	private boolean fewCandidates(String q, List<String> scope, @Nullable String codePrefix) {
+		long found = 0;
+		for (String[] table : new String[][] { { "resident_name_gram", "resident_id" },
+				{ "household_text_gram", "household_id" } }) {
+			List<Object> params = new ArrayList<>();
+			String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + grams(table[0], table[1],
+					ResidentNameGrams.lookup(q), params) + " AND " + area(scope, codePrefix, "g0.grid_code")
+					+ " LIMIT ?) x";
+			params.add(MAX_INDEXED_CANDIDATES + 1 - found);
+			found += jdbc.sql(sql).params(params).query(Long.class).single();
+			if (found > MAX_INDEXED_CANDIDATES) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The scope's code ranges (and the jurisdiction's) over {@code column}. */
+	private static String area(List<String> scope, @Nullable String codePrefix, String column) {
+		return "(" + String.join(" OR ", scope.stream().map(p -> codeRange(column, p)).toList()) + ")"
+				+ (codePrefix == null ? "" : " AND " + codeRange(column, codePrefix));
+	}
+
+	/**
+	 * {@code table g0 [JOIN table g1 ...] WHERE g0.c1 = ? ...}: the rows of a gram table holding every gram of
+	 * {@code lookup} for the same {@code key}.
+	 */
+	private static String grams(String table, String key, List<String[]> lookup, List<Object> params) {
+		StringBuilder sql = new StringBuilder(table + " g0");
+		for (int k = 1; k < lookup.size(); k++) {
+			sql.append(" JOIN ").append(table).append(" g").append(k).append(" ON g").append(k).append(".")
+					.append(key).append(" = g0.").append(key).append(" AND g").append(k).append(".c1 = ? AND g")
+					.append(k).append(".c2 = ?");
+			params.add(lookup.get(k)[0]);
+			params.add(lookup.get(k)[1]);
+		}
+		sql.append(" WHERE g0.c1 = ?");
+		params.add(lookup.get(0)[0]);
+		if (lookup.get(0)[1] != null) {
+			sql.append(" AND g0.c2 = ?");
+			params.add(lookup.get(0)[1]);
+		}
+		return sql.toString();
+	}
+
+	/**
 	 * The FROM of a text search: the residents whose name the name index ({@link ResidentNameGrams}) says may
-	 * contain the text, together with the residents of the households whose compound or address contains it, both
+	 * contain the text, together with the residents of the households whose compound or address the household
+	 * index says may contain it, both
 	 * within the scope (and jurisdiction) by code range; the search's WHERE then checks each candidate's name,
 	 * compound and address with {@code LIKE}. So the database reads the candidates instead of scanning the area.
 	 */
-	private static String textMatches(String q, List<String> scope, @Nullable String codePrefix, String like,
+	private static String textMatches(String q, List<String> scope, @Nullable String codePrefix,
 			List<Object> fromParams) {
-		java.util.function.Function<String, String> area = column -> "("
-				+ String.join(" OR ", scope.stream().map(p -> codeRange(column, p)).toList()) + ")"
-				+ (codePrefix == null ? "" : " AND " + codeRange(column, codePrefix));
+		java.util.function.Function<String, String> area = column -> area(scope, codePrefix, column);
 		List<String[]> lookup = ResidentNameGrams.lookup(q);
-		StringBuilder names = new StringBuilder("SELECT g0.resident_id AS id FROM resident_name_gram g0");
-		for (int k = 1; k < lookup.size(); k++) {
-			names.append(" JOIN resident_name_gram g").append(k).append(" ON g").append(k)
-					.append(".resident_id = g0.resident_id AND g").append(k).append(".c1 = ? AND g").append(k)
-					.append(".c2 = ?");
-			fromParams.add(lookup.get(k)[0]);
-			fromParams.add(lookup.get(k)[1]);
-		}
-		names.append(" WHERE g0.c1 = ?");
-		fromParams.add(lookup.get(0)[0]);
-		if (lookup.get(0)[1] != null) {
-			names.append(" AND g0.c2 = ?");
-			fromParams.add(lookup.get(0)[1]);
-		}
-		names.append(" AND ").append(area.apply("g0.grid_code"));
-		String homes = "SELECT r2.id FROM household h2 JOIN resident r2 ON r2.household_id = h2.id"
-				+ " AND r2.district_code = h2.district_code WHERE " + area.apply("h2.grid_code")
-				+ " AND (h2.compound LIKE ?" + Like.ESCAPE + " OR h2.address LIKE ?" + Like.ESCAPE + ")";
-		fromParams.add(like);
-		fromParams.add(like);
+		String names = "SELECT g0.resident_id AS id FROM " + grams("resident_name_gram", "resident_id", lookup,
+				fromParams) + " AND " + area.apply("g0.grid_code");
+		String homes = "SELECT r2.id FROM (SELECT DISTINCT g0.household_id FROM "
+				+ grams("household_text_gram", "household_id", lookup, fromParams) + " AND "
+				+ area.apply("g0.grid_code") + ") hm JOIN resident r2 ON r2.household_id = hm.household_id";
 		return " FROM (" + names + " UNION " + homes + ") m JOIN resident r ON r.id = m.id"
 				+ " LEFT JOIN household h ON h.id = r.household_id AND h.district_code = r.district_code";
 	}

@@ -140,7 +140,19 @@ class ResidentNameSearchTest {
 	}
 
 	@Test
+	void aNewHouseholdsCompoundIsFoundAtOnce() throws Exception {
+		long id = register("普通名字", GRID1, "鑫苑新村");
+		assertThat(search("center", "苑新", null)).containsExactly(id);
+		assertThat(search("center", "鑫苑新村", GRID1)).containsExactly(id);
+		assertThat(search("grid2", "苑新", null)).isEmpty();
+	}
+
+	@Test
 	void everyDemoResidentIsIndexedInItsGrid() {
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM household h WHERE h.grid_code LIKE '320819%' AND (h.compound <> '' OR h.address <> '')
+				AND NOT EXISTS (SELECT 1 FROM household_text_gram g WHERE g.household_id = h.id AND g.c2 = '')""")
+				.query(Long.class).single()).isZero();
 		// written by the demo loader through the bulk import's writer (the COPY path on PostgreSQL)
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM resident r WHERE r.grid_code LIKE '320819%'
