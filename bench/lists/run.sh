@@ -17,8 +17,8 @@ WARM=${WARM:-2}
 PORT=${PORT:-8290}
 BUILD=${BUILD:-1}
 FRESH=${FRESH:-0}
-SCHEMA=bench_lists
-OUT=target/bench/lists
+SCHEMA=${SCHEMA:-bench_lists}
+OUT=${OUT:-target/bench/lists}
 H2DIR=$OUT/h2
 mkdir -p "$OUT" "$H2DIR"
 BASE="http://127.0.0.1:$PORT"

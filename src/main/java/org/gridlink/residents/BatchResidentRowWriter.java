@@ -19,9 +19,9 @@ class BatchResidentRowWriter implements ResidentRowWriter {
 	}
 
 	@Override
-	public void upsert(List<StoredResident> rows) {
+	public boolean upsert(List<StoredResident> rows) {
 		if (rows.isEmpty()) {
-			return;
+			return true;
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		int[] updated = jdbc.batchUpdate("""
@@ -45,5 +45,6 @@ class BatchResidentRowWriter implements ResidentRowWriter {
 					id_number_masked, phone_hash, phone_enc, phone_masked, birth_date, gender, status, created_at, updated_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""", inserts);
 		}
+		return inserts.size() == rows.size();
 	}
 }

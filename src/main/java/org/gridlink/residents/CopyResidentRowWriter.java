@@ -52,13 +52,13 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 	 * {@code ON CONFLICT DO UPDATE}.
 	 */
 	@Override
-	public void upsert(List<StoredResident> rows) {
+	public boolean upsert(List<StoredResident> rows) {
 		if (rows.isEmpty()) {
-			return;
+			return true;
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		if (copyAllNew(rows, now)) {
-			return;
+			return true;
 		}
 		Set<String> existing = new HashSet<>();
 		rows.stream().collect(Collectors.groupingBy(StoredResident::district,
@@ -84,7 +84,7 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 				}
 			}
 			if (known.isEmpty()) {
-				return;
+				return false; // (some were known: their ID numbers were looked up, but only new rows were copied)
 			}
 			try (Statement statement = connection.createStatement()) {
 				statement.execute(STAGE);
@@ -107,6 +107,7 @@ class CopyResidentRowWriter implements ResidentRowWriter {
 				  phone_enc = EXCLUDED.phone_enc, phone_masked = EXCLUDED.phone_masked, status = 'ACTIVE',
 				  version = r.version + 1, updated_at = EXCLUDED.updated_at""", now, now);
 		jdbc.update("TRUNCATE resident_stage");
+		return false;
 	}
 
 	/**

@@ -46,8 +46,10 @@ class Households {
 	private volatile @Nullable String idSequence;
 
 	private final Clock clock;
+	private final ResidentNameGrams grams;
 
-	Households(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Clock clock) {
+	Households(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Clock clock, ResidentNameGrams grams) {
+		this.grams = grams;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -224,8 +226,11 @@ class Households {
 		}
 		catch (DuplicateKeyException ex) {
 			// created by a concurrent request: use theirs
+			return find(key).orElseThrow();
 		}
-		return find(key).orElseThrow();
+		long id = find(key).orElseThrow();
+		grams.addHousehold(id);
+		return id;
 	}
 
 	List<HouseholdView> ofGrid(String grid) {

@@ -39,9 +39,11 @@ class ResidentBulkWriter {
 	private final boolean postgres;
 	private final Clock clock;
 	private final ResidentCounts counts;
+	private final ResidentNameGrams grams;
 
 	ResidentBulkWriter(PersonalDataCipher cipher, Households households, JdbcTemplate jdbc, JdbcClient client,
-			DataSource dataSource, Clock clock, ResidentCounts counts) {
+			DataSource dataSource, Clock clock, ResidentCounts counts, ResidentNameGrams grams) {
+		this.grams = grams;
 		this.clock = clock;
 		this.counts = counts;
 		this.cipher = cipher;
@@ -97,7 +99,9 @@ class ResidentBulkWriter {
 		if (rows.isEmpty()) {
 			return;
 		}
+		long householdsBefore = grams.lastHouseholdId();
 		households.resolve(rows.stream().map(Sealed::household).toList(), cache);
+		grams.addHouseholdsFrom(householdsBefore);
 		boolean analyze = postgres && (cache.analyzedAt == 0
 				|| cache.analyzedAt < ANALYZE_AGAIN_AT && cache.written + rows.size() >= ANALYZE_AGAIN_AT);
 		if (analyze) {
@@ -116,7 +120,13 @@ class ResidentBulkWriter {
 					r.name(), s.idNumberHash(), s.idNumberEnc(), s.idNumberMasked(), s.phoneHash(), s.phoneEnc(),
 					s.phoneMasked(), r.idNumber().birthDate(), r.idNumber().genderCode(), s.copyText()));
 		}
-		writer.upsert(stored);
+		long before = grams.lastId();
+		if (writer.upsert(stored)) {
+			grams.addFrom(before);
+		}
+		else {
+			grams.replaceBatch(stored);
+		}
 		if (analyze) {
 			jdbc.execute("ANALYZE resident");
 			cache.analyzedAt = cache.written + rows.size();

@@ -9,5 +9,6 @@ import java.util.List;
  */
 interface ResidentRowWriter {
 
-	void upsert(List<StoredResident> rows);
+	/** Writes the rows; true when every one of them was inserted as a new resident (none updated). */
+	boolean upsert(List<StoredResident> rows);
 }

@@ -56,9 +56,12 @@ public class Residents {
 	private final Households households;
 	private final ResidentCounts counts;
 	private final Clock clock;
+	private final ResidentNameGrams grams;
 
 	Residents(JdbcClient jdbc, PersonalDataCipher cipher, AuditTrail audit, JurisdictionDirectory jurisdictions,
-			ApplicationEventPublisher events, Households households, ResidentCounts counts, Clock clock) {
+			ApplicationEventPublisher events, Households households, ResidentCounts counts, Clock clock,
+			ResidentNameGrams grams) {
+		this.grams = grams;
 		this.counts = counts;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -87,7 +90,7 @@ public class Residents {
 		Filter filter = filter(user, query);
 		ResidentCursor cursor = after == null || after.isBlank() ? null : ResidentCursor.parse(after);
 		StringBuilder where = new StringBuilder(filter.where);
-		List<Object> pageParams = new ArrayList<>(filter.params);
+		List<Object> pageParams = filter.allParams();
 		if (cursor != null) {
 			// (grid_code, id) > cursor, written so that both databases range-scan the (grid_code, id) index
 			where.append(" AND r.grid_code >= ? AND (r.grid_code > ? OR r.id > ?)");
@@ -98,7 +101,7 @@ public class Residents {
 		int size = pageable.getPageSize();
 		pageParams.add(size + 1);
 		pageParams.add(cursor == null ? pageable.getOffset() : 0);
-		List<ResidentView> rows = jdbc.sql("SELECT " + COLUMNS + FROM + where
+		List<ResidentView> rows = jdbc.sql("SELECT " + COLUMNS + filter.from + where
 				+ " ORDER BY r.grid_code, r.id LIMIT ? OFFSET ?").params(pageParams).query(Residents::row).list();
 		boolean more = rows.size() > size;
 		if (more) {
@@ -128,14 +131,21 @@ public class Residents {
 		if (!filter.narrowed) {
 			return new Total(Math.max(area, seen), true);
 		}
+		if (filter.indexedText) {
+			// the text index finds the matches without scanning the area: count them unless there are many
+			long found = jdbc.sql("SELECT COUNT(*) FROM (SELECT r.id" + filter.from + filter.where + " LIMIT ?) x")
+					.params(filter.allParams(counts.exactCountLimit() + 1)).query(Long.class).single();
+			if (found <= counts.exactCountLimit()) {
+				return new Total(found, false);
+			}
+		}
 		Map.Entry<String, Long> sample = counts.sampleBoundary(filter.areaCondition("g.grid_code"), filter.areaParams,
 				counts.exactCountLimit());
 		if (sample == null) {
 			return new Total(exactCount(filter), false);
 		}
-		List<Object> params = new ArrayList<>(filter.params);
-		params.add(sample.getKey());
-		long matches = jdbc.sql("SELECT COUNT(*)" + FROM + filter.where + " AND r.grid_code <= ?").params(params)
+		List<Object> params = filter.allParams(sample.getKey());
+		long matches = jdbc.sql("SELECT COUNT(*)" + filter.from + filter.where + " AND r.grid_code <= ?").params(params)
 				.query(Long.class).single();
 		long estimate = roughly(Math.round((double) matches * area / sample.getValue()));
 		return new Total(Math.max(estimate, seen), true);
@@ -151,15 +161,27 @@ public class Residents {
 	}
 
 	private long exactCount(Filter filter) {
-		return jdbc.sql("SELECT COUNT(*)" + FROM + filter.where).params(filter.params).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*)" + filter.from + filter.where).params(filter.allParams()).query(Long.class)
+				.single();
 	}
 
 	/**
 	 * The WHERE of a search (scope, jurisdiction, text, tag) with its parameters; the area part (scope and
-	 * jurisdiction only) again for the per-grid counters; {@code narrowed} when a text or tag filter applies.
+	 * jurisdiction only) again for the per-grid counters; {@code narrowed} when a text or tag filter applies. The
+	 * FROM clause with its own parameters (bound before the WHERE's): for a text search it starts from the
+	 * matches the name index and the households' texts give ({@code indexedText}), else from the residents.
 	 */
-	private record Filter(String where, List<Object> params, List<String> scopePrefixes, @Nullable String prefix,
-			List<Object> areaParams, boolean narrowed) {
+	private record Filter(String from, List<Object> fromParams, String where, List<Object> params,
+			List<String> scopePrefixes, @Nullable String prefix, List<Object> areaParams, boolean narrowed,
+			boolean indexedText) {
+
+		/** The FROM's then the WHERE's parameters, then {@code more}. */
+		List<Object> allParams(Object... more) {
+			List<Object> all = new ArrayList<>(fromParams);
+			all.addAll(params);
+			all.addAll(List.of(more));
+			return all;
+		}
 
 		String areaCondition(String column) {
 			return scopePrefixes.isEmpty() ? "1 = 0"
@@ -175,6 +197,7 @@ public class Residents {
 				: "(" + String.join(" OR ", scope.stream().map(p -> codeRange("r.grid_code", p)).toList()) + ")"));
 		List<Object> params = new ArrayList<>();
 		String prefix = null;
+		String codePrefix = null;
 		if (query.jurisdiction() != null && !query.jurisdiction().isBlank()) {
 			String code = query.jurisdiction().trim();
 			if (!JurisdictionCode.isValid(code)) {
@@ -184,11 +207,14 @@ public class Residents {
 				throw new OutOfScopeException("jurisdiction", code);
 			}
 			prefix = JurisdictionCode.of(code).prefix();
+			codePrefix = prefix;
 			where.append(" AND ").append(codeRange("r.grid_code", prefix));
 			prefix = prefix + "%";
 		}
 		List<Object> areaParams = new ArrayList<>(params);
 		boolean narrowed = false;
+		String from = FROM;
+		List<Object> fromParams = new ArrayList<>();
 		String q = query.q() == null ? "" : query.q().trim();
 		if (!q.isEmpty()) {
 			narrowed = true;
@@ -207,6 +233,8 @@ public class Residents {
 				params.add(like);
 				params.add(like);
 				params.add(like);
+				from = scope.isEmpty() || !fewCandidates(q, scope, codePrefix) ? FROM
+						: textMatches(q, scope, codePrefix, fromParams);
 			}
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
@@ -215,7 +243,82 @@ public class Residents {
 					+ " AND t.district_code = r.district_code AND t.tag = ?)");
 			params.add(query.tag().trim());
 		}
-		return new Filter(where.toString(), params, scope, prefix, areaParams, narrowed);
+		return new Filter(from, fromParams, where.toString(), params, scope, prefix, areaParams, narrowed,
+				!from.equals(FROM));
+	}
+
+	/**
+	 * Most candidates (residents whose name, or households whose compound or address, the text indexes say may
+	 * contain the text) for which a text search starts from the indexes. With more, the matches are common enough
+	 * that reading the area in list order finds a page's worth after a few thousand rows, and the total is
+	 * estimated from a sample, so the search reads the residents in order instead.
+	 */
+	static final int MAX_INDEXED_CANDIDATES = 5_000;
+
+	/** Whether the text indexes hold at most {@link #MAX_INDEXED_CANDIDATES} candidates for {@code q} in the area. */
+	private boolean fewCandidates(String q, List<String> scope, @Nullable String codePrefix) {
+		long found = 0;
+		for (String[] table : new String[][] { { "resident_name_gram", "resident_id" },
+				{ "household_text_gram", "household_id" } }) {
+			List<Object> params = new ArrayList<>();
+			String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + grams(table[0], table[1],
+					ResidentNameGrams.lookup(q), params) + " AND " + area(scope, codePrefix, "g0.grid_code")
+					+ " LIMIT ?) x";
+			params.add(MAX_INDEXED_CANDIDATES + 1 - found);
+			found += jdbc.sql(sql).params(params).query(Long.class).single();
+			if (found > MAX_INDEXED_CANDIDATES) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The scope's code ranges (and the jurisdiction's) over {@code column}. */
+	private static String area(List<String> scope, @Nullable String codePrefix, String column) {
+		return "(" + String.join(" OR ", scope.stream().map(p -> codeRange(column, p)).toList()) + ")"
+				+ (codePrefix == null ? "" : " AND " + codeRange(column, codePrefix));
+	}
+
+	/**
+	 * {@code table g0 [JOIN table g1 ...] WHERE g0.c1 = ? ...}: the rows of a gram table holding every gram of
+	 * {@code lookup} for the same {@code key}.
+	 */
+	private static String grams(String table, String key, List<String[]> lookup, List<Object> params) {
+		StringBuilder sql = new StringBuilder(table + " g0");
+		for (int k = 1; k < lookup.size(); k++) {
+			sql.append(" JOIN ").append(table).append(" g").append(k).append(" ON g").append(k).append(".")
+					.append(key).append(" = g0.").append(key).append(" AND g").append(k).append(".c1 = ? AND g")
+					.append(k).append(".c2 = ?");
+			params.add(lookup.get(k)[0]);
+			params.add(lookup.get(k)[1]);
+		}
+		sql.append(" WHERE g0.c1 = ?");
+		params.add(lookup.get(0)[0]);
+		if (lookup.get(0)[1] != null) {
+			sql.append(" AND g0.c2 = ?");
+			params.add(lookup.get(0)[1]);
+		}
+		return sql.toString();
+	}
+
+	/**
+	 * The FROM of a text search: the residents whose name the name index ({@link ResidentNameGrams}) says may
+	 * contain the text, together with the residents of the households whose compound or address the household
+	 * index says may contain it, both
+	 * within the scope (and jurisdiction) by code range; the search's WHERE then checks each candidate's name,
+	 * compound and address with {@code LIKE}. So the database reads the candidates instead of scanning the area.
+	 */
+	private static String textMatches(String q, List<String> scope, @Nullable String codePrefix,
+			List<Object> fromParams) {
+		java.util.function.Function<String, String> area = column -> area(scope, codePrefix, column);
+		List<String[]> lookup = ResidentNameGrams.lookup(q);
+		String names = "SELECT g0.resident_id AS id FROM " + grams("resident_name_gram", "resident_id", lookup,
+				fromParams) + " AND " + area.apply("g0.grid_code");
+		String homes = "SELECT r2.id FROM (SELECT DISTINCT g0.household_id FROM "
+				+ grams("household_text_gram", "household_id", lookup, fromParams) + " AND "
+				+ area.apply("g0.grid_code") + ") hm JOIN resident r2 ON r2.household_id = hm.household_id";
+		return " FROM (" + names + " UNION " + homes + ") m JOIN resident r ON r.id = m.id"
+				+ " LEFT JOIN household h ON h.id = r.household_id AND h.district_code = r.district_code";
 	}
 
 	/**
@@ -378,8 +481,10 @@ public class Residents {
 					.update();
 		}
 		counts.recount(grids);
-		return jdbc.sql("SELECT id FROM resident WHERE district_code = ? AND id_number_hash = ?").params(district, hash)
+		long id = jdbc.sql("SELECT id FROM resident WHERE district_code = ? AND id_number_hash = ?").params(district, hash)
 				.query(Long.class).single();
+		grams.replace(id);
+		return id;
 	}
 
 	/** Moves a resident to a household of another grid; the old grid's worker no longer sees them. */
@@ -400,6 +505,7 @@ public class Residents {
 		jdbc.sql("""
 				UPDATE resident SET grid_code = ?, household_id = ?, version = version + 1, updated_at = ?
 				WHERE id = ?""").params(gridCode, household, OffsetDateTime.now(clock), id).update();
+		grams.replace(id);
 		counts.recount(List.of(resident.gridCode(), gridCode));
 		audit.record("RESIDENT_MOVE", "resident", String.valueOf(id), AuditTrail.SUCCESS,
 				resident.gridCode() + " -> " + gridCode);

@@ -86,6 +86,12 @@ class ResidentRowWriterTest {
 			assertThat(((Number) stored.get("gender")).intValue()).isEqualTo(r.idNumber().genderCode());
 			assertThat(cipher.decrypt((String) stored.get("id_number_enc"))).isEqualTo(r.idNumber().value());
 			assertThat(((Number) stored.get("tags")).intValue()).isEqualTo(1);
+			// the name index holds the new name's grams (the last character with its end row), not the old name's
+			List<String> grams = jdbc.sql("SELECT g.c1 || '|' || g.c2 FROM resident_name_gram g"
+					+ " JOIN resident r ON r.id = g.resident_id WHERE r.id_number_hash = ? ORDER BY 1").param(hash)
+					.query(String.class).list();
+			assertThat(grams).contains("改|", "写|入").hasSize(r.name().length())
+					.doesNotContain(r.name().charAt(r.name().length() - 2) + "|");
 		}
 	}
 }
