@@ -36,6 +36,7 @@ final class NoticeAccess {
 			Map.entry(Role.LIAISON, EnumSet.of(Action.INBOX)),
 			Map.entry(Role.CADRE, EnumSet.of(Action.INBOX)),
 			Map.entry(Role.VOLUNTEER, EnumSet.of(Action.INBOX)),
+			Map.entry(Role.SITE_MANAGER, EnumSet.of(Action.INBOX)),
 			Map.entry(Role.ADMIN, EnumSet.of(Action.INBOX)),
 			Map.entry(Role.AUDITOR, EnumSet.of(Action.INBOX)));
 

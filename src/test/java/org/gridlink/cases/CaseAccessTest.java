@@ -60,7 +60,9 @@ class CaseAccessTest {
 			"CADRE       area  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
 			"CADRE       unit  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
 			"VOLUNTEER   area  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
-			"VOLUNTEER   unit  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   ." };
+			"VOLUNTEER   unit  .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+			"SITE_MANAGER area .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+			"SITE_MANAGER unit .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   ." };
 
 	/** Per role: reads the cases of its area, reads its unit's cases (with a unit), reports problems (with a scope). */
 	static final String[] READING = {
@@ -79,7 +81,8 @@ class CaseAccessTest {
 			"CHECKPOINT  .    .    .",
 			"LIAISON     .    .    .",
 			"CADRE       .    .    .",
-			"VOLUNTEER   .    .    ." };
+			"VOLUNTEER   .    .    .",
+			"SITE_MANAGER .   .    ." };
 
 	/**
 	 * Per role: which cases located in its area it reads — an urban-management case (E0101), a social-governance
@@ -102,7 +105,8 @@ class CaseAccessTest {
 			"CHECKPOINT  .    .    .",
 			"LIAISON     .    .    .",
 			"CADRE       .    .    .",
-			"VOLUNTEER   .    .    ." };
+			"VOLUNTEER   .    .    .",
+			"SITE_MANAGER .   .    ." };
 
 	record Row(Role role, List<Boolean> cells) {
 	}

@@ -81,6 +81,7 @@ class NoticeRulesTest {
 				Map.entry(Role.LIAISON, EnumSet.of(NoticeAccess.Action.INBOX)),
 				Map.entry(Role.CADRE, EnumSet.of(NoticeAccess.Action.INBOX)),
 				Map.entry(Role.VOLUNTEER, EnumSet.of(NoticeAccess.Action.INBOX)),
+				Map.entry(Role.SITE_MANAGER, EnumSet.of(NoticeAccess.Action.INBOX)),
 				Map.entry(Role.ADMIN, EnumSet.of(NoticeAccess.Action.INBOX)),
 				Map.entry(Role.AUDITOR, EnumSet.of(NoticeAccess.Action.INBOX)));
 		for (Role role : Role.values()) {

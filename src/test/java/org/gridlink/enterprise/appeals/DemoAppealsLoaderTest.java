@@ -41,6 +41,9 @@ class DemoAppealsLoaderTest {
 						+ " VALUES (?, ?, ?, ?, ?, 'test')").params(code, "演示测试企业" + i, i % 2 == 0 ? GRID1 : GRID2,
 								i % 6 == 0, OffsetDateTime.now()).update();
 			}
+			// the start-up demo has already filed its appeals under the same idempotency keys: this rolled-back
+			// transaction frees them, so the loader runs here as on an empty database
+			jdbc.sql("DELETE FROM case_idempotency WHERE idem_key LIKE 'demo-appeal-%'").update();
 			long maxBefore = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM enterprise_appeal").query(Long.class).single();
 			long daysBefore = jdbc.sql("SELECT COUNT(*) FROM reception_day").query(Long.class).single();
 			loader.load();
