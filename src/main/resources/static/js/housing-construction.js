@@ -28,26 +28,8 @@
     var waiting = queue.load();
     if (sending || waiting.length === 0) { return; }
     var next = waiting[0];
-    var sent = function (id) { return id === next.clientId; };
     sending = true;
-    queue.post(next.url, next.body)
-      .then(function (response) {
-        queue.online(true);
-        if (response.ok) {
-          queue.drop(sent);
-          say(root.getAttribute('data-sent'));
-          return true;
-        }
-        if (response.status === 400 || response.status === 403 || response.status === 404 || response.status === 409) {
-          return response.json().catch(function () { return {}; }).then(function (b) {
-            queue.drop(sent);
-            queue.showError(b.message || String(response.status));
-            return true;
-          });
-        }
-        throw new Error('retry later: ' + response.status);
-      })
-      .catch(function () { queue.online(false); return false; })
+    queue.sendOne(next.url, next.body, next.clientId, function () { say(root.getAttribute('data-sent')); })
       .then(function (more) {
         sending = false;
         if (more) { flush(); }

@@ -21,26 +21,8 @@
     var waiting = queue.load();
     if (sending || waiting.length === 0) { return; }
     var next = waiting[0];
-    var sent = function (id) { return id === next.clientId; };
     sending = true;
-    queue.post(api, next)
-      .then(function (response) {
-        queue.online(true);
-        if (response.ok) {
-          mark(next.householdId, 'gl-done');
-          queue.drop(sent);
-          return true;
-        }
-        if (response.status === 400 || response.status === 403 || response.status === 404 || response.status === 409) {
-          return response.json().catch(function () { return {}; }).then(function (b) {
-            queue.drop(sent);
-            queue.showError(b.message || String(response.status));
-            return true;
-          });
-        }
-        throw new Error('retry later: ' + response.status);
-      })
-      .catch(function () { queue.online(false); return false; })
+    queue.sendOne(api, next, next.clientId, function () { mark(next.householdId, 'gl-done'); })
       .then(function (more) {
         sending = false;
         if (more) { flush(); }

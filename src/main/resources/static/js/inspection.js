@@ -48,29 +48,10 @@
     var waiting = queue.load();
     if (sending || waiting.length === 0) { return; }
     var next = waiting[0];
-    var sent = function (id) { return id === next.clientId; };
     sending = true;
     var body = Object.assign({}, next);
     delete body.itemId;
-    queue.post(api, body)
-      .then(function (response) {
-        queue.online(true);
-        if (response.ok) {
-          mark(next.checkItemId, next.result, 'gl-done');
-          queue.drop(sent);
-          return true;
-        }
-        if (response.status === 400 || response.status === 403 || response.status === 404 || response.status === 409) {
-          // refused and would be refused again: drop it and say why
-          return response.json().catch(function () { return {}; }).then(function (b) {
-            queue.drop(sent);
-            queue.showError(b.message || String(response.status));
-            return true;
-          });
-        }
-        throw new Error('retry later: ' + response.status);
-      })
-      .catch(function () { queue.online(false); return false; })
+    queue.sendOne(api, body, next.clientId, function () { mark(next.checkItemId, next.result, 'gl-done'); })
       .then(function (more) {
         sending = false;
         if (more) { flush(); }

@@ -46,6 +46,31 @@ window.GlPhoneQueue = function (root, key) {
       if (tokenMeta && headerMeta) { headers[headerMeta.content] = tokenMeta.content; }
       return fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(body), credentials: 'same-origin' });
     },
+    // sends one waiting record (its clientId) and settles it: accepted, it leaves the queue and onAccepted runs;
+    // refused for good (400, 403, 404, 409), it leaves the queue and the server's reason is shown; any other answer
+    // or no answer keeps it for a later try. Resolves true when the next record may go at once.
+    sendOne: function (url, body, clientId, onAccepted) {
+      var self = this;
+      var sent = function (id) { return id === clientId; };
+      return self.post(url, body)
+        .then(function (response) {
+          self.online(true);
+          if (response.ok) {
+            self.drop(sent);
+            onAccepted();
+            return true;
+          }
+          if (response.status === 400 || response.status === 403 || response.status === 404 || response.status === 409) {
+            return response.json().catch(function () { return {}; }).then(function (b) {
+              self.drop(sent);
+              self.showError(b.message || String(response.status));
+              return true;
+            });
+          }
+          throw new Error('retry later: ' + response.status);
+        })
+        .catch(function () { self.online(false); return false; });
+    },
     online: function (yes) { offlineEl.classList.toggle('d-none', yes); },
     showError: function (text) {
       errorEl.textContent = text || '';
