@@ -223,7 +223,8 @@ class QuarantineOrdersTest {
 		OrderView released = orders.release(community1(), order.id(), null, order.version());
 		assertThat(released.releaseKind()).isEqualTo(ReleaseKind.COMPLETED);
 		assertThat(released.releaseReason()).isEmpty();
-		assertThat(released.releasedAt().toLocalDate()).isEqualTo(order.plannedEnd());
+		assertThat(released.releasedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())
+				.isEqualTo(order.plannedEnd());
 		assertThat(sites.site(community1(), site.id()).occupied()).isZero();
 		assertThat(events.stream(QuarantineReleased.class))
 				.anySatisfy(e -> assertThat(e.orderId() == order.id() && !e.early()).isTrue());

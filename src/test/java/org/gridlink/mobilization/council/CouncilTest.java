@@ -63,7 +63,7 @@ class CouncilTest {
 	private long[] meeting(String title) throws Exception {
 		MvcResult created = send(post("/api/v1/council-meetings").with(as("community1")), """
 				{"communityCode":"%s","heldOn":"%s","title":"%s","agenda":[{"source":"FREE","title":"楼道堆物清理"}]}"""
-				.formatted(COMMUNITY1, LocalDate.now(), title), 201);
+				.formatted(COMMUNITY1, districtToday(), title), 201);
 		return new long[] { longAt(created, "$.id"), longAt(created, "$.agenda[0].id") };
 	}
 
@@ -75,7 +75,7 @@ class CouncilTest {
 	private MvcResult decide(long meeting, long item, long owner, int expected) throws Exception {
 		return send(post("/api/v1/council-meetings/" + meeting + "/decisions").with(as("community1")), """
 				{"agendaItemId":%d,"text":"物业公司一周内清理楼道","ownerSeatId":%d,"deadline":"%s"}"""
-				.formatted(item, owner, LocalDate.now().plusDays(7)), expected);
+				.formatted(item, owner, districtToday().plusDays(7)), expected);
 	}
 
 	@Test
@@ -116,7 +116,7 @@ class CouncilTest {
 		long decision = longAt(decide(m[0], m[1], seats.get(1), 201), "$.id");
 		long cadre = jdbc.sql("SELECT id FROM staff WHERE username = 'cadre1'").query(Long.class).single();
 		String cadreTask = """
-				{"target":"CADRE","kind":"GATE_DUTY","staffId":%d,"day":"%s"}""".formatted(cadre, LocalDate.now());
+				{"target":"CADRE","kind":"GATE_DUTY","staffId":%d,"day":"%s"}""".formatted(cadre, districtToday());
 		// bad input and scope first: nothing is opened
 		send(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1")), "{}", 400);
 		send(post("/api/v1/council-decisions/" + decision + "/task").with(as("community1")),
@@ -157,7 +157,7 @@ class CouncilTest {
 				.query(Long.class).single();
 		String volunteerTask = """
 				{"target":"VOLUNTEER","kind":"DELIVERY","place":"3号楼","startsAt":"%s","endsAt":"%s","needed":3}"""
-				.formatted(LocalDate.now().plusDays(2) + "T09:00:00+08:00", LocalDate.now().plusDays(2)
+				.formatted(districtToday().plusDays(2) + "T09:00:00+08:00", districtToday().plusDays(2)
 						+ "T11:00:00+08:00");
 		send(post("/api/v1/council-decisions/" + signed + "/task").with(as("street1")), """
 				{"target":"CADRE","kind":"GATE_DUTY","staffId":%d}""".formatted(cadre), 403);
@@ -269,15 +269,15 @@ class CouncilTest {
 				"$.page.totalElements");
 		assertThat(all).isEqualTo(jdbc.sql("SELECT COUNT(*) FROM council_meeting").query(Long.class).single());
 		String filtered = mvc.perform(get("/api/v1/council-meetings?community=" + SAME_STREET + "&from="
-				+ LocalDate.now().minusDays(30) + "&size=500").with(as("center"))).andExpect(status().isOk())
+				+ districtToday().minusDays(30) + "&size=500").with(as("center"))).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
 		List<String> held = JsonPath.read(filtered, "$.content[*].heldOn");
-		assertThat(held).isNotEmpty().allMatch(d -> !LocalDate.parse(d).isBefore(LocalDate.now().minusDays(30)));
+		assertThat(held).isNotEmpty().allMatch(d -> !LocalDate.parse(d).isBefore(districtToday().minusDays(30)));
 		// writes: leaders read only; nobody writes outside their scope
 		send(post("/api/v1/council-meetings").with(as("leader")), """
-				{"communityCode":"%s","heldOn":"%s","title":"会议"}""".formatted(COMMUNITY1, LocalDate.now()), 403);
+				{"communityCode":"%s","heldOn":"%s","title":"会议"}""".formatted(COMMUNITY1, districtToday()), 403);
 		send(post("/api/v1/council-meetings").with(as("community1")), """
-				{"communityCode":"%s","heldOn":"%s","title":"会议"}""".formatted(SAME_STREET, LocalDate.now()), 403);
+				{"communityCode":"%s","heldOn":"%s","title":"会议"}""".formatted(SAME_STREET, districtToday()), 403);
 		long otherMeeting = jdbc.sql("SELECT MIN(id) FROM council_meeting WHERE community_code = ?")
 				.param(OTHER_STREET).query(Long.class).single();
 		mvc.perform(get("/api/v1/council-meetings/" + otherMeeting).with(as("street1")))
@@ -351,24 +351,24 @@ class CouncilTest {
 				+ "\"personRole\":\"c\",\"termFrom\":\"2026-05-01\",\"termTo\":\"2026-04-01\"}", 400);
 		send(post(seat).with(as("community1")), "{\"kind\":\"POLICE\",\"termFrom\":\"soon\"}", 400);
 		send(post("/api/v1/council-seats/" + seats.get(1) + "/leaving").with(as("community1")),
-				"{\"leftOn\":\"" + LocalDate.now().plusDays(3) + "\"}", 400);
+				"{\"leftOn\":\"" + districtToday().plusDays(3) + "\"}", 400);
 		String meetings = "/api/v1/council-meetings";
 		send(post(meetings).with(as("community1")), "{\"communityCode\":\"%s\",\"title\":\"x\"}".formatted(COMMUNITY1),
 				400);
 		send(post(meetings).with(as("community1")), "{\"communityCode\":\"%s\",\"heldOn\":\"%s\",\"title\":\" \"}"
-				.formatted(COMMUNITY1, LocalDate.now()), 400);
+				.formatted(COMMUNITY1, districtToday()), 400);
 		send(post(meetings).with(as("community1")), """
 				{"communityCode":"%s","heldOn":"%s","title":"x","agenda":[{"source":"GOSSIP","title":"x"}]}"""
-				.formatted(COMMUNITY1, LocalDate.now()), 400);
+				.formatted(COMMUNITY1, districtToday()), 400);
 		send(post(meetings).with(as("community1")), """
 				{"communityCode":"%s","heldOn":"%s","title":"x","agenda":[{"source":"CASE","refId":999999999}]}"""
-				.formatted(COMMUNITY1, LocalDate.now()), 400);
+				.formatted(COMMUNITY1, districtToday()), 400);
 		send(post(meetings).with(as("community1")), """
 				{"communityCode":"%s","heldOn":"%s","title":"x","agenda":[{"source":"HANDOFF"}]}"""
-				.formatted(COMMUNITY1, LocalDate.now()), 400);
+				.formatted(COMMUNITY1, districtToday()), 400);
 		send(post(meetings).with(as("community1")), """
 				{"communityCode":"%s","heldOn":"%s","title":"x","agenda":[{"source":"CONCERN","refId":999999999}]}"""
-				.formatted(COMMUNITY1, LocalDate.now()), 400);
+				.formatted(COMMUNITY1, districtToday()), 400);
 		send(post(meetings).with(as("community1")), "{\"communityCode\":", 400);
 		long[] m = meeting("输入测试 " + UUID.randomUUID());
 		attend(m[0], List.of(foreignSeat), 400);
@@ -377,16 +377,16 @@ class CouncilTest {
 		String decisions = "/api/v1/council-meetings/" + m[0] + "/decisions";
 		send(post(decisions).with(as("community1")), """
 				{"agendaItemId":%d,"text":"","ownerSeatId":%d,"deadline":"%s"}"""
-				.formatted(m[1], seats.get(1), LocalDate.now().plusDays(3)), 400);
+				.formatted(m[1], seats.get(1), districtToday().plusDays(3)), 400);
 		send(post(decisions).with(as("community1")), """
 				{"agendaItemId":%d,"text":"x","ownerSeatId":%d,"deadline":"%s"}"""
-				.formatted(m[1], foreignSeat, LocalDate.now().plusDays(3)), 400);
+				.formatted(m[1], foreignSeat, districtToday().plusDays(3)), 400);
 		send(post(decisions).with(as("community1")), """
 				{"agendaItemId":%d,"text":"x","ownerSeatId":%d,"deadline":"%s"}"""
-				.formatted(m[1] + 100000, seats.get(1), LocalDate.now().plusDays(3)), 400);
+				.formatted(m[1] + 100000, seats.get(1), districtToday().plusDays(3)), 400);
 		send(post(decisions).with(as("community1")), """
 				{"agendaItemId":%d,"text":"x","ownerSeatId":%d,"deadline":"%s"}"""
-				.formatted(m[1], seats.get(1), LocalDate.now().minusDays(3)), 400);
+				.formatted(m[1], seats.get(1), districtToday().minusDays(3)), 400);
 		long decision = longAt(decide(m[0], m[1], seats.get(1), 201), "$.id");
 		send(post("/api/v1/council-decisions/" + decision + "/case").with(as("community1")),
 				"{\"categoryCode\":\"\"}", 400);
@@ -404,5 +404,10 @@ class CouncilTest {
 		mvc.perform(post("/council-meetings/" + m[0] + "/minutes").with(as("community1")).param("text", ""))
 				.andExpect(status().is3xxRedirection())
 				.andExpect(r -> assertThat(r.getFlashMap().get("flashError")).isNotNull());
+	}
+
+	/** Today in the district (Asia/Shanghai): from 16:00 UTC on, a day ahead of UTC's date. */
+	private static LocalDate districtToday() {
+		return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
 	}
 }
