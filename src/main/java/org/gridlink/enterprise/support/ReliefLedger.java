@@ -119,7 +119,11 @@ public class ReliefLedger {
 		String note = Fields.optional("note", input.note(), 500);
 		String caseNumber = null;
 		if (input.caseId() != null) {
-			caseNumber = cases.reporterContact(input.caseId()).map(CaseManagement.ReporterContact::caseNumber)
+			// only an appeal of this enterprise: any other case id would let the recorder learn a case's number
+			boolean appealOfThisEnterprise = jdbc.sql("SELECT COUNT(*) FROM enterprise_appeal WHERE case_id = ? AND "
+					+ "enterprise_id = ?").params(input.caseId(), enterprise.id()).query(Long.class).single() > 0;
+			caseNumber = (appealOfThisEnterprise ? cases.reporterContact(input.caseId()) : java.util.Optional
+					.<CaseManagement.ReporterContact>empty()).map(CaseManagement.ReporterContact::caseNumber)
 					.orElseThrow(() -> new InvalidInputException("support.field.case", "caseId"));
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

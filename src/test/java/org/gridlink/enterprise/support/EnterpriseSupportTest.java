@@ -241,8 +241,15 @@ class EnterpriseSupportTest {
 				.param("months", "2")).andExpect(status().is3xxRedirection());
 		assertThat(jdbc.sql("SELECT amount_fen FROM enterprise_relief WHERE enterprise_id = ? ORDER BY id DESC LIMIT 1")
 				.param(id).query(Long.class).single()).isEqualTo(100_050L);
-		// relief that answered an appeal keeps the case's number
-		long caseId = count("SELECT MIN(id) FROM case_file");
+		// relief that answered an appeal of this enterprise keeps the case's number; another case is no such appeal
+		long otherCase = count("SELECT MIN(id) FROM case_file");
+		relief("center", id, grant("TAX_FEE_RELIEF", 100, ",\"caseId\":" + otherCase))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.message", containsString("caseId")));
+		String filed = mvc.perform(post("/api/v1/enterprises/" + id + "/appeals").with(as("center"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"categoryCode\":\"S0702\",\"description\":\"申请减免房租\"}"))
+				.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long caseId = ((Number) com.jayway.jsonpath.JsonPath.read(filed, "$.caseId")).longValue();
 		String number = jdbc.sql("SELECT number FROM case_file WHERE id = ?").param(caseId).query(String.class).single();
 		relief("center", id, grant("TAX_FEE_RELIEF", 100, ",\"caseId\":" + caseId)).andExpect(status().isCreated())
 				.andExpect(jsonPath("$.caseNumber").value(number));
