@@ -60,7 +60,8 @@ class ConstructionFormsTest {
 	void anInspectionIsRecordedFromTheSitePageAndBadInputShowsTheFormAgain() throws Exception {
 		String url = "/construction/sites/" + site + "/inspections";
 		assertThat(page("center", "/construction/sites/" + site)).contains("id=\"insp-QUALITY\"", "id=\"insp-SAFETY\"",
-				"记录本次检查");
+				"记录本次检查", "name=\"item.HELMETS\"", "name=\"itemNote.SCAFFOLD\"", "name=\"clientId\"",
+				"name=\"_csrf\"");
 		long before = count("SELECT COUNT(*) FROM housing_inspection WHERE site_id = ?", site);
 		String clientId = UUID.randomUUID().toString();
 		mvc.perform(form("center", url).param("clientId", clientId).param("kind", "SAFETY").param("building", "2")
@@ -158,7 +159,9 @@ class ConstructionFormsTest {
 	void aSeekerATrainingSessionAndAPlacementAreRecordedFromTheProjectPage() throws Exception {
 		long household = count("SELECT MIN(id) FROM housing_household WHERE project_id = ?", project);
 		String base = "/construction/projects/" + project;
-		assertThat(page("center", base)).contains("id=\"seeker-form\"", "id=\"session-form\"", "id=\"placement-form\"");
+		assertThat(page("center", base)).contains("id=\"seeker-form\"", "id=\"session-form\"", "id=\"placement-form\"",
+				"name=\"seeker-household\"", "name=\"session-attendees\"", "name=\"placement-employer\"",
+				"name=\"spend-amount\"", "name=\"_csrf\"");
 		long seekers = count("SELECT COUNT(*) FROM housing_job_seeker WHERE project_id = ?", project);
 		mvc.perform(form("center", base + "/job-seekers").param("seeker-household", String.valueOf(household))
 				.param("seeker-name", "李表单").param("seeker-wants", "WORK").param("seeker-skill", "木工"))
