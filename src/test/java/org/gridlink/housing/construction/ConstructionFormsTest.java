@@ -117,7 +117,9 @@ class ConstructionFormsTest {
 		long wide = count("SELECT MIN(id) FROM housing_supporting_work WHERE project_id = ? AND site_id IS NULL",
 				project);
 		int percent = (int) count("SELECT percent FROM housing_supporting_work WHERE id = ?", wide);
-		assertThat(page("site1", "/construction/projects/" + project)).doesNotContain("id=\"work-" + wide + "-percent\"");
+		// (the manager of the work's site reports on it: the form shows for that work only)
+		assertThat(page("site1", "/construction/projects/" + project)).doesNotContain("id=\"work-" + wide + "-percent\"")
+				.contains("id=\"work-" + work + "-percent\"");
 		mvc.perform(form("site1", "/construction/projects/" + project + "/supporting-works/" + wide)
 				.param("percent", String.valueOf((percent + 1) % 100))).andExpect(status().isForbidden());
 		assertThat(count("SELECT percent FROM housing_supporting_work WHERE id = ?", wide)).isEqualTo(percent);
