@@ -52,6 +52,17 @@ public class JobsAndTraining {
 		return new Jobs(people.size(), work, training, placed, sessions, people);
 	}
 
+	/** The project's households in the user's scope for the registration form: id → the head's masked name. */
+	public java.util.Map<Long, String> households(CurrentUser user, long projectId) {
+		access.project(user, projectId);
+		ConstructionAccess.require(access.plans(user, projectId));
+		java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
+		jdbc.sql("SELECT h.id, h.head_masked FROM housing_household h WHERE h.project_id = ? AND "
+				+ access.householdSql(user, "h") + " ORDER BY h.id").param(projectId)
+				.query((rs, i) -> out.put(rs.getLong(1), rs.getString(2))).list();
+		return out;
+	}
+
 	/** Registers a household member looking for work or training (center, township staff); the name is kept masked. */
 	@Transactional
 	public Seeker register(CurrentUser user, long projectId, SeekerInput input) {

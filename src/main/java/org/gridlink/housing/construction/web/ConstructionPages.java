@@ -114,6 +114,11 @@ class ConstructionPages {
 
 	@GetMapping("/construction/projects/{id}")
 	String project(CurrentUser user, @PathVariable long id, Model model) {
+		return projectPage(user, id, model);
+	}
+
+	/** The project page; the forms' typed values and problems come from the model when a form was refused. */
+	String projectPage(CurrentUser user, long id, Model model) {
 		Schedule s = schedules.schedule(user, id, null);
 		LocalDate[] w = window(s);
 		List<Row> rows = new ArrayList<>();
@@ -146,11 +151,39 @@ class ConstructionPages {
 		boolean books = access.readsBooks(user, id);
 		model.addAttribute("budget", books ? works.budget(user, id) : List.of());
 		model.addAttribute("jobs", books ? jobs.jobs(user, id) : null);
+		boolean plans = access.plans(user, id);
+		model.addAttribute("plans", plans);
+		model.addAttribute("households", plans ? jobs.households(user, id) : java.util.Map.of());
+		java.util.Set<Long> editable = new java.util.HashSet<>();
+		for (var work : works.works(user, id)) {
+			if (plans || (work.siteId() != null && access.find(work.siteId()).filter(x -> access.seesSite(user, x)
+					&& access.reportsOn(user, x)).isPresent())) {
+				editable.add(work.id());
+			}
+		}
+		model.addAttribute("editableWorks", editable);
+		defaults(model);
 		return "housing/construction/project";
 	}
 
 	@GetMapping("/construction/sites/{id}")
 	String site(CurrentUser user, @PathVariable long id, Model model) {
+		return sitePage(user, id, model);
+	}
+
+	private static void defaults(Model model) {
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", org.gridlink.platform.FormErrors.in(null, java.util.Locale.ROOT));
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", java.util.Map.of());
+		}
+		if (!model.containsAttribute("failed")) {
+			model.addAttribute("failed", "");
+		}
+	}
+
+	String sitePage(CurrentUser user, long id, Model model) {
 		Site site = access.site(user, id);
 		Schedule s = schedules.schedule(user, site.projectId(), id);
 		SiteSchedule ss = s.sites().get(0);
@@ -165,6 +198,13 @@ class ConstructionPages {
 		model.addAttribute("chart", chart(s.today(), rows, w[0], w[1]));
 		model.addAttribute("reports", reports.reports(user, id).stream().limit(20).toList());
 		model.addAttribute("reportsOn", access.reportsOn(user, site));
+		model.addAttribute("inspects", access.inspects(user, site));
+		model.addAttribute("checklist", SiteInspections.CHECKLIST);
+		model.addAttribute("today", schedules.today());
+		if (!model.containsAttribute("clientId")) {
+			model.addAttribute("clientId", java.util.UUID.randomUUID().toString());
+		}
+		defaults(model);
 		return "housing/construction/site";
 	}
 
