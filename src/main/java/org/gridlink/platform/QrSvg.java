@@ -1,12 +1,6 @@
 package org.gridlink.platform;
 
-import java.util.Map;
-
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
-import com.google.zxing.qrcode.encoder.Encoder;
 
 /**
  * Text as an inline SVG QR code (error correction M, 4-module quiet zone): the second factor's otpauth:// link, a
@@ -15,20 +9,13 @@ import com.google.zxing.qrcode.encoder.Encoder;
 @org.springframework.modulith.NamedInterface("api")
 public final class QrSvg {
 
-	private static final int QUIET_ZONE = 4;
+	private static final int QUIET_ZONE = QrPng.QUIET_ZONE;
 
 	private QrSvg() {
 	}
 
 	public static String of(String text) {
-		ByteMatrix matrix;
-		try {
-			matrix = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.ERROR_CORRECTION,
-					ErrorCorrectionLevel.M)).getMatrix();
-		}
-		catch (WriterException ex) {
-			throw new IllegalStateException("Cannot encode the text as a QR code", ex);
-		}
+		ByteMatrix matrix = QrPng.matrix(text);
 		int size = matrix.getWidth() + 2 * QUIET_ZONE;
 		StringBuilder path = new StringBuilder();
 		for (int y = 0; y < matrix.getHeight(); y++) {

@@ -1,20 +1,12 @@
 package org.gridlink.enterprise.support;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import javax.imageio.ImageIO;
 
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.google.zxing.qrcode.encoder.ByteMatrix;
-import com.google.zxing.qrcode.encoder.Encoder;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -30,6 +22,7 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import org.gridlink.enterprise.EnterpriseRef;
 import org.gridlink.platform.PdfFonts;
+import org.gridlink.platform.QrPng;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupportDocuments {
 
-	private static final int QUIET_ZONE = 4;
 
 	private final MessageSource messages;
 
@@ -107,33 +99,7 @@ public class SupportDocuments {
 
 	/** The text as a black-on-white QR code (error correction M, 4-module quiet zone), {@code scale} pixels a module. */
 	static byte[] qrPng(String text, int scale) {
-		ByteMatrix matrix;
-		try {
-			matrix = Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.ERROR_CORRECTION,
-					ErrorCorrectionLevel.M)).getMatrix();
-		}
-		catch (WriterException ex) {
-			throw new IllegalStateException("Cannot encode the text as a QR code", ex);
-		}
-		int modules = matrix.getWidth() + 2 * QUIET_ZONE;
-		BufferedImage image = new BufferedImage(modules * scale, modules * scale, BufferedImage.TYPE_BYTE_BINARY);
-		for (int y = 0; y < image.getHeight(); y++) {
-			for (int x = 0; x < image.getWidth(); x++) {
-				int mx = x / scale - QUIET_ZONE;
-				int my = y / scale - QUIET_ZONE;
-				boolean dark = mx >= 0 && my >= 0 && mx < matrix.getWidth() && my < matrix.getHeight()
-						&& matrix.get(mx, my) == 1;
-				image.setRGB(x, y, dark ? 0xff000000 : 0xffffffff);
-			}
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		return QrPng.of(text, scale);
 	}
 
 	/** The check-up report: the enterprise, the self-check answers, the findings by risk with their fix tasks. */
