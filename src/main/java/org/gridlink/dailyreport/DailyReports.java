@@ -425,8 +425,8 @@ public class DailyReports {
 			try {
 				jdbc.sql("INSERT INTO report_submission (form_id, district_code, jurisdiction_code, report_date, state,"
 						+ " field_values, revision, late, submitted_by, submitted_at, updated_by, updated_at)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-						.params(after.formId(), after.code().substring(0, 6), after.code(), after.date(),
+						+ " VALUES (?, (SELECT district_code FROM report_form WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						.params(after.formId(), after.formId(), after.code(), after.date(),
 								after.state().name(), values, after.revision(), after.late(), after.submittedBy(),
 								after.submittedAt(), by, now)
 						.update(keys, "id");
