@@ -73,7 +73,14 @@
     };
     var fix = field('fix').value.trim();
     var deadline = field('deadline').value;
-    if (result === 'FAIL' && fix && deadline) {
+    // a failed item becomes a hand-off: it is not recorded until the fix and the deadline are given
+    if (result === 'FAIL' && (!fix || !deadline)) {
+      card.querySelector('details').open = true;
+      queue.showError(root.getAttribute('data-need-handoff'));
+      (fix ? field('deadline') : field('fix')).focus();
+      return;
+    }
+    if (result === 'FAIL') {
       var unit = field('unit').value;
       record.handOff = unit ? { unitId: Number(unit), fix: fix, deadline: deadline }
         : { jurisdictionCode: record.targetCode, fix: fix, deadline: deadline };

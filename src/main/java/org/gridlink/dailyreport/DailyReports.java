@@ -20,6 +20,8 @@ import java.util.Objects;
 import org.gridlink.cases.CaseManagement;
 import org.gridlink.jurisdiction.JurisdictionNode;
 import org.gridlink.jurisdiction.Jurisdictions;
+import org.gridlink.jurisdiction.Organization;
+import org.gridlink.jurisdiction.OrganizationViews.UnitView;
 import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
@@ -60,6 +62,7 @@ public class DailyReports {
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
+	private final Organization organization;
 	private final CaseManagement cases;
 	private final Screening screening;
 	private final QuarantineRecipients quarantine;
@@ -68,10 +71,11 @@ public class DailyReports {
 	private final ZoneId zone;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	DailyReports(JdbcClient jdbc, Jurisdictions jurisdictions, CaseManagement cases, Screening screening,
-			QuarantineRecipients quarantine, AuditTrail audit, Clock clock) {
+	DailyReports(JdbcClient jdbc, Jurisdictions jurisdictions, Organization organization, CaseManagement cases,
+			Screening screening, QuarantineRecipients quarantine, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
+		this.organization = organization;
 		this.cases = cases;
 		this.screening = screening;
 		this.quarantine = quarantine;
@@ -98,6 +102,19 @@ public class DailyReports {
 		return ReportAccess.fills(user, form.level());
 	}
 
+	/** The user fills in this place's report of the form (its own staff). */
+	private boolean mayFill(CurrentUser user, ReportForm form, String code) {
+		if (form.level() == FillerLevel.UNIT) {
+			return unit(code).map(u -> ReportAccess.mayFillUnit(user, u.id())).orElse(false);
+		}
+		return ReportAccess.mayFill(user, form.level(), code);
+	}
+
+	/** The user reviews this place's report of the form (the level above). */
+	private boolean mayReview(CurrentUser user, ReportForm form, String code) {
+		return ReportAccess.mayReview(user, form.level(), code);
+	}
+
 	// ---------------------------------------------------------------- forms
 
 	public Page<ReportForm> forms(CurrentUser user, Pageable pageable) {
@@ -120,7 +137,8 @@ public class DailyReports {
 	/** The forms of the districts the user's scope lies in (codes are digits only, so inlining them is safe). */
 	private static String districts(CurrentUser user) {
 		List<String> codes = user.scope().prefixes().stream().map(p -> "'" + p.substring(0, 6) + "'").distinct().toList();
-		return codes.isEmpty() ? "1=0" : "district_code IN (" + String.join(", ", codes) + ")";
+		return codes.isEmpty() ? "1=0" : "district_code IN (" + String.join(", ", codes) + ")"
+				+ (ReportAccess.unitFormsOnly(user) ? " AND filler_level = 'UNIT'" : "");
 	}
 
 	List<ReportForm> activeForms() {
@@ -133,7 +151,8 @@ public class DailyReports {
 		ReportForm form = load(id);
 		String district = jdbc.sql("SELECT district_code FROM report_form WHERE id = ?").param(id).query(String.class)
 				.single();
-		if (user.scope().prefixes().stream().noneMatch(p -> p.startsWith(district))) {
+		if (user.scope().prefixes().stream().noneMatch(p -> p.startsWith(district))
+				|| ReportAccess.unitFormsOnly(user) && form.level() != FillerLevel.UNIT) {
 			throw new OutOfScopeException("reportForm", String.valueOf(id));
 		}
 		return form;
@@ -300,12 +319,13 @@ public class DailyReports {
 	public SubmissionView fill(CurrentUser user, long formId, @Nullable String code, LocalDate date,
 			Map<String, ?> given, boolean submit) {
 		ReportForm form = form(user, formId);
-		if (code == null || !JurisdictionCode.isValid(code.strip())) {
+		if (code == null || code.isBlank()
+				|| form.level() != FillerLevel.UNIT && !JurisdictionCode.isValid(code.strip())) {
 			throw new InvalidInputException("dailyreport.place.invalid", code == null ? "" : code);
 		}
 		code = code.strip();
 		JurisdictionNode place = place(user, form, code);
-		if (!ReportAccess.mayFill(user, form.level(), code)) {
+		if (!mayFill(user, form, code)) {
 			throw new OutOfScopeException("dailyReport", code);
 		}
 		if (!form.active()) {
@@ -355,7 +375,7 @@ public class DailyReports {
 		Submission s = byId(id);
 		ReportForm form = form(user, s.formId());
 		JurisdictionNode place = place(user, form, s.code());
-		if (!ReportAccess.mayFill(user, form.level(), s.code()) && !ReportAccess.mayReview(user, form.level(), s.code())) {
+		if (!mayFill(user, form, s.code()) && !mayReview(user, form, s.code())) {
 			throw new OutOfScopeException("dailyReport", String.valueOf(id));
 		}
 		stale(s, version);
@@ -378,7 +398,7 @@ public class DailyReports {
 		Submission s = byId(id);
 		ReportForm form = form(user, s.formId());
 		JurisdictionNode place = place(user, form, s.code());
-		if (!ReportAccess.mayReview(user, form.level(), s.code())) {
+		if (!mayReview(user, form, s.code())) {
 			throw new OutOfScopeException("dailyReport", String.valueOf(id));
 		}
 		stale(s, version);
@@ -405,8 +425,8 @@ public class DailyReports {
 			try {
 				jdbc.sql("INSERT INTO report_submission (form_id, district_code, jurisdiction_code, report_date, state,"
 						+ " field_values, revision, late, submitted_by, submitted_at, updated_by, updated_at)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-						.params(after.formId(), after.code().substring(0, 6), after.code(), after.date(),
+						+ " VALUES (?, (SELECT district_code FROM report_form WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						.params(after.formId(), after.formId(), after.code(), after.date(),
 								after.state().name(), values, after.revision(), after.late(), after.submittedBy(),
 								after.submittedAt(), by, now)
 						.update(keys, "id");
@@ -443,13 +463,20 @@ public class DailyReports {
 		requireReader(user);
 		List<SubmissionView> out = new ArrayList<>();
 		Map<Long, ReportForm> forms = new HashMap<>();
+		// the places in scope, and for the center the units' reports of the unit forms of its district
+		String units = user.has(org.gridlink.platform.Role.CENTER) ? " OR form_id IN (SELECT id FROM report_form"
+				+ " WHERE filler_level = 'UNIT' AND " + districts(user) + ")" : "";
 		List<Submission> waiting = jdbc.sql("SELECT " + SUBMISSION_COLUMNS + " FROM report_submission WHERE state ="
-				+ " 'SUBMITTED' AND " + user.scope().sqlCondition("jurisdiction_code")
+				+ " 'SUBMITTED' AND (" + user.scope().sqlCondition("jurisdiction_code") + units + ")"
 				+ " ORDER BY report_date, jurisdiction_code LIMIT 500").query(this::row).list();
-		Map<String, String> names = jurisdictions.names(waiting.stream().map(Submission::code).toList());
+		Map<String, String> names = new HashMap<>(jurisdictions.names(waiting.stream().map(Submission::code)
+				.filter(JurisdictionCode::isValid).toList()));
+		if (!units.isEmpty()) {
+			organization.allUnits().forEach(u -> names.putIfAbsent(u.code(), u.name()));
+		}
 		for (Submission s : waiting) {
 			ReportForm form = forms.computeIfAbsent(s.formId(), this::load);
-			if (ReportAccess.mayReview(user, form.level(), s.code())) {
+			if (mayReview(user, form, s.code())) {
 				out.add(view(user, form, names.getOrDefault(s.code(), s.code()), s, null));
 			}
 		}
@@ -467,14 +494,25 @@ public class DailyReports {
 	 */
 	public Rollup rollup(CurrentUser user, long formId, LocalDate date, @Nullable String jurisdiction) {
 		ReportForm form = form(user, formId);
-		String top = top(user, jurisdiction);
+		boolean units = form.level() == FillerLevel.UNIT;
+		// a unit form: one row per unit the caller sees, under the district
+		String top = units ? district(user) : top(user, jurisdiction);
 		JurisdictionLevel topLevel = JurisdictionCode.of(top).level();
 		String prefix = JurisdictionCode.of(top).prefix();
-		List<JurisdictionNode> places = places(user, form).stream().filter(p -> p.code().startsWith(prefix)).toList();
+		List<JurisdictionNode> places = units ? places(user, form)
+				: places(user, form).stream().filter(p -> p.code().startsWith(prefix)).toList();
 		Map<String, Submission> byCode = new HashMap<>();
-		jdbc.sql("SELECT " + SUBMISSION_COLUMNS + " FROM report_submission WHERE form_id = ? AND report_date = ?"
-				+ " AND jurisdiction_code LIKE ? AND " + user.scope().sqlCondition("jurisdiction_code"))
-				.params(formId, date, prefix + "%").query(this::row).list().forEach(s -> byCode.put(s.code(), s));
+		if (units) {
+			java.util.Set<String> seen = places.stream().map(JurisdictionNode::code).collect(java.util.stream.Collectors.toSet());
+			jdbc.sql("SELECT " + SUBMISSION_COLUMNS + " FROM report_submission WHERE form_id = ? AND report_date = ?")
+					.params(formId, date).query(this::row).list().stream().filter(s -> seen.contains(s.code()))
+					.forEach(s -> byCode.put(s.code(), s));
+		}
+		else {
+			jdbc.sql("SELECT " + SUBMISSION_COLUMNS + " FROM report_submission WHERE form_id = ? AND report_date = ?"
+					+ " AND jurisdiction_code LIKE ? AND " + user.scope().sqlCondition("jurisdiction_code"))
+					.params(formId, date, prefix + "%").query(this::row).list().forEach(s -> byCode.put(s.code(), s));
+		}
 		boolean past = pastDeadline(form, date);
 		List<Rollup.Row> placeRows = new ArrayList<>();
 		Map<ReportState, Long> counts = new EnumMap<>(ReportState.class);
@@ -508,7 +546,7 @@ public class DailyReports {
 
 	private List<Rollup.Row> children(String top, JurisdictionLevel topLevel, ReportForm form, List<Rollup.Row> places) {
 		JurisdictionLevel placeLevel = form.level().jurisdictionLevel();
-		if (topLevel == placeLevel || topLevel.child() == placeLevel) {
+		if (form.level() == FillerLevel.UNIT || topLevel == placeLevel || topLevel.child() == placeLevel) {
 			return places;
 		}
 		// the district over communities: one row per street
@@ -575,15 +613,11 @@ public class DailyReports {
 		ReportField field = form.field(fieldKey).filter(ReportField::numeric)
 				.orElseThrow(() -> new InvalidInputException("dailyreport.field.invalid", fieldKey));
 		period(from, to);
-		String prefix = JurisdictionCode.of(top(user, jurisdiction)).prefix();
 		Map<LocalDate, BigDecimal> sums = new LinkedHashMap<>();
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 			sums.put(d, BigDecimal.ZERO);
 		}
-		jdbc.sql("SELECT " + SUBMISSION_COLUMNS + " FROM report_submission WHERE form_id = ? AND report_date >= ?"
-				+ " AND report_date <= ? AND state IN ('SUBMITTED', 'ACCEPTED') AND jurisdiction_code LIKE ? AND "
-				+ user.scope().sqlCondition("jurisdiction_code")).params(formId, from, to, prefix + "%")
-				.query((rs, i) -> row(rs, i, form)).list().forEach(s -> {
+		reportsOf(user, form, jurisdiction, from, to, " AND state IN ('SUBMITTED', 'ACCEPTED')").forEach(s -> {
 					Object v = s.values().get(fieldKey);
 					BigDecimal n = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal d ? d : null;
 					if (n != null) {
@@ -598,13 +632,33 @@ public class DailyReports {
 			LocalDate to) {
 		ReportForm form = form(user, formId);
 		period(from, to);
-		String prefix = JurisdictionCode.of(top(user, jurisdiction)).prefix();
-		List<Submission> rows = jdbc.sql("SELECT " + SUBMISSION_COLUMNS + " FROM report_submission WHERE form_id = ?"
-				+ " AND report_date >= ? AND report_date <= ? AND jurisdiction_code LIKE ? AND "
-				+ user.scope().sqlCondition("jurisdiction_code") + " ORDER BY report_date, jurisdiction_code")
-				.params(formId, from, to, prefix + "%").query((rs, i) -> row(rs, i, form)).list();
-		Map<String, String> names = jurisdictions.names(rows.stream().map(Submission::code).distinct().toList());
+		List<Submission> rows = reportsOf(user, form, jurisdiction, from, to, "");
+		Map<String, String> names = form.level() == FillerLevel.UNIT
+				? places(user, form).stream().collect(java.util.stream.Collectors.toMap(JurisdictionNode::code,
+						JurisdictionNode::name))
+				: jurisdictions.names(rows.stream().map(Submission::code).distinct().toList());
 		return rows.stream().map(s -> view(user, form, names.getOrDefault(s.code(), s.code()), s, null)).toList();
+	}
+
+	/**
+	 * A form's reports of a period under a place ({@code condition}: more constant SQL), by day then place, within the
+	 * caller's scope: a jurisdiction's subtree, or for a unit form the units the caller sees.
+	 */
+	private List<Submission> reportsOf(CurrentUser user, ReportForm form, @Nullable String jurisdiction,
+			LocalDate from, LocalDate to, String condition) {
+		if (form.level() == FillerLevel.UNIT) {
+			java.util.Set<String> seen = places(user, form).stream().map(JurisdictionNode::code)
+					.collect(java.util.stream.Collectors.toSet());
+			return jdbc.sql("SELECT " + SUBMISSION_COLUMNS + " FROM report_submission WHERE form_id = ? AND"
+					+ " report_date >= ? AND report_date <= ?" + condition + " ORDER BY report_date, jurisdiction_code")
+					.params(form.id(), from, to).query((rs, i) -> row(rs, i, form)).list().stream()
+					.filter(s -> seen.contains(s.code())).toList();
+		}
+		String prefix = JurisdictionCode.of(top(user, jurisdiction)).prefix();
+		return jdbc.sql("SELECT " + SUBMISSION_COLUMNS + " FROM report_submission WHERE form_id = ?"
+				+ " AND report_date >= ? AND report_date <= ? AND jurisdiction_code LIKE ? AND "
+				+ user.scope().sqlCondition("jurisdiction_code") + condition + " ORDER BY report_date, jurisdiction_code")
+				.params(form.id(), from, to, prefix + "%").query((rs, i) -> row(rs, i, form)).list();
 	}
 
 	private void period(LocalDate from, LocalDate to) {
@@ -618,8 +672,36 @@ public class DailyReports {
 
 	/** The places that fill this form in within the caller's scope (communities or streets), by code. */
 	public List<JurisdictionNode> places(CurrentUser user, ReportForm form) {
+		if (form.level() == FillerLevel.UNIT) {
+			// the district's departments (the center and leaders: all; a department's staff: its own), each as a
+			// place named by its unit code under the district
+			if (!ReportAccess.seesAllUnits(user) && !ReportAccess.ownUnit(user)) {
+				return List.of();
+			}
+			String district = district(user);
+			return organization.allUnits().stream().filter(u -> "DEPARTMENT".equals(u.kind()))
+					.filter(u -> ReportAccess.seesAllUnits(user) || u.id() == user.unitId().longValue())
+					.sorted(java.util.Comparator.comparing(UnitView::code))
+					.map(u -> new JurisdictionNode(u.code(), u.name(), JurisdictionLevel.DISTRICT, "UNIT", district))
+					.toList();
+		}
 		return jurisdictions.list(user, form.level().jurisdictionLevel(), null, PageRequest.of(0, MAX_PLACES))
 				.getContent();
+	}
+
+	/** A unit by its code. */
+	java.util.Optional<UnitView> unit(String code) {
+		return organization.allUnits().stream().filter(u -> u.code().equals(code) && "DEPARTMENT".equals(u.kind()))
+				.findFirst();
+	}
+
+	/** The caller's district (its code, 12 digits). */
+	private static String district(CurrentUser user) {
+		List<String> prefixes = user.scope().prefixes();
+		if (prefixes.isEmpty()) {
+			throw new OutOfScopeException("dailyReport", "");
+		}
+		return prefixes.get(0).substring(0, 6) + "000000";
 	}
 
 	/** The place a user's own report is about: the places of their scope that fill this form in. */
@@ -652,6 +734,12 @@ public class DailyReports {
 	}
 
 	private JurisdictionNode place(CurrentUser user, ReportForm form, String code) {
+		if (form.level() == FillerLevel.UNIT) {
+			// a unit form's place is a department by its unit code: out of sight 403, not a department 400
+			return places(user, form).stream().filter(p -> p.code().equals(code)).findFirst()
+					.orElseThrow(() -> unit(code).isPresent() ? new OutOfScopeException("dailyReport", code)
+							: new InvalidInputException("dailyreport.place.level", code));
+		}
 		if (!JurisdictionCode.isValid(code)) {
 			throw new InvalidInputException("dailyreport.place.invalid", code);
 		}
@@ -716,8 +804,8 @@ public class DailyReports {
 	private SubmissionView view(CurrentUser user, ReportForm form, String placeName, Submission s,
 			@Nullable Map<String, Object> prefilled) {
 		List<String> actions = new ArrayList<>();
-		boolean fills = ReportAccess.mayFill(user, form.level(), s.code()) && form.active();
-		boolean reviews = ReportAccess.mayReview(user, form.level(), s.code());
+		boolean fills = mayFill(user, form, s.code()) && form.active();
+		boolean reviews = mayReview(user, form, s.code());
 		if (fills && (s.state() == ReportState.MISSING || s.state() == ReportState.DRAFT
 				|| s.state() == ReportState.RETURNED)) {
 			actions.add("save");

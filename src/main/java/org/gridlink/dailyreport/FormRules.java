@@ -54,6 +54,10 @@ final class FormRules {
 			if (prefill != null && kind != FieldKind.INTEGER) {
 				throw new InvalidInputException("dailyreport.form.prefill.integer", label);
 			}
+			if (prefill != null && level == FillerLevel.UNIT) {
+				// the pre-filled figures are a place's (screened households, home quarantine, cases): not a unit's
+				throw new InvalidInputException("dailyreport.form.prefill.unit", label);
+			}
 			fields.add(new ReportField(key, label, kind, options, prefill, Boolean.TRUE.equals(f.required())));
 		}
 		return new Checked(name, level, deadline, fields);
@@ -77,9 +81,6 @@ final class FormRules {
 		}
 		for (FillerLevel level : FillerLevel.values()) {
 			if (level.name().equals(text.strip())) {
-				if (level == FillerLevel.UNIT) {
-					throw new InvalidInputException("dailyreport.form.level.unit");
-				}
 				return level;
 			}
 		}

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reminders before the deadline: within {@code gridlink.dailyreport.remind-before} (default 60 minutes) of an active
  * form's deadline, every place that has not handed today's report in gets one inbox item per staff member of its
- * level (through the notices module), once per form, place and day ({@code report_reminder}, also the list the
+ * level (a unit: its department staff) through the notices module, once per form, place and day ({@code report_reminder}, also the list the
  * roll-up shows). The text is in the district's language.
  */
 @Component
@@ -89,7 +89,8 @@ class ReportReminders {
 					+ " AND report_date = ? AND state IN ('SUBMITTED', 'ACCEPTED') UNION SELECT jurisdiction_code FROM"
 					+ " report_reminder WHERE form_id = ? AND report_date = ?").params(form.id(), today, form.id(), today)
 					.query(String.class).list());
-			Role role = form.level() == FillerLevel.STREET ? Role.STREET : Role.COMMUNITY;
+			Role role = form.level() == FillerLevel.STREET ? Role.STREET
+					: form.level() == FillerLevel.UNIT ? Role.DEPT : Role.COMMUNITY;
 			String title = messages.getMessage("dailyreport.remind.title", new Object[] { form.name() }, DISTRICT);
 			String body = messages.getMessage("dailyreport.remind.body",
 					new Object[] { form.name(), form.deadline().toString() }, DISTRICT);
@@ -97,7 +98,11 @@ class ReportReminders {
 				if (done.contains(place.code())) {
 					continue;
 				}
-				List<AccountView> staff = accounts.staffWithin(Set.of(role), null, Scope.of(List.of(place.code())));
+				// a place's staff of its level; a unit's: its own department staff in the district
+				List<AccountView> staff = form.level() == FillerLevel.UNIT
+						? accounts.staffWithin(Set.of(role), reports.unit(place.code()).orElseThrow().id(),
+								Scope.of(List.of(place.parentCode())))
+						: accounts.staffWithin(Set.of(role), null, Scope.of(List.of(place.code())));
 				transactions.executeWithoutResult(tx -> {
 					for (AccountView a : staff) {
 						notifications.toUser(a.id(), title, body, "/reports/" + form.id() + "/fill?place=" + place.code(),

@@ -138,7 +138,8 @@ class DemoInspectionLoader implements ApplicationRunner {
 				members);
 		jdbc.batchUpdate("INSERT INTO inspection_group_community (group_id, community_code) VALUES (?, ?)", covered);
 		jdbc.batchUpdate("INSERT INTO inspection_group_unit (group_id, unit_id) VALUES (?, ?)", coveredUnits);
-		// failures per round so that about handOffs of the results fail
+		// failures per round so that about handOffs of the results fail; rectification within 7 days, the last round's
+		// within 21 (so that some of its open hand-offs are still within their deadline, the older ones overdue)
 		int resultsPerRound = communities.size() * 7;
 		double failRate = Math.min(0.5, handOffs / (double) (ROUNDS * resultsPerRound));
 		List<Object[]> roundItems = new ArrayList<>();
@@ -185,7 +186,7 @@ class DemoInspectionLoader implements ApplicationRunner {
 			int item = (int) (long) f[3];
 			rows.add(new Object[] { f[0], f[1], district, f[2], f[2], f[3], community ? null : f[4],
 					community ? f[2] : null, ITEMS[item - 1][0] + "：现场检查发现未落实", FIXES[item % FIXES.length],
-					when.toLocalDate().plusDays(7), when });
+					when.toLocalDate().plusDays((long) f[1] == ROUNDS ? 21 : 7), when });
 		}
 		jdbc.batchUpdate("INSERT INTO inspection_hand_off (result_id, round_id, district_code, target_code,"
 				+ " community_code, check_item_id, unit_id, jurisdiction_code, problem, fix, deadline, state,"

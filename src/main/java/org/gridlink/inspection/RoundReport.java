@@ -119,12 +119,20 @@ public class RoundReport {
 		List<Line> rankedUnits = ranked(units, Comparator.comparing(Line::rate).reversed()
 				.thenComparing(Line::overdue).thenComparing(Line::name));
 		List<HandOff> overdue = inspections.handOffs(user, roundId, "OVERDUE", PageRequest.of(0, 500)).getContent();
-		// photos of the findings of the lowest-ranked communities
+		// photos of the findings of the lowest-ranked communities: the ids of the round's finding photos in one query,
+		// picked from the bottom of the ranking up (at most 4)
+		Map<String, List<Long>> photos = new HashMap<>();
+		jdbc.sql("SELECT x.target_code, p.id FROM inspection_photo p JOIN inspection_result x ON x.id = p.result_id"
+				+ " WHERE x.round_id = ? AND x.result = 'FAIL' ORDER BY p.id").param(roundId)
+				.query((rs, i) -> photos.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2)))
+				.list();
 		List<Long> worst = new ArrayList<>();
 		for (int i = communities.size() - 1; i >= 0 && worst.size() < 4; i--) {
-			worst.addAll(jdbc.sql("SELECT p.id FROM inspection_photo p JOIN inspection_result x ON x.id = p.result_id"
-					+ " WHERE x.round_id = ? AND x.target_code = ? AND x.result = 'FAIL' ORDER BY p.id LIMIT ?")
-					.params(roundId, communities.get(i).code(), 4 - worst.size()).query(Long.class).list());
+			for (long id : photos.getOrDefault(communities.get(i).code(), List.of())) {
+				if (worst.size() < 4) {
+					worst.add(id);
+				}
+			}
 		}
 		return new Figures(round, findings, rate(findings.rectified(), findings.total()), communities, rankedUnits,
 				overdue, worst);
@@ -228,7 +236,7 @@ public class RoundReport {
 
 	// ---- Excel
 
-	public void xlsx(Figures f, OutputStream out) throws IOException {
+	public void xlsx(CurrentUser user, Figures f, OutputStream out) throws IOException {
 		// streaming (SXSSF): rows are flushed to the output as they are written, a window of 100 kept in memory
 		try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
 			CellStyle bold = book.createCellStyle();
@@ -297,6 +305,31 @@ public class RoundReport {
 				row.createCell(4).setCellValue(h.unitName() == null ? "" : SpreadsheetCells.text(h.unitName()));
 				row.createCell(5).setCellValue(h.deadline().toString());
 				row.createCell(6).setCellValue(h.caseNumber() == null ? "" : h.caseNumber());
+			}
+			if (!f.worstPhotos().isEmpty()) {
+				// the photos of the worst findings, one under the other (a JPEG or PNG; others are left out)
+				Sheet photos = book.createSheet("典型问题照片");
+				var drawing = photos.createDrawingPatriarch();
+				int at = 0;
+				for (long id : f.worstPhotos()) {
+					Inspections.Photo photo = inspections.photo(user, id);
+					int type = switch (photo.type()) {
+						case "image/png" -> org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG;
+						case "image/jpeg" -> org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_JPEG;
+						default -> -1;
+					};
+					if (type < 0) {
+						continue;
+					}
+					int picture = book.addPicture(photo.data(), type);
+					var anchor = book.getCreationHelper().createClientAnchor();
+					anchor.setCol1(0);
+					anchor.setRow1(at);
+					anchor.setCol2(4);
+					anchor.setRow2(at + 12);
+					drawing.createPicture(anchor, picture);
+					at += 13;
+				}
 			}
 			book.write(out);
 		}

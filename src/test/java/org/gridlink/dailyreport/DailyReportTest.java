@@ -281,6 +281,138 @@ class DailyReportTest {
 						.value(greaterThan(1)));
 	}
 
+	long newUnitForm(String deadline) throws Exception {
+		String json = mvc.perform(post("/api/v1/report-forms").with(as("center")).contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"name":"单位报表%s","level":"UNIT","deadline":"%s","fields":[
+						 {"key":"staff","label":"在岗人数","kind":"INTEGER","required":true},
+						 {"key":"notes","label":"其他","kind":"TEXT"}]}""".formatted(UUID.randomUUID().toString()
+						.substring(0, 6), deadline)))
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.level").value("UNIT")).andReturn().getResponse()
+				.getContentAsString();
+		return ((Number) JsonPath.read(json, "$.id")).longValue();
+	}
+
+	@Test
+	void aUnitFillsInItsOwnReportTheCenterReviewsItAndSeesEveryUnit() throws Exception {
+		long form = newUnitForm("23:59");
+		String own = jdbc.sql("SELECT code FROM unit WHERE id = 2").query(String.class).single();
+		String other = jdbc.sql("SELECT MIN(code) FROM unit WHERE kind = 'DEPARTMENT' AND id <> 2").query(String.class)
+				.single();
+		long departments = jdbc.sql("SELECT COUNT(*) FROM unit WHERE kind = 'DEPARTMENT'").query(Long.class).single();
+		String day = today().toString();
+		// GridLink pre-fills places' figures only
+		mvc.perform(post("/api/v1/report-forms").with(as("center")).contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"单位预填","level":"UNIT","deadline":"16:00","fields":[
+				 {"key":"cases","label":"新增事件","kind":"INTEGER","prefill":"NEW_CASES"}]}"""))
+				.andExpect(status().isBadRequest());
+		// the department sees the unit forms only, and its own unit
+		mvc.perform(get("/api/v1/report-forms").param("size", "100").with(as("dept1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.content[*].level", everyItem(is("UNIT"))))
+				.andExpect(jsonPath("$.content[?(@.id == " + form + ")]").isNotEmpty());
+		long communityForm = newForm("16:00");
+		mvc.perform(get("/api/v1/report-forms/" + communityForm).with(as("dept1"))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/report-forms/" + form + "/rollup").with(as("dept1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.places[*].code", contains(own)));
+		// it fills in for its own unit only; a community's staff and codes that are no unit are refused
+		submit("dept1", form, other, day, "{\"staff\":3}").andExpect(status().isForbidden());
+		submit("dept1", form, COMMUNITY1, day, "{\"staff\":3}").andExpect(status().isBadRequest());
+		submit("community1", form, own, day, "{\"staff\":3}").andExpect(status().isForbidden());
+		submit("dept1", form, own, day, "{\"staff\":\"many\"}").andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.message", containsString("在岗人数")));
+		String json = submit("dept1", form, own, day, "{\"staff\":12,\"notes\":\"正常\"}")
+				.andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("SUBMITTED"))
+				.andExpect(jsonPath("$.jurisdictionCode").value(own)).andReturn().getResponse().getContentAsString();
+		long id = ((Number) JsonPath.read(json, "$.id")).longValue();
+		// the center reviews units' reports (a street does not)
+		mvc.perform(get("/api/v1/report-submissions").with(as("center"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.id == " + id + ")].jurisdictionName").value(contains(
+						jdbc.sql("SELECT name FROM unit WHERE id = 2").query(String.class).single())));
+		mvc.perform(post("/api/v1/report-submissions/" + id + "/accept").with(as("street1")))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/report-submissions/" + id + "/accept").with(as("dept1")))
+				.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/report-submissions/" + id + "/accept").with(as("center")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("ACCEPTED"));
+		// the roll-up: one row per department, the missing ones marked
+		mvc.perform(get("/api/v1/report-forms/" + form + "/rollup").param("date", day).with(as("center")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.places.length()").value((int) departments))
+				.andExpect(jsonPath("$.children.length()").value((int) departments))
+				.andExpect(jsonPath("$.children[?(@.code == '" + own + "')].state").value(contains("ACCEPTED")))
+				.andExpect(jsonPath("$.children[?(@.code == '" + other + "')].state").value(contains("MISSING")))
+				.andExpect(jsonPath("$.counts.ACCEPTED").value(1))
+				.andExpect(jsonPath("$.counts.MISSING").value((int) departments - 1))
+				.andExpect(jsonPath("$.totals.staff").value(12));
+		// a correction with a reason keeps the old value; the series and the export read the unit's report
+		mvc.perform(post("/api/v1/report-submissions/" + id + "/correct").with(as("dept1"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"values\":{\"staff\":13},\"reason\":\"漏计一人\"}"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.revision").value(2));
+		mvc.perform(get("/api/v1/report-submissions/" + id + "/history").with(as("center"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[1].values.staff").value(12)).andExpect(jsonPath("$[2].values.staff").value(13))
+				.andExpect(jsonPath("$[2].note").value("漏计一人"));
+		mvc.perform(get("/api/v1/report-forms/" + form + "/series").param("field", "staff").param("from", day)
+				.with(as("center"))).andExpect(status().isOk()).andExpect(jsonPath("$.values[0]").value(13));
+		mvc.perform(get("/api/v1/report-submissions/" + id).with(as("community1"))).andExpect(status().isForbidden());
+		// the pages: the department fills in on its phone page, the center's roll-up names the units
+		String unitName = jdbc.sql("SELECT name FROM unit WHERE code = ?").param(other).query(String.class).single();
+		mvc.perform(get("/reports/" + form + "/fill").with(as("dept1"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("在岗人数")))
+				.andExpect(content().string(containsString("value=\"" + own + "\"")));
+		mvc.perform(get("/reports/" + form + "/rollup").with(as("center"))).andExpect(status().isOk())
+				.andExpect(content().string(containsString(unitName)))
+				.andExpect(content().string(containsString("data-code=\"" + other + "\"")));
+		mvc.perform(get("/reports").with(as("dept1"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aUnitThatHasNotReportedIsRemindedBeforeTheDeadline() throws Exception {
+		at(15, 20);
+		long form = newUnitForm("16:00");
+		String own = jdbc.sql("SELECT code FROM unit WHERE id = 2").query(String.class).single();
+		String name = jdbc.sql("SELECT name FROM report_form WHERE id = ?").param(form).query(String.class).single();
+		long before = jdbc.sql("SELECT COUNT(*) FROM notice_outbox o JOIN app_user u ON u.id = o.recipient_id WHERE"
+				+ " u.username = 'dept1' AND o.title = ?").param("报送提醒：" + name).query(Long.class).single();
+		reminders.remind();
+		assertThat(reminders.reminded(form, today())).contains(own);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notice_outbox o JOIN app_user u ON u.id = o.recipient_id WHERE"
+				+ " u.username = 'dept1' AND o.title = ?").param("报送提醒：" + name).query(Long.class).single())
+				.isEqualTo(before + 1);
+		at(16, 30);
+		mvc.perform(get("/api/v1/report-forms/" + form + "/rollup").with(as("center"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$.children[?(@.code == '" + own + "')].late").value(contains(true)));
+	}
+
+	@Test
+	void aFieldsSeriesOverTimeIsTheSumOfTheHandedInReportsOfEachDay() throws Exception {
+		long form = jdbc.sql("SELECT MIN(id) FROM report_form WHERE name = ?").param(DemoDailyReportLoader.FORM_NAME)
+				.query(Long.class).single();
+		LocalDate to = today().minusDays(1);
+		LocalDate from = to.minusDays(9);
+		String json = mvc.perform(get("/api/v1/report-forms/" + form + "/series").param("field", "gate_checks")
+				.param("from", from.toString()).param("to", to.toString()).param("jurisdiction", STREET1)
+				.with(as("center"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		List<String> days = JsonPath.read(json, "$.days");
+		List<Number> values = JsonPath.read(json, "$.values");
+		assertThat(days).hasSize(10).startsWith(from.toString()).endsWith(to.toString());
+		for (int i = 0; i < days.size(); i++) {
+			long direct = jdbc.sql("SELECT field_values FROM report_submission WHERE form_id = ? AND report_date = ?"
+					+ " AND state IN ('SUBMITTED', 'ACCEPTED') AND jurisdiction_code LIKE '320819001%'")
+					.params(form, LocalDate.parse(days.get(i))).query(String.class).list().stream()
+					.mapToLong(v -> Long.parseLong(v.replaceAll(".*\"gate_checks\":(\\d+).*", "$1"))).sum();
+			assertThat(values.get(i).longValue()).as(days.get(i)).isEqualTo(direct);
+		}
+		assertThat(values.stream().mapToLong(Number::longValue).sum()).isPositive();
+		// only a number field; a period of at most 366 days; the caller's scope
+		mvc.perform(get("/api/v1/report-forms/" + form + "/series").param("field", "notes").param("from", from.toString())
+				.with(as("center"))).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/report-forms/" + form + "/series").param("field", "gate_checks")
+				.param("from", to.minusDays(400).toString()).param("to", to.toString()).with(as("center")))
+				.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/v1/report-forms/" + form + "/series").param("field", "gate_checks")
+				.param("from", from.toString()).param("jurisdiction", "320819002000").with(as("street1")))
+				.andExpect(status().isForbidden());
+	}
+
 	@Test
 	void badInputIsRefusedWithTheFieldsMessage() throws Exception {
 		long form = newForm("16:00");

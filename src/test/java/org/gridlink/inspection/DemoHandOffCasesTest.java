@@ -30,6 +30,34 @@ class DemoHandOffCasesTest {
 			java.time.LocalDate starts, java.time.LocalDate ends) {
 	}
 
+	/**
+	 * The demo's size as the issue gives it: 3 groups drawn from 45 units, 15 past rounds each visiting the 87 urban
+	 * communities with 7 check items (the test profile hands off 20 failures instead of about 800; the full count is
+	 * in bench/RESULTS.md).
+	 */
+	@Test
+	void theDemoHasThreeGroupsOf45UnitsAnd15PastRoundsOverThe87Communities() {
+		List<Long> groups = jdbc.sql("SELECT id FROM inspection_group WHERE name IN ('第一督导组', '第二督导组', '第三督导组')")
+				.query(Long.class).list();
+		assertThat(groups).hasSize(3);
+		String in = groups.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+		assertThat(jdbc.sql("SELECT COUNT(DISTINCT unit_id) FROM inspection_group_member WHERE group_id IN (" + in + ")")
+				.query(Long.class).single()).isEqualTo(45);
+		assertThat(jdbc.sql("SELECT COUNT(DISTINCT community_code) FROM inspection_group_community WHERE group_id IN ("
+				+ in + ")").query(Long.class).single()).isEqualTo(87);
+		List<Long> rounds = jdbc.sql("SELECT id FROM inspection_round WHERE title LIKE '第%轮疫情防控督查' AND ends_on < ?")
+				.param(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).query(Long.class).list();
+		assertThat(rounds).hasSize(15);
+		for (long round : rounds) {
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM inspection_target WHERE round_id = ? AND kind = 'COMMUNITY'")
+					.param(round).query(Long.class).single()).isEqualTo(87);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM inspection_round_item WHERE round_id = ?").param(round)
+					.query(Long.class).single()).isEqualTo(7);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM inspection_result WHERE round_id = ? AND client_id LIKE 'demo-%'")
+					.param(round).query(Long.class).single()).isEqualTo(87 * 7);
+		}
+	}
+
 	@Test
 	void everyDemoHandOffHasItsCaseInItsStateAtTheTimeOfItsRound() {
 		List<Row> rows = jdbc.sql("SELECT h.id, h.case_id, h.state, h.returned, h.unit_id, h.community_code,"

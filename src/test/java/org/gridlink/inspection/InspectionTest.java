@@ -144,6 +144,16 @@ class InspectionTest {
 		record(COMMUNITY1, itemA, 2L, "inspector1");
 		record(OTHER, itemA, 2L, "inspector1");
 		record(THIRD, itemB, 2L, "center");
+		// the groups: an inspector sees the groups they are a member of, a community those covering it
+		mvc.perform(get("/api/v1/inspection-groups").with(as("inspector1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.id == " + groupA + ")]").isNotEmpty())
+				.andExpect(jsonPath("$[?(@.id == " + groupB + ")]").isEmpty());
+		mvc.perform(get("/api/v1/inspection-groups").with(as("community1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.id == " + groupA + ")].members[0].unitName").isNotEmpty())
+				.andExpect(jsonPath("$[?(@.id == " + groupB + ")]").isEmpty());
+		mvc.perform(get("/api/v1/inspection-groups").with(as("center"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.id == " + groupB + ")].communities[0]").value(THIRD));
+		mvc.perform(get("/api/v1/inspection-groups").with(as("grid1"))).andExpect(status().isForbidden());
 		// the inspector of group A: its two targets, not group B's; may not record at group B's target
 		mvc.perform(get("/api/v1/inspection-rounds/{id}", round).with(as("inspector1"))).andExpect(status().isOk())
 				.andExpect(jsonPath("$.targets.length()").value(2))
@@ -221,10 +231,200 @@ class InspectionTest {
 		}
 		byte[] pdf = mvc.perform(get("/api/v1/inspection-rounds/{id}/report.pdf", round).with(as("center")))
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		int images = 0;
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
 			assertThat(text).contains("交办问题 4 件").contains("逾期 1 件").contains("整改率 0.0%");
+			for (var page : document.getPages()) {
+				for (var name : page.getResources().getXObjectNames()) {
+					images += page.getResources().isImageXObject(name) ? 1 : 0;
+				}
+			}
 		}
+		// photos of the worst findings: the lowest-ranked community's first (THIRD and COMMUNITY1 both scored 0, THIRD
+		// ranks after by code), four at most, in the PDF and on the workbook's photo sheet
+		String figures = mvc.perform(get("/api/v1/inspection-rounds/{id}/report", round).with(as("center")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.communities[2].code").value(THIRD))
+				.andReturn().getResponse().getContentAsString();
+		List<Number> worst = JsonPath.read(figures, "$.worstPhotos");
+		assertThat(worst).hasSize(4);
+		assertThat(jdbc.sql("SELECT x.target_code FROM inspection_photo p JOIN inspection_result x ON x.id ="
+				+ " p.result_id WHERE p.id = ?").param(worst.get(0).longValue()).query(String.class).single())
+				.isEqualTo(THIRD);
+		assertThat(images).isGreaterThanOrEqualTo(1);
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(book.getSheet("典型问题照片").getDrawingPatriarch().getShapes()).hasSize(4);
+		}
+	}
+
+	@Test
+	void theRepeatProblemsBoardAndEachUnitsRectificationEqualDirectCounts() throws Exception {
+		long second = id(post("/api/v1/inspection-rounds").with(as("center")), """
+				{"title":"复查轮次","startsOn":"%s","endsOn":"%s","checkItemIds":[%d,%d],
+				 "targets":[{"targetCode":"%s","groupId":%d},{"targetCode":"%s","groupId":%d}]}"""
+				.formatted(LocalDate.now(), LocalDate.now().plusDays(3), itemA, itemB, COMMUNITY1, groupA, OTHER, groupA));
+		int[] numbers = new int[2];
+		for (int i = 0; i < 2; i++) {
+			numbers[i] = ((Number) JsonPath.read(mvc.perform(get("/api/v1/inspection-rounds/{id}", i == 0 ? round : second)
+					.with(as("center"))).andReturn().getResponse().getContentAsString(), "$.number")).intValue();
+		}
+		// itemA fails in COMMUNITY1 in both rounds (a repeat); itemB fails in OTHER once, itemA in OTHER in the
+		// second round only (no repeat)
+		record(COMMUNITY1, itemA, 2L, "inspector1");
+		long first = jdbc.sql("SELECT MAX(id) FROM inspection_hand_off WHERE round_id = ?").param(round)
+				.query(Long.class).single();
+		MvcResult again = mvc.perform(post("/api/v1/inspection-rounds/{id}/results", second).with(as("inspector1"))
+				.contentType(MediaType.APPLICATION_JSON).content(fail(COMMUNITY1, itemA, UUID.randomUUID().toString(), 2L)))
+				.andExpect(status().isCreated()).andReturn();
+		mvc.perform(post("/api/v1/inspection-rounds/{id}/results", round).with(as("inspector1"))
+				.contentType(MediaType.APPLICATION_JSON).content(fail(OTHER, itemB, UUID.randomUUID().toString(), 2L)))
+				.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/inspection-rounds/{id}/results", second).with(as("inspector1"))
+				.contentType(MediaType.APPLICATION_JSON).content(fail(OTHER, itemA, UUID.randomUUID().toString(), 2L)))
+				.andExpect(status().isCreated());
+		String repeats = mvc.perform(get("/api/v1/inspection-repeats").with(as("center"))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		List<List<Integer>> rounds = JsonPath.read(repeats, "$[?(@.communityCode == '" + COMMUNITY1
+				+ "' && @.checkItemId == " + itemA + ")].rounds");
+		assertThat(rounds).containsExactly(List.of(numbers[0], numbers[1]));
+		assertThat((List<?>) JsonPath.read(repeats, "$[?(@.checkItemId == " + itemB + ")]")).isEmpty();
+		assertThat((List<?>) JsonPath.read(repeats, "$[?(@.communityCode == '" + OTHER + "' && @.checkItemId == "
+				+ itemA + ")]")).isEmpty();
+		// the community's board shows its own repeat; a role without supervision reads nothing
+		mvc.perform(get("/api/v1/inspection-repeats").with(as("community1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].communityCode", org.hamcrest.Matchers.everyItem(
+						org.hamcrest.Matchers.is(COMMUNITY1))))
+				.andExpect(jsonPath("$[?(@.checkItemId == " + itemA + ")].rounds[*]").value(
+						org.hamcrest.Matchers.containsInAnyOrder(numbers[0], numbers[1])));
+		mvc.perform(get("/api/v1/inspection-repeats").with(as("grid1"))).andExpect(status().isForbidden());
+
+		// the unit fixes the first hand-off and the group accepts it: unit 2's line equals the direct counts
+		long caseId = jdbc.sql("SELECT case_id FROM inspection_hand_off WHERE id = ?").param(first).query(Long.class)
+				.single();
+		unitFixes(caseId, true);
+		mvc.perform(post("/api/v1/inspection-hand-offs/{id}/verification", first).with(as("inspector1"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"passed\":true,\"photos\":[\"" + PNG + "\"]}"))
+				.andExpect(status().isOk());
+		assertThat(again.getResponse().getStatus()).isEqualTo(201);
+		String units = mvc.perform(get("/api/v1/inspection-units").with(as("center"))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		long[] direct = jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN state = 'RECTIFIED' THEN 1 ELSE 0 END), SUM(CASE WHEN"
+				+ " state = 'OPEN' AND deadline < ? THEN 1 ELSE 0 END) FROM inspection_hand_off WHERE unit_id = 2 AND"
+				+ " state <> 'CANCELLED'").param(today)
+				.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).single();
+		List<java.time.Duration> took = jdbc.sql("SELECT created_at, rectified_at FROM inspection_hand_off WHERE"
+				+ " unit_id = 2 AND state = 'RECTIFIED' AND rectified_at IS NOT NULL")
+				.query((rs, i) -> java.time.Duration.between(rs.getObject(1, java.time.OffsetDateTime.class),
+						rs.getObject(2, java.time.OffsetDateTime.class))).list();
+		double meanDays = took.stream().mapToLong(java.time.Duration::toMinutes).average().orElseThrow() / 1440.0;
+		Map<String, Object> line = JsonPath.<List<Map<String, Object>>>read(units, "$[?(@.unitId == 2)]").get(0);
+		assertThat(((Number) line.get("handOffs")).longValue()).isEqualTo(direct[0]);
+		assertThat(((Number) line.get("rectified")).longValue()).isEqualTo(direct[1]).isPositive();
+		assertThat(((Number) line.get("overdue")).longValue()).isEqualTo(direct[2]);
+		assertThat(((Number) line.get("rate")).doubleValue()).isCloseTo((double) direct[1] / direct[0],
+				org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(((Number) line.get("meanDays")).doubleValue()).isCloseTo(meanDays,
+				org.assertj.core.data.Offset.offset(0.051));
+		// a department sees its own unit's line only
+		mvc.perform(get("/api/v1/inspection-units").with(as("dept1"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].unitId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(2))));
+	}
+
+	@Test
+	void badInputIsRefusedOnEveryPath() throws Exception {
+		String results = "/api/v1/inspection-rounds/" + round + "/results";
+		String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+		String[] bad = {
+				// result, client id, check item, target
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"MAYBE\",\"clientId\":\"%s\"}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"PASS\",\"clientId\":\"\"}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"PASS\",\"clientId\":\"" + "x".repeat(65) + "\"}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d999,\"result\":\"PASS\",\"clientId\":\"%s\"}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"PASS\",\"note\":\"" + "长".repeat(1001) + "\",\"clientId\":\"%s\"}",
+				// photos: not a data URL, bytes that are not the image named, too many
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"photos\":[\"http://x/y.png\"]}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"photos\":[\"data:image/png;base64,AAAAAAAAAAAAAAAA\"]}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"photos\":[\"" + PNG + "\",\"" + PNG + "\",\"" + PNG + "\",\"" + PNG + "\"]}",
+				// the hand-off: only with FAIL; unit or community, not both, not neither; a known unit, a community; fix; deadline
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"PASS\",\"clientId\":\"%s\",\"handOff\":{\"unitId\":2,\"fix\":\"x\",\"deadline\":\"" + deadline + "\"}}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"handOff\":{\"unitId\":2,\"jurisdictionCode\":\"" + COMMUNITY1 + "\",\"fix\":\"x\",\"deadline\":\"" + deadline + "\"}}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"handOff\":{\"fix\":\"x\",\"deadline\":\"" + deadline + "\"}}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"handOff\":{\"unitId\":999999,\"fix\":\"x\",\"deadline\":\"" + deadline + "\"}}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"handOff\":{\"jurisdictionCode\":\"320819001001001\",\"fix\":\"x\",\"deadline\":\"" + deadline + "\"}}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"handOff\":{\"unitId\":2,\"fix\":\" \",\"deadline\":\"" + deadline + "\"}}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"handOff\":{\"unitId\":2,\"fix\":\"x\"}}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"handOff\":{\"unitId\":2,\"fix\":\"x\",\"deadline\":\""
+						+ LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2) + "\"}}",
+				"{\"targetCode\":\"%s\",\"checkItemId\":%d,\"result\":\"FAIL\",\"clientId\":\"%s\",\"handOff\":{\"unitId\":2,\"fix\":\"x\",\"deadline\":\"2026-13-45\"}}" };
+		long before = jdbc.sql("SELECT COUNT(*) FROM inspection_result WHERE round_id = ?").param(round)
+				.query(Long.class).single();
+		for (String body : bad) {
+			mvc.perform(post(results).with(as("inspector1")).contentType(MediaType.APPLICATION_JSON)
+					.content(body.formatted(COMMUNITY1, itemA, UUID.randomUUID()))).andExpect(status().isBadRequest());
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM inspection_result WHERE round_id = ?").param(round).query(Long.class)
+				.single()).as("nothing recorded").isEqualTo(before);
+		// an unknown round; a target the group does not visit; a client id used in another round
+		mvc.perform(post("/api/v1/inspection-rounds/999999999/results").with(as("inspector1"))
+				.contentType(MediaType.APPLICATION_JSON).content(fail(COMMUNITY1, itemA, UUID.randomUUID().toString(), 2L)))
+				.andExpect(status().isNotFound());
+		mvc.perform(post(results).with(as("inspector1")).contentType(MediaType.APPLICATION_JSON)
+				.content(fail("320819001099", itemA, UUID.randomUUID().toString(), 2L))).andExpect(status().isForbidden());
+		String clientId = UUID.randomUUID().toString();
+		mvc.perform(post(results).with(as("inspector1")).contentType(MediaType.APPLICATION_JSON)
+				.content(fail(COMMUNITY1, itemA, clientId, 2L))).andExpect(status().isCreated());
+		long other = id(post("/api/v1/inspection-rounds").with(as("center")), """
+				{"title":"另一轮","startsOn":"%s","endsOn":"%s","checkItemIds":[%d],"targets":[{"targetCode":"%s","groupId":%d}]}"""
+				.formatted(LocalDate.now(), LocalDate.now().plusDays(1), itemA, COMMUNITY1, groupA));
+		mvc.perform(post("/api/v1/inspection-rounds/{id}/results", other).with(as("inspector1"))
+				.contentType(MediaType.APPLICATION_JSON).content(fail(COMMUNITY1, itemA, clientId, 2L)))
+				.andExpect(status().isConflict());
+		// the verification: passed or not must be said; sending back needs a note
+		long handOff = jdbc.sql("SELECT h.id FROM inspection_hand_off h JOIN inspection_result x ON x.id = h.result_id"
+				+ " WHERE x.client_id = ?").param(clientId).query(Long.class).single();
+		for (String body : new String[] { "{}", "{\"passed\":false}", "{\"passed\":false,\"note\":\" \"}",
+				"{\"passed\":true,\"photos\":[\"data:image/gif;base64,R0lGODlh\"]}" }) {
+			mvc.perform(post("/api/v1/inspection-hand-offs/{id}/verification", handOff).with(as("inspector1"))
+					.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isBadRequest());
+		}
+		mvc.perform(post("/api/v1/inspection-hand-offs/{id}/verification", 999_999_999L).with(as("inspector1"))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"passed\":false,\"note\":\"x\"}"))
+				.andExpect(status().isNotFound());
+		// the library, groups and rounds (the center plans; others may not)
+		for (String item : new String[] { "{\"text\":\"\",\"category\":\"S0601\"}",
+				"{\"text\":\"x\",\"category\":\"E0101\"}", "{\"text\":\"x\",\"category\":\"S0601\",\"weight\":0}",
+				"{\"text\":\"x\",\"category\":\"S0601\",\"weight\":101}",
+				"{\"text\":\"x\",\"category\":\"S0601\",\"targetKinds\":[\"HOUSE\"]}" }) {
+			mvc.perform(post("/api/v1/inspection-check-items").with(as("center")).contentType(MediaType.APPLICATION_JSON)
+					.content(item)).andExpect(status().isBadRequest());
+		}
+		mvc.perform(post("/api/v1/inspection-check-items").with(as("inspector1")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"x\",\"category\":\"S0601\"}")).andExpect(status().isForbidden());
+		for (String group : new String[] { "{\"name\":\"\",\"leaderName\":\"王\",\"leaderUnitId\":3}",
+				"{\"name\":\"组\",\"leaderName\":\"\",\"leaderUnitId\":3}",
+				"{\"name\":\"组\",\"leaderName\":\"王\",\"leaderUnitId\":999999}",
+				"{\"name\":\"组\",\"leaderName\":\"王\",\"leaderUnitId\":3,\"members\":[{\"name\":\"\",\"unitId\":3}]}",
+				"{\"name\":\"组\",\"leaderName\":\"王\",\"leaderUnitId\":3,\"communities\":[\"320819001001001\"]}",
+				"{\"name\":\"组\",\"leaderName\":\"王\",\"leaderUnitId\":3,\"units\":[999999]}" }) {
+			mvc.perform(post("/api/v1/inspection-groups").with(as("center")).contentType(MediaType.APPLICATION_JSON)
+					.content(group)).andExpect(status().isBadRequest());
+		}
+		String day = LocalDate.now().toString();
+		for (String plan : new String[] {
+				"{\"title\":\"\",\"startsOn\":\"" + day + "\",\"endsOn\":\"" + day + "\",\"checkItemIds\":[" + itemA + "],\"targets\":[{\"targetCode\":\"" + COMMUNITY1 + "\",\"groupId\":" + groupA + "}]}",
+				"{\"title\":\"x\",\"startsOn\":\"" + day + "\",\"endsOn\":\"" + LocalDate.now().minusDays(1) + "\",\"checkItemIds\":[" + itemA + "],\"targets\":[{\"targetCode\":\"" + COMMUNITY1 + "\",\"groupId\":" + groupA + "}]}",
+				"{\"title\":\"x\",\"startsOn\":\"" + day + "\",\"endsOn\":\"" + day + "\",\"checkItemIds\":[],\"targets\":[{\"targetCode\":\"" + COMMUNITY1 + "\",\"groupId\":" + groupA + "}]}",
+				"{\"title\":\"x\",\"startsOn\":\"" + day + "\",\"endsOn\":\"" + day + "\",\"checkItemIds\":[999999],\"targets\":[{\"targetCode\":\"" + COMMUNITY1 + "\",\"groupId\":" + groupA + "}]}",
+				"{\"title\":\"x\",\"startsOn\":\"" + day + "\",\"endsOn\":\"" + day + "\",\"checkItemIds\":[" + itemA + "],\"targets\":[]}",
+				"{\"title\":\"x\",\"startsOn\":\"" + day + "\",\"endsOn\":\"" + day + "\",\"checkItemIds\":[" + itemA + "],\"targets\":[{\"targetCode\":\"abc\",\"groupId\":" + groupA + "}]}",
+				"{\"title\":\"x\",\"startsOn\":\"" + day + "\",\"endsOn\":\"" + day + "\",\"checkItemIds\":[" + itemA + "],\"targets\":[{\"targetCode\":\"" + COMMUNITY1 + "\",\"groupId\":999999}]}",
+				"{\"title\":\"x\",\"startsOn\":\"" + day + "\",\"endsOn\":\"" + day + "\",\"checkItemIds\":[" + itemA + "],\"targets\":[{\"targetCode\":\"" + COMMUNITY1 + "\",\"groupId\":" + groupA + "},{\"targetCode\":\"" + COMMUNITY1 + "\",\"groupId\":" + groupB + "}]}" }) {
+			mvc.perform(post("/api/v1/inspection-rounds").with(as("center")).contentType(MediaType.APPLICATION_JSON)
+					.content(plan)).andExpect(status().isBadRequest());
+		}
+		mvc.perform(get("/api/v1/inspection-hand-offs").param("state", "LOST").with(as("center")))
+				.andExpect(status().isBadRequest());
 	}
 
 	/**

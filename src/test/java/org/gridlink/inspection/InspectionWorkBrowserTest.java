@@ -61,7 +61,13 @@ class InspectionWorkBrowserTest {
 
 		browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", card);
 		card.findElement(By.cssSelector("[data-field='note']")).sendKeys("卡口无人登记");
-		browser.click(card.findElement(By.cssSelector("details summary")));
+		// a failed item is handed off: without the fix and the deadline nothing is recorded, the hand-off part opens
+		browser.click(card.findElement(By.cssSelector("button[data-result='FAIL']")));
+		browser.waiting().until(visibilityOfElementLocated(By.id("send-error")));
+		assertThat(card.findElement(By.cssSelector("details")).getAttribute("open")).isNotNull();
+		assertThat(browser.js("return window.localStorage.getItem('gl-inspection-queue-" + round + "')"))
+				.isIn(null, "[]");
+		assertThat(card.getAttribute("class")).doesNotContain("gl-queued");
 		browser.js("arguments[0].value = arguments[1]", card.findElement(By.cssSelector("[data-field='unit']")),
 				String.valueOf(unit));
 		card.findElement(By.cssSelector("[data-field='fix']")).sendKeys("立即落实专人登记");

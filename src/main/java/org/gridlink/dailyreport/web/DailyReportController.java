@@ -118,7 +118,7 @@ class DailyReportController {
 		model.addAttribute("params", params);
 		model.addAttribute("formError", error);
 		model.addAttribute("rows", java.util.stream.IntStream.range(0, FORM_ROWS).boxed().toList());
-		model.addAttribute("levels", List.of(FillerLevel.COMMUNITY, FillerLevel.STREET));
+		model.addAttribute("levels", List.of(FillerLevel.COMMUNITY, FillerLevel.STREET, FillerLevel.UNIT));
 		model.addAttribute("kinds", FieldKind.values());
 		model.addAttribute("prefills", Prefill.values());
 		return "dailyreport/new";

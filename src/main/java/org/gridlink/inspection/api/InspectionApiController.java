@@ -185,7 +185,7 @@ class InspectionApiController {
 	@Operation(summary = "The round report as Excel")
 	ResponseEntity<byte[]> xlsx(@Parameter(hidden = true) CurrentUser user, @PathVariable long id) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		reports.xlsx(reports.figures(user, id), out);
+		reports.xlsx(user, reports.figures(user, id), out);
 		return file(out, "round-" + id + ".xlsx",
 				MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 	}
