@@ -11,6 +11,7 @@
 # line; Lua scripts for the POST bodies (post.lua) and one result line (common.lua).
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), psql, pgbench, wrk, curl, python3, Java 17, Maven.
 # Usage: bench/request-path/run.sh  (env: CONNECTIONS=64 WARMUP=30 DURATION=20 PORT=8190 BUILD=1 JMH=1 LINES="all"
+#        SCHEMA=bench_request (the PostgreSQL schema, dropped and made anew)
 #        JAVA_OPTS=<JVM options of both applications>, APP_JAVA_OPTS=<GridLink only, e.g. JFR>)
 # Results: target/bench/request-path/ (result.md, *.txt, app.log).
 set -euo pipefail
@@ -23,7 +24,7 @@ CEILING_PORT=$((PORT + 1))
 BUILD=${BUILD:-1}
 JMH=${JMH:-1}
 LINES=${LINES:-all}
-SCHEMA=bench_request
+SCHEMA=${SCHEMA:-bench_request}
 OUT=target/bench/request-path
 HERE=bench/request-path
 mkdir -p "$OUT"

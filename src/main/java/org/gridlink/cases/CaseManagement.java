@@ -2,7 +2,6 @@ package org.gridlink.cases;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,14 +24,11 @@ import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.shared.JurisdictionCode;
 import org.gridlink.shared.Masked;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,7 +45,6 @@ public class CaseManagement {
 
 	static final double DUPLICATE_METERS = 100;
 	static final long DUPLICATE_HOURS = 24;
-	private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
@@ -57,20 +52,19 @@ public class CaseManagement {
 	private final Jurisdictions jurisdictions;
 	private final UnitNames units;
 	private final PersonalDataCipher cipher;
-	private final AuditTrail audit;
-	private final ApplicationEventPublisher events;
 	private final CaseSteps steps;
 	private final WorkingCalendars calendars;
 	private final Clock clock;
 	private final CaseRatings ratings;
 	private final List<PublicReferences> references;
 	private final org.springframework.jdbc.core.JdbcTemplate bulk;
+	private final CaseIntake intake;
 
 	CaseManagement(org.springframework.jdbc.core.JdbcTemplate bulk, JdbcClient jdbc, TransactionTemplate transactions, CaseCategories categories,
-			Jurisdictions jurisdictions, UnitNames units, PersonalDataCipher cipher, AuditTrail audit,
-			ApplicationEventPublisher events, CaseSteps steps, WorkingCalendars calendars, Clock clock,
-			CaseRatings ratings, List<PublicReferences> references) {
+			Jurisdictions jurisdictions, UnitNames units, PersonalDataCipher cipher, CaseSteps steps, WorkingCalendars calendars, Clock clock,
+			CaseRatings ratings, List<PublicReferences> references, CaseIntake intake) {
 		this.bulk = bulk;
+		this.intake = intake;
 		this.ratings = ratings;
 		this.references = references;
 		this.jdbc = jdbc;
@@ -79,8 +73,6 @@ public class CaseManagement {
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.cipher = cipher;
-		this.audit = audit;
-		this.events = events;
 		this.steps = steps;
 		this.calendars = calendars;
 		this.clock = clock;
@@ -98,7 +90,7 @@ public class CaseManagement {
 		if (!user.scope().covers(where.code())) {
 			throw new OutOfScopeException("jurisdiction", where.code());
 		}
-		Reported reported = intake(user.username(), report, where, idempotencyKey);
+		CaseIntake.Reported reported = intake(user.username(), report, where, idempotencyKey);
 		if (reported.created() == null) {
 			return get(user, reported.id());
 		}
@@ -119,11 +111,7 @@ public class CaseManagement {
 		return intake(reporter, report, locate(report), idempotencyKey).id();
 	}
 
-	/** The case a report made or, for a repeated idempotency key, found ({@code created} and {@code event} null). */
-	private record Reported(long id, @Nullable CaseFile created, @Nullable CaseEventView event) {
-	}
-
-	private Reported intake(String reporter, NewCase report, Located where, @Nullable String idempotencyKey) {
+	private CaseIntake.Reported intake(String reporter, NewCase report, Located where, @Nullable String idempotencyKey) {
 		CaseCategory category = categories.requireMinor(report.categoryCode());
 		String description = report.description() == null ? "" : report.description().strip();
 		if (description.isEmpty() || description.length() > 2000) {
@@ -141,73 +129,10 @@ public class CaseManagement {
 		if (key != null && (key.isEmpty() || key.length() > 100)) {
 			throw new InvalidInputException("cases.idempotency.invalid");
 		}
-		try {
-			// the key is written with the case, not looked up first: a repeated key (rare) fails on the key's
-			// primary key and rolls the whole report back, and the earlier case is answered instead
-			// published inside the transaction, so the event registry stores it with the case (listeners run after
-			// the commit; a report rolled back publishes nothing)
-			return transactions.execute(tx -> {
-				Reported reported = insert(reporter, report.source(), category, description, address, contact, where,
-						key);
-				events.publishEvent(new CaseEvents.CaseReported(reported.id(), category.code(), where.code()));
-				return reported;
-			});
-		}
-		catch (DuplicateKeyException ex) {
-			if (key != null) {
-				return new Reported(earlier(reporter, key).orElseThrow(() -> ex), null, null);
-			}
-			throw ex;
-		}
-	}
-
-	private Optional<Long> earlier(String caller, String key) {
-		return jdbc.sql("SELECT case_id FROM case_idempotency WHERE caller = ? AND idem_key = ?").params(caller, key)
-				.query(Long.class).optional();
-	}
-
-	private Reported insert(String reporter, CaseSource source, CaseCategory category, String description,
-			String address, String contact, Located where, @Nullable String key) {
-		OffsetDateTime now = OffsetDateTime.now(clock);
-		String district = where.code().substring(0, 6);
-		String sealedContact = contact.isEmpty() ? "" : cipher.encrypt(contact);
-		// the number: the day and the last 6 digits of the sequence, drawn in the INSERT (one round trip less)
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO case_file (district_code, number, status, source, category_code, description,
-				jurisdiction_code, address, lat, lng, reporter, reporter_contact, reported_at)
-				VALUES (?, ? || LPAD(CAST(MOD(nextval('case_number_seq'), 1000000) AS VARCHAR), 6, '0'), 'REPORTED',
-				?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(district, now.format(NUMBER_DATE), source.name(), category.code(), description,
-						where.code(), address, where.lat(), where.lng(), reporter, sealedContact, now)
-				.update(keys, "id", "number");
-		Map<String, Object> row = keys.getKeys();
-		long id = ((Number) value(row, "id")).longValue();
-		String number = (String) value(row, "number");
-		if (key != null) {
-			jdbc.sql("INSERT INTO case_idempotency (caller, idem_key, case_id, created_at) VALUES (?, ?, ?, ?)")
-					.params(reporter, key, id, now).update();
-		}
-		long eventId = steps.history(id, district, "report", null, CaseStatus.REPORTED, reporter, null, source.name(),
-				now);
-		audit.recordAs(reporter, "CASE_REPORT", "case", String.valueOf(id), AuditTrail.SUCCESS,
-				category.code() + " " + where.code());
-		CaseFile created = new CaseFile(id, district, number, CaseStatus.REPORTED, source, category.code(),
-				description, where.code(), address, where.lat(), where.lng(), reporter, sealedContact, now, null, null,
-				null, null, null, null, null, 0, null, null, null, null, null, null, false, false, null, 0, 0, 0, null,
-				null, 0, 0, false);
-		CaseEventView event = new CaseEventView(eventId, "report", null, CaseStatus.REPORTED, reporter, null, null,
-				source.name(), now);
-		return new Reported(id, created, event);
-	}
-
-	/** A generated column by name: H2 reports generated keys' names in upper case, PostgreSQL in lower case. */
-	private static Object value(Map<String, Object> row, String column) {
-		Object value = row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase(Locale.ROOT));
-		if (value == null) {
-			throw new IllegalStateException("no generated " + column);
-		}
-		return value;
+		// checked here, in the caller's thread; written by the intake (with group commit, together with the reports
+		// that arrive with it), answered once committed
+		return intake.write(new CaseIntake.Report(reporter, report.source(), category.code(), description, address,
+				intake.seal(contact), where.code(), where.lat(), where.lng(), key, AuditTrail.requestAddress()));
 	}
 
 	/** Where a report lies: its grid (or the jurisdiction given), the grid's name, and the point if one was given. */
