@@ -45,8 +45,15 @@ public class CaseHistoryLines {
 	}
 
 	public List<CaseHistoryLine> of(CaseView c, Locale locale) {
+		return of(c, locale, new HashMap<>());
+	}
+
+	/**
+	 * The history in words; {@code names} (username to {@link #person}) is filled with the people it names and
+	 * consulted first, so a page that also names the reporter looks each person up once.
+	 */
+	public List<CaseHistoryLine> of(CaseView c, Locale locale, Map<String, String> names) {
 		Map<Long, String> unitNames = units.names();
-		Map<String, String> names = new HashMap<>();
 		List<CaseHistoryLine> lines = new ArrayList<>(c.history().size());
 		for (CaseEventView e : c.history()) {
 			String who = names.computeIfAbsent(e.actor(), a -> person(a, locale));

@@ -104,7 +104,7 @@ public class CasePhotos {
 		return mayAddFeedback(user, steps.load(caseId));
 	}
 
-	private static boolean mayAddFeedback(CurrentUser user, CaseFile file) {
+	static boolean mayAddFeedback(CurrentUser user, CaseFile file) {
 		return isLeadUnit(user, file) || isCenter(user, file);
 	}
 

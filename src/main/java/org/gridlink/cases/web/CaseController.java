@@ -2,6 +2,7 @@ package org.gridlink.cases.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -192,12 +193,14 @@ class CaseController {
 
 	@GetMapping("/cases/{id:\\d+}")
 	String detail(@PathVariable long id, CurrentUser user, Model model, Locale locale) {
-		CaseView view = cases.get(user, id);
-		Set<CaseAction> allowed = cases.allowedActions(user, view);
+		CaseManagement.CasePage page = cases.page(user, id);
+		CaseView view = page.view();
+		Set<CaseAction> allowed = page.allowed();
 		model.addAttribute("c", view);
 		model.addAttribute("removedAfterDays", retention.removedAfterDays(id).orElse(null));
-		model.addAttribute("history", historyLines.of(view, locale));
-		model.addAttribute("reporter", historyLines.person(view.reporter(), locale));
+		Map<String, String> people = new HashMap<>();
+		model.addAttribute("history", historyLines.of(view, locale, people));
+		model.addAttribute("reporter", people.computeIfAbsent(view.reporter(), r -> historyLines.person(r, locale)));
 		model.addAttribute("allowed", allowed);
 		model.addAttribute("actions", Arrays.stream(CaseAction.values()).filter(allowed::contains).toList());
 		model.addAttribute("canMerge", allowed.contains(CaseAction.MERGE));
@@ -210,10 +213,10 @@ class CaseController {
 			model.addAttribute("minorsByMajor", minorsByMajor(true));
 		}
 		model.addAttribute("photos", photos.list(user, id));
-		model.addAttribute("canAddPhotos", photos.mayAdd(user, id));
-		model.addAttribute("canAddFeedbackPhotos", photos.mayAddFeedback(user, id));
+		model.addAttribute("canAddPhotos", page.mayAddPhotos());
+		model.addAttribute("canAddFeedbackPhotos", page.mayAddFeedbackPhotos());
 		model.addAttribute("references", cases.references(id));
-		boolean canReference = cases.mayReference(user, id);
+		boolean canReference = page.mayReference();
 		model.addAttribute("canReference", canReference);
 		model.addAttribute("offered", canReference ? cases.offeredReferences(50) : List.of());
 		return "cases/detail";
