@@ -13,7 +13,8 @@
 #  OutIds starting with "ceiling-" and are left out of the counts. The send rate before the kill is compared with the
 #  one-connection ceiling (the sender sends one batch at a time). The load average is printed at start and end.
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), psql, python3, Java 17, Maven.
-# Usage: bench/notices/run.sh   (env: RESIDENTS=100000 PORT=18094 SIM_PORT=18095 KILL_AT=30 BUILD=1 RATE=100000)
+# Usage: bench/notices/run.sh   (env: RESIDENTS=100000 PORT=18094 SIM_PORT=18095 KILL_AT=30 BUILD=1 RATE=100000
+#        STOP_AFTER_BUILD=0; 1 measures only the outbox build against the raw COPY: no ceiling, no sending)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RESIDENTS=${RESIDENTS:-100000}
@@ -22,6 +23,7 @@ SIM_PORT=${SIM_PORT:-18095}
 KILL_AT=${KILL_AT:-30}
 BUILD=${BUILD:-1}
 RATE=${RATE:-100000}
+STOP_AFTER_BUILD=${STOP_AFTER_BUILD:-0}
 CEILING_SECONDS=${CEILING_SECONDS:-10}
 CEILING_THREADS=${CEILING_THREADS:-4}
 SCHEMA=bench_notices
@@ -79,11 +81,13 @@ J=(-H 'Content-Type: application/json')
 ID=$(curl -fs "${J[@]}" -H "Authorization: Bearer $CENTER" -d '{"title":"基准通知","body":"{name}您好，{community}居民请注意防范台风。","audience":{"jurisdictions":["320819000000"]},"channels":["SMS"],"urgent":true}' \
   "$BASE/api/v1/notices" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["id"])')
 curl -fs "${J[@]}" -H "Authorization: Bearer $LEADER" -X POST "$BASE/api/v1/notices/$ID/approve" > /dev/null
+if [ "$STOP_AFTER_BUILD" != 1 ]; then
 echo "== the simulator's ceiling with a trivial client (Ceiling.java), same run"
 CEILING1=$(java bench/notices/Ceiling.java "http://127.0.0.1:$SIM_PORT/" demo-access-key demo-access-secret "$CEILING_SECONDS" 1)
 echo "$CEILING1"
 java bench/notices/Ceiling.java "http://127.0.0.1:$SIM_PORT/" demo-access-key demo-access-secret "$CEILING_SECONDS" "$CEILING_THREADS"
 CEILING_RATE=$(echo "$CEILING1" | sed -n 's/.* = \([0-9]*\) per second.*/\1/p')
+fi
 echo "== notice $ID approved; send"
 T0=$(date +%s.%N)
 curl -fs "${J[@]}" -H "Authorization: Bearer $CENTER" -X POST "$BASE/api/v1/notices/$ID/send" > /dev/null
@@ -93,6 +97,11 @@ ROWS=$(Q "SELECT COUNT(*) FROM notice_outbox WHERE notice_id = $ID")
 BUILD_MS=$(grep -o "Notice $ID: outbox of [0-9]* rows built in [0-9]* ms" "$OUT/app.log" | grep -o '[0-9]* ms' | grep -o '[0-9]*')
 echo "outbox: $ROWS rows built in $BUILD_MS ms (send to built: $BUILT_SECONDS s); raw COPY $COPY_SECONDS s;" \
   "ratio $(echo "scale=2; $BUILD_MS / 1000 / $COPY_SECONDS" | bc)"
+if [ "$STOP_AFTER_BUILD" = 1 ]; then
+  echo "outbox indexes: $(Q "SELECT string_agg(indexname, ', ' ORDER BY indexname) FROM pg_indexes WHERE schemaname = '$SCHEMA' AND tablename = 'notice_outbox'")"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); STOP_AFTER_BUILD=1: not sending"
+  exit 0
+fi
 
 echo "== sending; kill -9 at $KILL_AT %"
 T0=$(date +%s.%N)

@@ -228,19 +228,74 @@ public class Notices {
 
 	/** Delivery counts per community of the recipients. */
 	public List<NoticeView.PlaceCounts> byPlace(CurrentUser user, long id) {
+		return byPlace(user, id, null);
+	}
+
+	/**
+	 * Delivery counts one level below {@code under} (the district: per street; a street: per community; a community:
+	 * per grid, with the community's own staff under the community), only of recipients under it; without
+	 * {@code under}, per community. A recipient is counted under the outbox row's place (a resident's grid, the staff
+	 * member's place the notice reached them at). Not a 12- or 15-digit code: {@code 400}.
+	 */
+	public List<NoticeView.PlaceCounts> byPlace(CurrentUser user, long id, @Nullable String under) {
 		get(user, id);
+		String group;
+		String where = "";
+		List<Object> params = new ArrayList<>(List.of(id));
+		boolean street = false;
+		if (under == null || under.isBlank()) {
+			group = "SUBSTRING(o.jurisdiction_code, 1, 12)";
+		}
+		else {
+			if (!JurisdictionCode.isValid(under.strip())) {
+				throw new InvalidInputException("jurisdiction.unknown", under);
+			}
+			JurisdictionCode code = JurisdictionCode.of(under.strip());
+			switch (code.level()) {
+				case DISTRICT -> {
+					group = "SUBSTRING(o.jurisdiction_code, 1, 9)";
+					street = true;
+				}
+				case STREET -> group = "SUBSTRING(o.jurisdiction_code, 1, 12)";
+				default -> group = "o.jurisdiction_code";
+			}
+			where = " AND o.jurisdiction_code LIKE ?";
+			params.add(code.prefix() + "%");
+		}
 		Map<String, long[]> byCode = new java.util.TreeMap<>();
-		jdbc.sql("SELECT SUBSTRING(jurisdiction_code, 1, 12), state, COUNT(*) FROM notice_outbox WHERE notice_id = ?"
-				+ " GROUP BY SUBSTRING(jurisdiction_code, 1, 12), state").param(id)
+		String suffix = street ? "000" : "";
+		jdbc.sql("SELECT " + group + ", o.state, COUNT(*) FROM notice_outbox o WHERE o.notice_id = ?" + where
+				+ " GROUP BY " + group + ", o.state").params(params)
 				.query((rs, i) -> {
-					add(byCode.computeIfAbsent(rs.getString(1), k -> new long[6]), rs.getString(2), rs.getLong(3));
+					add(byCode.computeIfAbsent(rs.getString(1) + suffix, k -> new long[6]), rs.getString(2),
+							rs.getLong(3));
 					return null;
 				}).list();
-		jdbc.sql("SELECT SUBSTRING(o.jurisdiction_code, 1, 12), COUNT(*) FROM inbox_item i JOIN notice_outbox o"
-				+ " ON o.id = i.outbox_id WHERE i.notice_id = ? AND i.read_at IS NOT NULL"
-				+ " GROUP BY SUBSTRING(o.jurisdiction_code, 1, 12)").param(id)
-				.query((rs, i) -> byCode.computeIfAbsent(rs.getString(1), k -> new long[6])[4] = rs.getLong(2)).list();
+		jdbc.sql("SELECT " + group + ", COUNT(*) FROM inbox_item i JOIN notice_outbox o ON o.id = i.outbox_id"
+				+ " WHERE i.notice_id = ? AND i.read_at IS NOT NULL" + where + " GROUP BY " + group).params(params)
+				.query((rs, i) -> byCode.computeIfAbsent(rs.getString(1) + suffix, k -> new long[6])[4] = rs.getLong(2))
+				.list();
 		return byCode.entrySet().stream().map(e -> new NoticeView.PlaceCounts(e.getKey(), counts(e.getValue()))).toList();
+	}
+
+	/**
+	 * Where the notice page's counts start: one level below the narrowest place holding every place the notice
+	 * reaches (a notice to two streets starts at the district, one to two communities of a street at that street).
+	 */
+	public String countsFrom(NoticeView notice) {
+		List<String> reach = notice.jurisdictions();
+		if (reach.isEmpty()) {
+			return "";
+		}
+		String first = reach.get(0);
+		for (String candidate : List.of(first.length() == 15 ? first.substring(0, 12) : first,
+				first.substring(0, 9) + "000", first.substring(0, 6) + "000000")) {
+			JurisdictionCode code = JurisdictionCode.of(candidate);
+			if (reach.stream().allMatch(r -> code.contains(JurisdictionCode.of(r)))) {
+				return candidate;
+			}
+		}
+		return first.substring(0, 6) + "000000";
 	}
 
 	/** The recipients not reached (failed), masked, optionally of one place (a 12-digit community code). */

@@ -79,9 +79,19 @@ class NoticeApiController {
 	}
 
 	@GetMapping("/api/v1/notices/{id}/places")
-	@Operation(summary = "Delivery counts per community of the recipients")
-	List<NoticeView.PlaceCounts> places(CurrentUser user, @PathVariable long id) {
-		return notices.byPlace(user, id);
+	@Operation(summary = "Delivery counts per community of the recipients; with under=CODE one level below that place "
+			+ "(the district: per street, a street: per community, a community: per grid)")
+	List<NoticeView.PlaceCounts> places(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable String under) {
+		return notices.byPlace(user, id, under);
+	}
+
+	@GetMapping("/api/v1/notices/{id}/failures")
+	@Operation(summary = "The recipients the notice did not reach (masked names, channel, error, tries), at most 500; "
+			+ "place=CODE: only those under that place")
+	List<NoticeView.Failure> failures(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) @Nullable String place) {
+		return notices.failures(user, id, place);
 	}
 
 	@GetMapping("/api/v1/notices/{id}/not-read")

@@ -125,18 +125,30 @@ class NoticeController {
 
 	@GetMapping("/notices/{id}")
 	String notice(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String place,
-			Model model) {
+			@RequestParam(required = false) @Nullable String under, Model model) {
 		NoticeView notice = notices.get(user, id);
 		model.addAttribute("notice", notice);
-		List<NoticeView.PlaceCounts> byPlace = notices.byPlace(user, id);
+		// delivery counts drill down from the narrowest place holding the notice's places to its grids, then failures
+		String top = notices.countsFrom(notice);
+		String level = under == null || under.isBlank() ? top : under.strip();
+		List<NoticeView.PlaceCounts> byPlace = notices.byPlace(user, id, level.isEmpty() ? null : level);
 		model.addAttribute("byPlace", byPlace);
 		model.addAttribute("place", place);
+		model.addAttribute("under", level);
+		model.addAttribute("underLevel", level.isEmpty() ? "STREET" // per community, as under a street
+				: org.gridlink.shared.JurisdictionCode.of(level).level().name());
+		model.addAttribute("up", level.isEmpty() || level.equals(top) || !top.isEmpty()
+				&& !org.gridlink.shared.JurisdictionCode.of(top).contains(org.gridlink.shared.JurisdictionCode.of(level))
+				? null : parent(level));
 		List<NoticeView.Failure> failures = notices.failures(user, id, place);
 		model.addAttribute("failures", failures);
 		model.addAttribute("notRead", inbox.notRead(user, id));
 		model.addAttribute("history", notices.history(user, id));
 		Set<String> codes = new HashSet<>(notice.jurisdictions());
 		byPlace.forEach(p -> codes.add(p.code()));
+		if (!level.isEmpty()) {
+			codes.add(level);
+		}
 		failures.forEach(f -> codes.add(f.place()));
 		model.addAttribute("names", places.names(codes));
 		// the compounds, buildings and campaign chosen, by name (ids the caller may no longer see are left out)
@@ -154,6 +166,15 @@ class NoticeController {
 		model.addAttribute("printLists", PrintLists.available(notice));
 		model.addAttribute("mayCancel", !notice.status().isFinal() && notice.status() != NoticeStatus.SENDING);
 		return "notices/notice";
+	}
+
+	/** The place one level up: a grid's community, a community's street, a street's district. */
+	static String parent(String code) {
+		return switch (org.gridlink.shared.JurisdictionCode.of(code).level()) {
+			case GRID -> code.substring(0, 12);
+			case COMMUNITY -> code.substring(0, 9) + "000";
+			default -> code.substring(0, 6) + "000000";
+		};
 	}
 
 	/** The printed door-to-door lists of a notice: one PDF, a page per building. */
