@@ -1,5 +1,5 @@
 """Aggregates `jfr print --stack-depth N --events jdk.ExecutionSample` output: self time by top frame, by package
-family, and inclusive time of frames matching given substrings. Usage: jfrtop.py FILE [THREAD_PREFIX] [N]"""
+family, and inclusive time of frames matching given substrings. Usage: bench/request-path/jfrtop.py FILE [THREAD_PREFIX] [N]"""
 import re, sys, collections
 path = sys.argv[1]
 thread_prefix = sys.argv[2] if len(sys.argv) > 2 else "http-nio"

@@ -2,7 +2,8 @@
 # bench/request-path/profile.sh: where a request's time goes. Starts GridLink as run.sh does (PostgreSQL, fresh schema,
 # demo district, no demo residents or cases), then per line: WARMUP s of wrk not recorded, then PROFILE s of wrk with
 # a JFR recording (settings=profile) started by jcmd, and the top frames of the request threads' execution samples
-# (bench/request-path/jfrtop.py): self time by method and by package, and inclusive time of our filters and handlers.
+# (bench/request-path/jfrtop.py): self time by method and by package, and inclusive time of our filters and handlers
+# (stacks are cut at 96 frames from the top, so the outermost frames of deep stacks are undercounted).
 # Usage: bench/request-path/profile.sh  (env: LINES="me liveness case-list case-page" SCHEMA=bench_profile PORT=8290
 #        CONNECTIONS=64 WARMUP=20 PROFILE=40 JAR=target/gridlink-*.jar)
 # Results: target/bench/request-path/profile-LINE.jfr and profile-LINE.txt.
