@@ -11,7 +11,7 @@
 # line; Lua scripts for the POST bodies (post.lua) and one result line (common.lua).
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), psql, pgbench, wrk, curl, python3, Java 17, Maven.
 # Usage: bench/request-path/run.sh  (env: CONNECTIONS=64 WARMUP=30 DURATION=20 PORT=8190 BUILD=1 JMH=1 LINES="all"
-#        SCHEMA=bench_request (the PostgreSQL schema, dropped and made anew)
+#        SCHEMA=bench_request (the PostgreSQL schema, dropped and made anew),
 #        JAVA_OPTS=<JVM options of both applications>, APP_JAVA_OPTS=<GridLink only, e.g. JFR>)
 # Results: target/bench/request-path/ (result.md, *.txt, app.log).
 set -euo pipefail
@@ -133,7 +133,16 @@ if want pages; then
   rm -f "$JAR_COOKIES"
   [ -n "$SESSION" ] || { echo "no session cookie"; exit 1; }
   CASE_ID=$(Q "SELECT MAX(id) FROM case_file")
-  [ -n "$CASE_ID" ] || { echo "no case to show: run the intake line first"; exit 1; }
+  if [ -z "$CASE_ID" ]; then # without the intake line: one report to show
+    CATEGORY=$(Q "SELECT c.code FROM case_category c WHERE c.major_code IS NOT NULL AND c.active
+      AND EXISTS (SELECT 1 FROM case_routing_rule r WHERE r.category_code IN (c.code, c.major_code)) ORDER BY c.code LIMIT 1")
+    GRID=$(Q "SELECT code FROM jurisdiction WHERE level = 'GRID' ORDER BY code LIMIT 1")
+    curl -fs -o /dev/null "${AUTH[@]}" -H 'Content-Type: application/json' -H "Idempotency-Key: pages-$(date +%s%N)" \
+      -d "{\"categoryCode\":\"$CATEGORY\",\"description\":\"请求路径基准上报\",\"jurisdictionCode\":\"$GRID\"}" \
+      "$BASE/api/v1/cases"
+    CASE_ID=$(Q "SELECT MAX(id) FROM case_file")
+  fi
+  [ -n "$CASE_ID" ] || { echo "no case to show"; exit 1; }
   curl -fs -H "Cookie: $SESSION" "$BASE/cases" | grep -q '</html>' || { echo "the case list does not render"; exit 1; }
   measure case-list "$BASE/cases" -H "Cookie: $SESSION"
   measure case-page "$BASE/cases/$CASE_ID" -H "Cookie: $SESSION"
