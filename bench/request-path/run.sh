@@ -125,13 +125,18 @@ PY
 fi
 
 if want pages; then
-  JAR_COOKIES=$(mktemp)
-  CSRF=$(curl -fs -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -fs -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "username=center" \
-    --data-urlencode 'password=Demo#2026' --data-urlencode "_csrf=$CSRF" "$BASE/login"
-  SESSION=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$JAR_COOKIES" | tail -1)
-  rm -f "$JAR_COOKIES"
-  [ -n "$SESSION" ] || { echo "no session cookie"; exit 1; }
+  # one login (own session) per connection: a shared session would serialise on its last-access update
+  COOKIES_FILE="$OUT/cookies.txt"; : > "$COOKIES_FILE"
+  for n in $(seq 1 "$CONNECTIONS"); do
+    JAR_COOKIES=$(mktemp)
+    CSRF=$(curl -fs -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -fs -o /dev/null -c "$JAR_COOKIES" -b "$JAR_COOKIES" --data-urlencode "username=center" \
+      --data-urlencode 'password=Demo#2026' --data-urlencode "_csrf=$CSRF" "$BASE/login"
+    awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$JAR_COOKIES" | tail -1 >> "$COOKIES_FILE"
+    rm -f "$JAR_COOKIES"
+  done
+  SESSION=$(head -1 "$COOKIES_FILE")
+  [ -n "$SESSION" ] && [ "$(sort -u "$COOKIES_FILE" | grep -c .)" = "$CONNECTIONS" ] || { echo "not one session per connection"; exit 1; }
   CASE_ID=$(Q "SELECT MAX(id) FROM case_file")
   if [ -z "$CASE_ID" ]; then # without the intake line: one report to show
     CATEGORY=$(Q "SELECT c.code FROM case_category c WHERE c.major_code IS NOT NULL AND c.active
@@ -144,8 +149,8 @@ if want pages; then
   fi
   [ -n "$CASE_ID" ] || { echo "no case to show"; exit 1; }
   curl -fs -H "Cookie: $SESSION" "$BASE/cases" | grep -q '</html>' || { echo "the case list does not render"; exit 1; }
-  measure case-list "$BASE/cases" -H "Cookie: $SESSION"
-  measure case-page "$BASE/cases/$CASE_ID" -H "Cookie: $SESSION"
+  COOKIES="$COOKIES_FILE" measure case-list "$BASE/cases" -s "$(combined get.lua)"
+  COOKIES="$COOKIES_FILE" measure case-page "$BASE/cases/$CASE_ID" -s "$(combined get.lua)"
 fi
 stop
 
