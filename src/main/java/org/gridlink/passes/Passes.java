@@ -65,10 +65,11 @@ public class Passes {
 	private final RevokedPasses revokedPasses;
 	private final Clock clock;
 	private final Checkpoints checkpoints;
+	private final ZoneNames zoneNames;
 	private final org.springframework.context.ApplicationEventPublisher events;
 
 	Passes(JdbcClient jdbc, KeyRing keys, PersonalDataCipher cipher, Jurisdictions jurisdictions, AuditTrail audit,
-			RevokedPasses revokedPasses, Checkpoints checkpoints,
+			RevokedPasses revokedPasses, Checkpoints checkpoints, ZoneNames zoneNames,
 			@Value("${gridlink.passes.algorithm:ES256}") PassAlgorithm defaultAlgorithm,
 			@Value("${gridlink.passes.accepted-algorithms:ES256,SM2_SM3}") Set<PassAlgorithm> accepted,
 			@Value("${gridlink.passes.max-validity:P90D}") Duration maxValidity, Clock clock,
@@ -76,6 +77,7 @@ public class Passes {
 		this.events = events;
 		this.clock = clock;
 		this.checkpoints = checkpoints;
+		this.zoneNames = zoneNames;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.cipher = cipher;
@@ -306,14 +308,20 @@ public class Passes {
 		}
 		Map<String, String> names = new java.util.LinkedHashMap<>();
 		for (String code : codes) {
-			jurisdictions.find(code).ifPresent(node -> names.put(code, node.name()));
+			String name = zoneNames.name(code);
+			if (!name.equals(code)) {
+				names.put(code, name);
+			}
 		}
 		return names;
 	}
 
-	/** The name of a zone (a jurisdiction), or its code when the code is unknown. */
+	/**
+	 * The name of a zone (a jurisdiction), or its code when the code is unknown. From memory ({@link ZoneNames}): a
+	 * jurisdiction import shows within about a second.
+	 */
 	public String zoneName(String code) {
-		return jurisdictions.find(code).map(node -> node.name()).orElse(code);
+		return zoneNames.name(code);
 	}
 
 	/** True when the user's roles may issue, list and revoke passes (community, street, center staff). */
