@@ -112,6 +112,25 @@ class ResidentCounts {
 	}
 
 	/**
+	 * The grid (in code order, among those satisfying {@code condition}) holding the resident at position
+	 * {@code offset} (0-based) of the list ordered by grid code, with the residents of the grids before it, by the
+	 * counters: where a deep page by number starts. Null when the grids together hold no more than {@code offset}.
+	 */
+	Map.@org.jspecify.annotations.Nullable Entry<String, Long> gridAt(String condition, java.util.List<Object> params,
+			long offset) {
+		long before = 0;
+		for (Map.Entry<String, Long> grid : jdbc.sql("SELECT g.grid_code, g.residents FROM resident_grid_count g WHERE "
+				+ condition + " AND g.residents > 0 ORDER BY g.grid_code").params(params)
+				.query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()) {
+			if (before + grid.getValue() > offset) {
+				return Map.entry(grid.getKey(), before);
+			}
+			before += grid.getValue();
+		}
+		return null;
+	}
+
+	/**
 	 * The grid code up to which (in code order) the grids satisfying {@code condition} hold at least {@code rows}
 	 * residents, with that number: the sample a filtered count is extrapolated from. Null when all of them together
 	 * hold fewer.

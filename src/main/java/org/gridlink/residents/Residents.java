@@ -99,8 +99,21 @@ public class Residents {
 			pageParams.add(cursor.id());
 		}
 		int size = pageable.getPageSize();
+		long area = counts.total(filter.areaCondition("g.grid_code"), filter.areaParams);
+		long offset = cursor == null ? pageable.getOffset() : 0;
+		if (offset > counts.exactCountLimit() && area > counts.exactCountLimit() && !filter.narrowed) {
+			// a deep page by number of an unfiltered list in a large area: the counters say in which grid it starts,
+			// so the database skips whole grids by the index instead of reading the offset's rows
+			Map.Entry<String, Long> start = counts.gridAt(filter.areaCondition("g.grid_code"), filter.areaParams,
+					offset);
+			if (start != null) {
+				where.append(" AND r.grid_code >= ?");
+				pageParams.add(start.getKey());
+				offset -= start.getValue();
+			}
+		}
 		pageParams.add(size + 1);
-		pageParams.add(cursor == null ? pageable.getOffset() : 0);
+		pageParams.add(offset);
 		List<ResidentView> rows = jdbc.sql("SELECT " + COLUMNS + filter.from + where
 				+ " ORDER BY r.grid_code, r.id LIMIT ? OFFSET ?").params(pageParams).query(Residents::row).list();
 		boolean more = rows.size() > size;
@@ -110,7 +123,7 @@ public class Residents {
 		String next = more ? new ResidentCursor(rows.get(size - 1).gridCode(), rows.get(size - 1).id()).toString() : null;
 		Pageable paged = cursor == null ? pageable : PageRequest.of(0, size);
 		long seen = (cursor == null ? pageable.getOffset() : 0) + rows.size() + (more ? 1 : 0);
-		Total total = total(filter, seen);
+		Total total = total(filter, area, seen);
 		return new ListPage<>(withTags(rows), paged, total.value, total.estimated, next, cursor != null);
 	}
 
@@ -119,12 +132,13 @@ public class Residents {
 
 	/**
 	 * The total of a search: exact when the searched area (by the counters) holds at most the threshold; else the
-	 * counters' sum for an unfiltered list, or for a text or tag search the matches among the first grids holding
-	 * the threshold's number of residents, scaled to the area and rounded to two significant digits. Never less
-	 * than the rows the page has shown to exist ({@code seen}).
+	 * counters' sum for an unfiltered list; for a text search whose candidates the text indexes read, their count
+	 * up to the threshold; for a single common character its index rows ({@link #oneCharacterTotal}); otherwise
+	 * (and for a tag) the matches among the first grids holding the threshold's number of residents, scaled to the
+	 * area. Estimates are rounded to two significant digits and never less than the rows the page has shown to
+	 * exist ({@code seen}).
 	 */
-	private Total total(Filter filter, long seen) {
-		long area = counts.total(filter.areaCondition("g.grid_code"), filter.areaParams);
+	private Total total(Filter filter, long area, long seen) {
 		if (area <= counts.exactCountLimit()) {
 			return new Total(exactCount(filter), false);
 		}
@@ -137,6 +151,12 @@ public class Residents {
 					.params(filter.allParams(counts.exactCountLimit() + 1)).query(Long.class).single();
 			if (found <= counts.exactCountLimit()) {
 				return new Total(found, false);
+			}
+		}
+		if (filter.gramEstimate != null) {
+			Long estimate = filter.gramEstimate.get();
+			if (estimate != null) {
+				return new Total(Math.max(roughly(estimate), seen), true);
 			}
 		}
 		Map.Entry<String, Long> sample = counts.sampleBoundary(filter.areaCondition("g.grid_code"), filter.areaParams,
@@ -173,7 +193,7 @@ public class Residents {
 	 */
 	private record Filter(String from, List<Object> fromParams, String where, List<Object> params,
 			List<String> scopePrefixes, @Nullable String prefix, List<Object> areaParams, boolean narrowed,
-			boolean indexedText) {
+			boolean indexedText, java.util.function.@Nullable Supplier<@Nullable Long> gramEstimate) {
 
 		/** The FROM's then the WHERE's parameters, then {@code more}. */
 		List<Object> allParams(Object... more) {
@@ -213,6 +233,7 @@ public class Residents {
 		}
 		List<Object> areaParams = new ArrayList<>(params);
 		boolean narrowed = false;
+		java.util.function.Supplier<@Nullable Long> gramEstimate = null;
 		String from = FROM;
 		List<Object> fromParams = new ArrayList<>();
 		String q = query.q() == null ? "" : query.q().trim();
@@ -233,18 +254,24 @@ public class Residents {
 				params.add(like);
 				params.add(like);
 				params.add(like);
-				from = scope.isEmpty() || !fewCandidates(q, scope, codePrefix) ? FROM
-						: textMatches(q, scope, codePrefix, fromParams);
+				boolean few = !scope.isEmpty() && fewCandidates(q, scope, codePrefix);
+				from = few ? textMatches(q, scope, codePrefix, fromParams) : FROM;
+				if (!few && !scope.isEmpty() && q.codePointCount(0, q.length()) == 1) {
+					String text = q;
+					String within = codePrefix;
+					gramEstimate = () -> oneCharacterTotal(text, scope, within);
+				}
 			}
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
 			narrowed = true;
+			gramEstimate = null; // the text's index rows know nothing of tags
 			where.append(" AND EXISTS (SELECT 1 FROM resident_tag t WHERE t.resident_id = r.id"
 					+ " AND t.district_code = r.district_code AND t.tag = ?)");
 			params.add(query.tag().trim());
 		}
 		return new Filter(from, fromParams, where.toString(), params, scope, prefix, areaParams, narrowed,
-				!from.equals(FROM));
+				!from.equals(FROM), gramEstimate);
 	}
 
 	/**
@@ -255,7 +282,10 @@ public class Residents {
 	 */
 	static final int MAX_INDEXED_CANDIDATES = 5_000;
 
-	/** Whether the text indexes hold at most {@link #MAX_INDEXED_CANDIDATES} candidates for {@code q} in the area. */
+	/** {@link #MAX_INDEXED_CANDIDATES}, lower in tests (the test district is small). */
+	volatile int maxIndexedCandidates = MAX_INDEXED_CANDIDATES;
+
+	/** Whether the text indexes hold at most {@link #maxIndexedCandidates} candidates for {@code q} in the area. */
 	private boolean fewCandidates(String q, List<String> scope, @Nullable String codePrefix) {
 		long found = 0;
 		for (String[] table : new String[][] { { "resident_name_gram", "resident_id" },
@@ -264,13 +294,45 @@ public class Residents {
 			String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + grams(table[0], table[1],
 					ResidentNameGrams.lookup(q), params) + " AND " + area(scope, codePrefix, "g0.grid_code")
 					+ " LIMIT ?) x";
-			params.add(MAX_INDEXED_CANDIDATES + 1 - found);
+			params.add(maxIndexedCandidates + 1 - found);
 			found += jdbc.sql(sql).params(params).query(Long.class).single();
-			if (found > MAX_INDEXED_CANDIDATES) {
+			if (found > maxIndexedCandidates) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/** Most households matching a text whose residents {@link #oneCharacterTotal} counts one household at a time. */
+	static final int MAX_COUNTED_HOUSEHOLDS = 5_000;
+
+	/**
+	 * The matches of a one-character text in the area, from the text indexes: a single character's index rows are
+	 * exactly the names (and compounds and addresses) holding it, so the names' rows plus the residents of the
+	 * households found are the matches (a resident found both ways, or a name holding the character twice, counts
+	 * twice: an estimate, shown as such). Null when more than {@link #MAX_COUNTED_HOUSEHOLDS} households match (a
+	 * character of a village's name): then the total is sampled.
+	 */
+	private @Nullable Long oneCharacterTotal(String q, List<String> scope, @Nullable String codePrefix) {
+		List<String[]> lookup = ResidentNameGrams.lookup(q);
+		List<Object> homeParams = new ArrayList<>();
+		String homes = "SELECT g0.household_id FROM " + grams("household_text_gram", "household_id", lookup,
+				homeParams) + " AND " + area(scope, codePrefix, "g0.grid_code");
+		List<Object> capped = new ArrayList<>(homeParams);
+		capped.add(MAX_COUNTED_HOUSEHOLDS + 1);
+		// index rows, capped (at least one per household found): stops early for a character of many addresses
+		long households = jdbc.sql("SELECT COUNT(*) FROM (" + homes + " LIMIT ?) x").params(capped).query(Long.class)
+				.single();
+		if (households > MAX_COUNTED_HOUSEHOLDS) {
+			return null;
+		}
+		List<Object> nameParams = new ArrayList<>();
+		long names = jdbc.sql("SELECT COUNT(*) FROM " + grams("resident_name_gram", "resident_id", lookup, nameParams)
+				+ " AND " + area(scope, codePrefix, "g0.grid_code")).params(nameParams).query(Long.class).single();
+		long inHomes = households == 0 ? 0
+				: jdbc.sql("SELECT COUNT(*) FROM resident r2 WHERE r2.household_id IN (" + homes + ")")
+						.params(homeParams).query(Long.class).single();
+		return names + inHomes;
 	}
 
 	/** The scope's code ranges (and the jurisdiction's) over {@code column}. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -39,9 +40,13 @@ class ResidentListPagingTest {
 	@Autowired
 	ResidentCounts counts;
 
+	@Autowired
+	Residents residents;
+
 	@AfterEach
 	void restoreThreshold() {
 		counts.exactCountLimit(ResidentCounts.EXACT_COUNT_LIMIT);
+		AopTestUtils.<Residents>getTargetObject(residents).maxIndexedCandidates = Residents.MAX_INDEXED_CANDIDATES;
 	}
 
 	/** Every id of the list walked with after= cursors, in order; fails on a repeated id. */
@@ -121,6 +126,24 @@ class ResidentListPagingTest {
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat((List<Number>) JsonPath.read(following, "$.content[*].id"))
 				.isEqualTo(JsonPath.read(byNumber, "$.content[*].id")).doesNotContainAnyElementsOf(ids);
+	}
+
+	@Test
+	void aDeepPageByNumberInALargeAreaStartsWhereTheCountersSay() throws Exception {
+		// above the threshold a page by number skips whole grids by the counters: with true counters it is the
+		// table's page at that offset, also when the page starts in the middle of a grid and spans the next one
+		counts.recountAll();
+		counts.exactCountLimit(100);
+		List<Long> all = jdbc.sql("SELECT id FROM resident WHERE grid_code LIKE '320819%' ORDER BY grid_code, id")
+				.query(Long.class).list();
+		assertThat(all.size()).isGreaterThan(1_000);
+		for (int page : new int[] { 0, 7, 41, all.size() / 37 - 1, all.size() / 37, all.size() / 37 + 1 }) {
+			String body = mvc.perform(get("/api/v1/residents?size=37&page=" + page).with(as("center")))
+					.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			List<Number> ids = JsonPath.read(body, "$.content[*].id");
+			assertThat(ids.stream().map(Number::longValue).toList()).as("page " + page)
+					.isEqualTo(all.subList(Math.min(all.size(), page * 37), Math.min(all.size(), page * 37 + 37)));
+		}
 	}
 
 	@Test
@@ -214,6 +237,34 @@ class ResidentListPagingTest {
 		mvc.perform(get("/api/v1/residents?size=5").param("q", "王").with(as("grid1"))).andExpect(status().isOk())
 				.andExpect(jsonPath("$.page.totalEstimated").value(false))
 				.andExpect(jsonPath("$.page.totalElements").value(inGrid));
+	}
+
+	@Test
+	void aCommonCharacterIsCountedFromTheTextIndexes() throws Exception {
+		// a single character with more candidates than the indexes are searched by (lowered here): its page is read
+		// in list order as before, its total from the index rows (names holding it, residents of households whose
+		// compound or address holds it), not from a sample
+		String like = "%王%";
+		long exact = jdbc.sql("""
+				SELECT COUNT(*) FROM resident r LEFT JOIN household h ON h.id = r.household_id AND h.district_code = r.district_code
+				WHERE r.grid_code LIKE '320819%' AND (r.name LIKE ? OR h.compound LIKE ? OR h.address LIKE ?)""")
+				.params(like, like, like).query(Long.class).single();
+		assertThat(exact).isGreaterThan(40);
+		counts.exactCountLimit(30);
+		AopTestUtils.<Residents>getTargetObject(residents).maxIndexedCandidates = 10;
+		String body = mvc.perform(get("/api/v1/residents?size=5").param("q", "王").with(as("center")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.page.totalEstimated").value(true))
+				.andReturn().getResponse().getContentAsString();
+		long estimate = ((Number) JsonPath.read(body, "$.page.totalElements")).longValue();
+		// two significant digits; a name holding the character twice or a resident found by name and address
+		// counts twice, which the demo district has few of
+		assertThat((double) estimate).isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(8));
+		List<Long> first = jdbc.sql("""
+				SELECT r.id FROM resident r LEFT JOIN household h ON h.id = r.household_id AND h.district_code = r.district_code
+				WHERE r.grid_code LIKE '320819%' AND (r.name LIKE ? OR h.compound LIKE ? OR h.address LIKE ?)
+				ORDER BY r.grid_code, r.id LIMIT 5""").params(like, like, like).query(Long.class).list();
+		assertThat(JsonPath.<List<Number>>read(body, "$.content[*].id").stream().map(Number::longValue).toList())
+				.isEqualTo(first);
 	}
 
 	@Test
