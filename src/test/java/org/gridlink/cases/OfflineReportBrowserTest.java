@@ -74,7 +74,8 @@ class OfflineReportBrowserTest {
 		browser.waiting().until(visibilityOfElementLocated(By.id("report-form")));
 		browser.waiting(java.time.Duration.ofSeconds(90)).until(d -> "true".equals(browser.js(
 				"return document.documentElement.getAttribute('data-gl-offline-ready')")));
-		browser.waiting().until(d -> browser.js("return navigator.serviceWorker.controller" + " && navigator.serviceWorker.controller.scriptURL") != null);
+		// the worker takes control after its install has cached the pages: as slow as the offline-ready mark on a busy machine
+		browser.waiting(java.time.Duration.ofSeconds(90)).until(d -> browser.js("return navigator.serviceWorker.controller" + " && navigator.serviceWorker.controller.scriptURL") != null);
 		assertThat(browser.js("return navigator.serviceWorker.controller.scriptURL")).asString().endsWith("/sw.js");
 
 		signal.cut();
