@@ -199,11 +199,14 @@ class ConstructionTest {
 		mvc.perform(get("/construction/sites/" + site).with(as("site1"))).andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("塔吊限位失灵")));
 		// the case closes: the problem leaves the chart (and a repeated event changes nothing)
+		// the listener is asynchronous (an application module listener): wait for its effect, not a time
 		problemCases.on(new CaseClosed(caseId, true));
 		problemCases.on(new CaseClosed(caseId, true));
-		String after = mvc.perform(get("/api/v1/housing/projects/" + project + "/problems?open=true").with(as("site1")))
-				.andReturn().getResponse().getContentAsString();
-		assertThat(JsonPath.<List<Integer>>read(after, "$[*].id")).doesNotContain((int) problemId);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+			String after = mvc.perform(get("/api/v1/housing/projects/" + project + "/problems?open=true")
+					.with(as("site1"))).andReturn().getResponse().getContentAsString();
+			assertThat(JsonPath.<List<Integer>>read(after, "$[*].id")).doesNotContain((int) problemId);
+		});
 		mvc.perform(get("/construction/sites/" + site).with(as("site1")))
 				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("塔吊限位失灵"))));
 		// bad problems
