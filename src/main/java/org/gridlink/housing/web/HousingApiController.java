@@ -25,6 +25,7 @@ import org.gridlink.housing.HousingViews.RunResult;
 import org.gridlink.housing.HousingViews.SavedSurvey;
 import org.gridlink.housing.HousingViews.SurveyInput;
 import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.ApiStatus;
 import org.gridlink.platform.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
@@ -103,7 +104,7 @@ class HousingApiController {
 	ResponseEntity<SavedSurvey> survey(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
 			@RequestBody SurveyInput input) {
 		SavedSurvey saved = surveys.record(user, id, input);
-		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+		return ApiStatus.createdOrOk(saved.created(), saved);
 	}
 
 	@PutMapping("/housing/projects/{id}/rules")

@@ -26,6 +26,7 @@ import org.gridlink.inspection.Inspections;
 import org.gridlink.inspection.RoundNotices;
 import org.gridlink.inspection.RoundReport;
 import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.ApiStatus;
 import org.gridlink.platform.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
@@ -114,7 +115,7 @@ class InspectionApiController {
 	ResponseEntity<SavedResult> record(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
 			@RequestBody NewResult result) {
 		SavedResult saved = inspections.record(user, id, result);
-		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+		return ApiStatus.createdOrOk(saved.created(), saved);
 	}
 
 	@GetMapping("/inspection-rounds/{id}/results")

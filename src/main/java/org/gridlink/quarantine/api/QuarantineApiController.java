@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.ApiStatus;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.platform.ListPage;
@@ -110,7 +111,7 @@ class QuarantineApiController {
 			+ "report of the same person and source is merged (201 new, 200 merged)")
 	ResponseEntity<ContactView> record(CurrentUser user, @RequestBody NewContact contact) {
 		ContactView view = contacts.record(user, contact);
-		return ResponseEntity.status(view.merged() ? HttpStatus.OK : HttpStatus.CREATED).body(view);
+		return ApiStatus.createdOrOk(!view.merged(), view);
 	}
 
 	@GetMapping("/contacts")

@@ -35,6 +35,7 @@ import org.gridlink.housing.construction.SiteInspections;
 import org.gridlink.housing.construction.SiteProblems;
 import org.gridlink.housing.construction.SiteReports;
 import org.gridlink.housing.construction.WorksAndMoney;
+import org.gridlink.platform.ApiStatus;
 import org.gridlink.platform.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -103,7 +104,7 @@ class ConstructionApiController {
 	ResponseEntity<SavedReport> report(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
 			@RequestBody ReportInput input) {
 		SavedReport saved = reports.report(user, id, input);
-		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+		return ApiStatus.createdOrOk(saved.created(), saved);
 	}
 
 	@GetMapping("/housing/sites/{id}/daily-reports")
@@ -126,7 +127,7 @@ class ConstructionApiController {
 	ResponseEntity<SavedProblem> problem(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
 			@RequestBody ProblemInput input) {
 		SavedProblem saved = problems.raise(user, id, input);
-		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+		return ApiStatus.createdOrOk(saved.created(), saved);
 	}
 
 	@GetMapping("/housing/projects/{id}/problems")
@@ -142,7 +143,7 @@ class ConstructionApiController {
 	ResponseEntity<SavedInspection> inspect(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
 			@RequestBody InspectionInput input) {
 		SavedInspection saved = inspections.record(user, id, input);
-		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+		return ApiStatus.createdOrOk(saved.created(), saved);
 	}
 
 	@GetMapping("/housing/projects/{id}/inspections")

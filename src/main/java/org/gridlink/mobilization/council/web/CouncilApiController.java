@@ -26,6 +26,7 @@ import org.gridlink.mobilization.council.CouncilViews.Seat;
 import org.gridlink.mobilization.council.CouncilViews.SignOff;
 import org.gridlink.mobilization.council.Councils;
 import org.gridlink.platform.ApiPaging;
+import org.gridlink.platform.ApiStatus;
 import org.gridlink.platform.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
@@ -167,7 +168,7 @@ class CouncilApiController {
 	ResponseEntity<OpenedCase> openCase(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
 			@RequestBody CaseRequest request) {
 		OpenedCase opened = councils.openCase(user, id, request);
-		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(opened);
+		return ApiStatus.createdOrOk(opened.created(), opened);
 	}
 
 	@PostMapping("/council-decisions/{id}/task")
@@ -179,6 +180,6 @@ class CouncilApiController {
 	ResponseEntity<OpenedTask> openTask(@Parameter(hidden = true) CurrentUser user, @PathVariable long id,
 			@RequestBody TaskRequest request) {
 		OpenedTask opened = councils.openTask(user, id, request);
-		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(opened);
+		return ApiStatus.createdOrOk(opened.created(), opened);
 	}
 }

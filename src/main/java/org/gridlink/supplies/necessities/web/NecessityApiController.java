@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gridlink.platform.ApiStatus;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
 import org.gridlink.supplies.necessities.NecessityOrders;
@@ -62,7 +63,7 @@ class NecessityApiController {
 	}
 
 	static ResponseEntity<OrderView> placed(NecessityOrders.Placed placed) {
-		return ResponseEntity.status(placed.created() ? 201 : 200).body(placed.order());
+		return ApiStatus.createdOrOk(placed.created(), placed.order());
 	}
 
 	@PostMapping("/necessity-orders")
