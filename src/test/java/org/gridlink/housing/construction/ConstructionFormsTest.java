@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,15 @@ class ConstructionFormsTest {
 	String page(String user, String url) throws Exception {
 		return mvc.perform(get(url).with(as(user)).header("Accept-Language", "zh-CN")).andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
+	}
+
+	/** An input tag with this id and all these attributes, in any order. */
+	static Pattern input(String id, String... attributes) {
+		StringBuilder pattern = new StringBuilder("<input(?=[^>]* id=\"" + id + "\")(?=[^>]* name=\"" + id + "\")");
+		for (String attribute : attributes) {
+			pattern.append("(?=[^>]* ").append(Pattern.quote(attribute)).append(")");
+		}
+		return Pattern.compile(pattern.append("[^>]*>").toString());
 	}
 
 	@Test
@@ -141,6 +151,14 @@ class ConstructionFormsTest {
 				.param("spend-amount", "0").param("spend-note", "写错了")).andExpect(status().isBadRequest())
 				.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("id=\"spend-amount-error\"", "写错了");
+		// the shared labelled field (fragments/forms :: field): label, typed value kept, error state, hint, message
+		assertThat(refused).contains("<label class=\"form-label\" for=\"spend-amount\">", "id=\"spend-amount-hint\"")
+				.containsPattern(input("spend-amount", "class=\"form-control is-invalid\"", "maxlength=\"16\"",
+						"inputmode=\"decimal\"", "value=\"0\"", "aria-describedby=\"spend-amount-hint spend-amount-error\""))
+				.containsPattern(input("spend-note", "class=\"form-control\"", "maxlength=\"300\"", "value=\"写错了\"",
+						"aria-describedby=\"spend-note-error\""))
+				.containsPattern(input("spend-on", "type=\"date\"", "aria-describedby=\"spend-on-error\""))
+				.doesNotContain("id=\"spend-note-hint\"");
 		mvc.perform(form("center", url).param("spend-item", String.valueOf(item)).param("spend-amount", "1.234"))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("spend-amount-error")));
