@@ -52,9 +52,9 @@ final class DailyMenus {
 	static {
 		// supervision rounds and daily reports (docs/inspection.md, docs/dailyreports.md): rounds for the center,
 		// leaders and inspectors (who record on site), the units that fix hand-offs; the daily report for the places
-		// that fill it in and review it, the roll-up for the center and leaders
+		// and the departments that fill it in and review it, the roll-up for the center and leaders
 		daily(Set.of("/inspection"), Role.CENTER, Role.LEADER, Role.INSPECTOR, Role.DEPT);
-		daily(Set.of("/reports"), Role.COMMUNITY, Role.STREET, Role.CENTER, Role.LEADER);
+		daily(Set.of("/reports"), Role.COMMUNITY, Role.STREET, Role.CENTER, Role.LEADER, Role.DEPT);
 		daily(Set.of("/reports/review"), Role.STREET);
 	}
 

@@ -86,6 +86,14 @@ class RoleHomeTest {
 	}
 
 	@Test
+	void departmentStaffHaveTheDailyReportsAmongTheirDailyEntries() throws Exception {
+		String menu = part(page("/", "dept1"), "id=\"gl-menu\"", "</nav>");
+		String more = part(menu, "id=\"gl-more\"", "</ul>");
+		assertThat(hrefs(menu.replace(more, ""))).contains("/cases", "/reports");
+		assertThat(hrefs(more)).doesNotContain("/reports");
+	}
+
+	@Test
 	void noLinkOnAHomeOrMenuAnswersForbidden() throws Exception {
 		List<String> refused = new ArrayList<>();
 		for (String user : DEMO_USERS) {

@@ -21,6 +21,9 @@ class SupervisionMenusTest {
 		assertThat(DailyMenus.isDaily(user(Role.CENTER), "/inspection")).isTrue();
 		assertThat(DailyMenus.isDaily(user(Role.INSPECTOR), "/inspection")).isTrue();
 		assertThat(DailyMenus.isDaily(user(Role.COMMUNITY), "/reports")).isTrue();
+		// a department's staff fill in their unit's report every day
+		assertThat(DailyMenus.isDaily(user(Role.DEPT), "/reports")).isTrue();
+		assertThat(DailyMenus.isDaily(user(Role.DEPT), "/reports/review")).isFalse();
 		assertThat(DailyMenus.isDaily(user(Role.STREET), "/reports/review")).isTrue();
 		assertThat(DailyMenus.isDaily(user(Role.CHECKPOINT), "/inspection")).isFalse();
 		assertThat(DailyMenus.isDaily(user(Role.GRID_WORKER), "/reports")).isFalse();
