@@ -242,7 +242,10 @@ class AppealsTest {
 		assertThat(fastLine.planMet()).isTrue();
 		mvc.perform(get("/enterprises/" + e.id() + "/appeals").with(as("center")).param("lang", "en"))
 				.andExpect(status().isOk()).andExpect(content().string(containsString("late, ")))
-				.andExpect(content().string(containsString("Green channel")));
+				.andExpect(content().string(containsString("Green channel")))
+				// the shared kind and text fields (enterprise/appeals/parts :: appealFields), three rows here
+				.andExpect(content().string(containsString("<select class=\"form-select\" id=\"categoryCode\"")))
+				.andExpect(content().string(containsString("name=\"description\" rows=\"3\"")));
 		mvc.perform(get("/api/v1/enterprise-appeals/green-channel/kpis").with(as("center")))
 				.andExpect(status().isOk()).andExpect(jsonPath("$.green.appeals").isNumber())
 				.andExpect(jsonPath("$.standard.appeals").isNumber());
@@ -342,7 +345,11 @@ class AppealsTest {
 		mvc.perform(get("/enterprise-appeal/x'--")).andExpect(status().isNotFound());
 		mvc.perform(post(page).with(csrf()).param("phone", "12345").param("categoryCode", "S0701")
 				.param("description", "贷款").param("lang", "en")).andExpect(status().isBadRequest())
-				.andExpect(content().string(containsString("valid contact phone")));
+				.andExpect(content().string(containsString("valid contact phone")))
+				// the typed kind and text come back in the shared fields, four rows on the phone page
+				.andExpect(content().string(containsString("value=\"S0701\" selected=\"selected\"")))
+				.andExpect(content().string(containsString("name=\"description\" rows=\"4\"")))
+				.andExpect(content().string(containsString(">贷款</textarea>")));
 		mvc.perform(post(page).with(csrf()).param("phone", "13912345678").param("categoryCode", "S9999")
 				.param("description", "贷款").param("lang", "en")).andExpect(status().isBadRequest());
 		mvc.perform(post(page).with(csrf()).param("phone", "13912345678").param("categoryCode", "S0701")
