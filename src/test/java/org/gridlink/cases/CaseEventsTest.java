@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridlink.support.Demo.GRID1;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -109,9 +108,6 @@ class CaseEventsTest {
 	}
 
 	private CurrentUser as(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 }

@@ -5,14 +5,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.support.OtherInstance;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -36,10 +35,7 @@ class CaseSettingsAcrossInstancesTest {
 	Environment environment;
 
 	CurrentUser as(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 
 	@AfterEach

@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.JobClaims;
 import org.gridlink.support.Concurrently;
 import org.gridlink.support.OtherInstance;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -50,10 +49,7 @@ class SlaWatcherAcrossInstancesTest {
 	Environment environment;
 
 	CurrentUser as(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 
 	@AfterEach

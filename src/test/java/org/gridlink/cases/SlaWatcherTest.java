@@ -4,13 +4,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -37,10 +36,7 @@ class SlaWatcherTest {
 	JdbcClient jdbc;
 
 	CurrentUser as(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 
 	@AfterEach

@@ -13,7 +13,7 @@ import org.gridlink.cases.CaseManagement;
 import org.gridlink.cases.CaseSource;
 import org.gridlink.cases.NewCase;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.TestClock;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -105,10 +104,7 @@ class DailyReportTest {
 	}
 
 	CurrentUser signedIn(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 
 	@Test

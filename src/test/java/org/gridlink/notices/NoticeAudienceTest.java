@@ -20,13 +20,13 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.PersonalDataCipher;
 import org.gridlink.residents.NewResident;
 import org.gridlink.residents.Residents;
 import org.gridlink.screening.NewCampaign;
 import org.gridlink.screening.Questionnaire;
 import org.gridlink.screening.Screening;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.TestIds;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -343,9 +342,6 @@ class NoticeAudienceTest {
 	}
 
 	private CurrentUser signIn(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 }

@@ -29,9 +29,9 @@ import org.gridlink.cases.CaseView;
 import org.gridlink.cases.NewCase;
 import org.gridlink.platform.Accounts;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.residents.NewResident;
 import org.gridlink.residents.Residents;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.TestClock;
 import org.gridlink.support.TestIds;
 import org.gridlink.support.WebTest;
@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -451,9 +450,6 @@ class NoticesTest {
 	}
 
 	private CurrentUser signIn(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 }

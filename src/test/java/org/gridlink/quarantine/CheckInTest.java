@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 
 import org.gridlink.cases.CaseManagement;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.quarantine.web.CheckInLimit;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.TestClock;
 import org.gridlink.support.WebTest;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -94,10 +93,7 @@ class CheckInTest {
 	}
 
 	CurrentUser signIn(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 
 	String issue(long orderId) throws Exception {

@@ -11,17 +11,16 @@ import java.util.List;
 
 import org.gridlink.cases.CaseWork;
 import org.gridlink.platform.CurrentUser;
-import org.gridlink.platform.CurrentUsers;
 import org.gridlink.platform.HomeChart;
 import org.gridlink.quarantine.MonitoringBoard;
 import org.gridlink.support.Demo;
+import org.gridlink.support.SignIn;
 import org.gridlink.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,10 +51,7 @@ class HomeTrendsTest {
 	Clock clock;
 
 	CurrentUser as(String username) {
-		var details = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(
-				new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-		return CurrentUsers.current();
+		return SignIn.as(users, username);
 	}
 
 	@AfterEach
