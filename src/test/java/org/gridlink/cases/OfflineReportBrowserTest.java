@@ -37,6 +37,11 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * report made offline with a photo is kept on the phone ("1 条待发送" in the header and on the page) and sent exactly
  * once when the signal returns: one case with that description, with its photo, and the count back to 0. Skipped
  * where Chromium is not installed.
+ * <p>
+ * The report page opens right after signing in, while the worker the home page registered may still be starting;
+ * the browser's claim at activation leaves out a page still loading, so the page must ask the worker to take it
+ * (static/js/offline.js): before the network is cut the page is ready and controlled. When it is not, the test fails
+ * with the page's reason ({@code data-gl-offline-error}), the worker's states and the browser console.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OfflineReportBrowserTest {
