@@ -80,25 +80,81 @@
     return list;
   }
 
+  // The service worker. Once it controls this page and has kept what the page lists, the page says so
+  // (data-gl-offline-ready="true"); when it does not get there the page says why (data-gl-offline-error and the
+  // console): the pages still work online, but nothing is kept for use without a signal. data-gl-offline-state
+  // traces the worker's states.
+  var root = document.documentElement;
+  function trace(step) {
+    var was = root.getAttribute('data-gl-offline-state');
+    root.setAttribute('data-gl-offline-state', (was ? was + ' ' : '') + step);
+  }
+  function offlineFailed(reason) {
+    var text = reason && reason.message ? (reason.name ? reason.name + ': ' : '') + reason.message : String(reason);
+    root.setAttribute('data-gl-offline-error', text);
+    console.error('GridLink offline: not ready for use without a signal (' + text + '); states: '
+      + root.getAttribute('data-gl-offline-state'));
+  }
+  function watch(worker, name) {
+    if (!worker) { return; }
+    trace(name + ':' + worker.state);
+    worker.addEventListener('statechange', function () { trace(name + ':' + worker.state); });
+  }
+  // Control of this page. The worker takes the open pages when it starts (clients.claim in its activate), but the
+  // browser leaves out a page whose load is still under way then: a page opened right after the first one registered
+  // the worker (the report page right after signing in, on a slow server) stayed without it until reloaded, and what
+  // it fetched did not pass through the worker. Asked, the worker takes it.
+  function controlled(worker) {
+    if (navigator.serviceWorker.controller) { return Promise.resolve(); }
+    return new Promise(function (resolve, reject) {
+      navigator.serviceWorker.addEventListener('controllerchange', function () { resolve(); });
+      worker.postMessage({ claim: true });
+      window.setTimeout(function () {
+        if (navigator.serviceWorker.controller) { resolve(); } else { reject(new Error('the worker did not take this page')); }
+      }, 30000);
+    });
+  }
+  // Tells the worker who is signed in and what to keep; answered when kept (or after 15 s: kept in the background).
+  function keepPages(worker) {
+    return sha256(user).then(function (key) {
+      if (!key || !navigator.onLine) { return; }
+      return new Promise(function (resolve) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function () { resolve(); };
+        worker.postMessage({ user: key, cache: keepList() }, [channel.port2]);
+        window.setTimeout(resolve, 15000);
+      });
+    });
+  }
+
   var ready = null;
   if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.addEventListener('controllerchange', function () { trace('controlled'); });
+    // a worker that is not active after a minute is told in the console (the page keeps waiting: it may get there)
+    var slow = window.setTimeout(function () {
+      trace('slow');
+      console.error('GridLink offline: the service worker is not active after 60 s; states: '
+        + root.getAttribute('data-gl-offline-state'));
+    }, 60000);
     ready = navigator.serviceWorker.register('/sw.js', { scope: '/' })
-      .then(function () { return navigator.serviceWorker.ready; })
       .then(function (registration) {
-        return sha256(user).then(function (key) {
-          if (!key || !navigator.onLine) { return; }
-          return new Promise(function (resolve) {
-            var channel = new MessageChannel();
-            channel.port1.onmessage = function () { resolve(); };
-            var worker = registration.active || navigator.serviceWorker.controller;
-            if (!worker) { resolve(); return; }
-            worker.postMessage({ user: key, cache: keepList() }, [channel.port2]);
-            window.setTimeout(resolve, 15000);
-          });
-        });
+        trace('registered');
+        watch(registration.installing, 'installing');
+        watch(registration.waiting, 'waiting');
+        watch(registration.active, 'active');
+        registration.addEventListener('updatefound', function () { watch(registration.installing, 'new'); });
+        return navigator.serviceWorker.ready;
       })
-      .then(function () { document.documentElement.setAttribute('data-gl-offline-ready', 'true'); })
-      .catch(function () { /* the pages still work online */ });
+      .then(function (registration) {
+        window.clearTimeout(slow);
+        return controlled(registration.active).then(function () { return keepPages(registration.active); });
+      })
+      .then(function () {
+        root.setAttribute('data-gl-offline-ready', 'true');
+      }, function (reason) {
+        window.clearTimeout(slow);
+        offlineFailed(reason);
+      });
   }
 
   // ---- the outbox (IndexedDB) ----

@@ -79,6 +79,11 @@ self.addEventListener('message', (event) => {
       .then(() => port && port.postMessage('forgotten')));
     return;
   }
+  // a page whose load was under way when this worker took the open pages (activate) asks to be taken too
+  if (data.claim) {
+    event.waitUntil(self.clients.claim());
+    return;
+  }
   const user = typeof data.user === 'string' && /^[0-9a-f]{64}$/.test(data.user) ? data.user : null;
   const urls = Array.isArray(data.cache) ? data.cache : [];
   event.waitUntil((async () => {

@@ -259,8 +259,11 @@ function setUpOffline() {
       };
       registration.active.postMessage({ cache: assets }, [channel.port2]);
     })
-    .catch(() => {
-      // without a service worker the page still verifies offline until it is reloaded
+    .catch((reason) => {
+      // without a service worker the page still verifies offline until it is reloaded; it says why (support, tests)
+      const text = reason && reason.message ? `${reason.name}: ${reason.message}` : String(reason);
+      document.body.dataset.offlineError = text;
+      console.error(`GridLink checkpoint: the page is not kept for a reload without a signal (${text})`);
     });
 }
 

@@ -24,6 +24,11 @@ function keep(cache, key, response) {
 
 // the page lists what it loaded: kept at once, so that the first visit is enough to work offline
 self.addEventListener('message', (event) => {
+  // a page asks to be taken when its load was under way as this worker took the open pages (static/js/offline.js)
+  if (event.data && event.data.claim) {
+    event.waitUntil(self.clients.claim());
+    return;
+  }
   const urls = (event.data && event.data.cache) || [];
   const port = event.ports && event.ports[0];
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(urls.map((url) => {

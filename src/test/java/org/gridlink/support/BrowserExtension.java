@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>before all: skips the class, before the application starts, where Chromium or chromedriver is missing
  * ({@code apt-get install chromium chromium-driver fonts-noto-cjk});</li>
  * <li>{@link #open(int, int, String)}: a fresh profile and window of that size, signed in on the login form;</li>
- * <li>on failure: a screenshot, the page source and the console under {@code target/screenshots};</li>
+ * <li>on failure: a screenshot and the page source under {@code target/screenshots}, the page's service worker
+ * state and the console on standard error;</li>
  * <li>after each test: the browser is closed and its profile removed.</li>
  * </ul>
  */
@@ -84,7 +85,8 @@ public final class BrowserExtension
 					+ context.getRequiredTestMethod().getName() + "-failure";
 			screenshot(name + ".png");
 			Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-			System.err.println("Browser at " + driver.getCurrentUrl() + ", console: " + console());
+			System.err.println("Browser at " + driver.getCurrentUrl() + ", service worker: " + serviceWorker()
+					+ ", console: " + console());
 		}
 	}
 
@@ -209,6 +211,22 @@ public final class BrowserExtension
 	/** Nothing at level SEVERE in the console (script errors, failed requests). */
 	public void assertNoConsoleErrors() {
 		assertThat(console()).as("browser console").noneMatch(line -> line.startsWith("SEVERE"));
+	}
+
+	/**
+	 * What the page says of its service worker (static/js/offline.js: ready, the reason it is not, the worker's states)
+	 * and which worker controls it, for failure reports.
+	 */
+	public String serviceWorker() {
+		try {
+			return String.valueOf(js("var r = document.documentElement; return 'ready=' + r.getAttribute('data-gl-offline-ready')"
+					+ " + ', error=' + r.getAttribute('data-gl-offline-error') + ', states=' + r.getAttribute('data-gl-offline-state')"
+					+ " + ', controller=' + (navigator.serviceWorker && navigator.serviceWorker.controller"
+					+ " ? navigator.serviceWorker.controller.scriptURL : null)"));
+		}
+		catch (RuntimeException ex) {
+			return "(not available: " + ex.getMessage() + ")";
+		}
 	}
 
 	/** The browser console so far, for failure reports. */
