@@ -43,6 +43,9 @@ JAR=${JAR:-$(ls target/gridlink-*.jar | grep -v plain | head -1)}
 BASE="http://127.0.0.1:$PORT"
 
 start() {
+  if curl -fs -o /dev/null "$BASE/actuator/health" 2>/dev/null; then
+    echo "port $PORT already answers (another process): choose another PORT"; exit 1
+  fi
   java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&ApplicationName=$SCHEMA" \
     --spring.datasource.username=postgres --spring.datasource.password= --gridlink.demo.on-real-database=true \

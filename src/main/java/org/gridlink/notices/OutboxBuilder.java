@@ -150,9 +150,11 @@ class OutboxBuilder {
 						rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class));
 			}
 		}
-		try (PreparedStatement clear = c.prepareStatement("DELETE FROM notice_outbox WHERE notice_id = ?")) {
-			clear.setLong(1, id);
-			clear.executeUpdate();
+		for (String part : Notices.QUEUED_AND_NOT) {
+			try (PreparedStatement clear = c.prepareStatement("DELETE FROM notice_outbox o WHERE o.notice_id = ?" + part)) {
+				clear.setLong(1, id);
+				clear.executeUpdate();
+			}
 		}
 		OffsetDateTime notBefore = n.sendAt() == null ? OffsetDateTime.now(clock) : n.sendAt();
 		// read before the COPY starts: no other statement may run on the connection while it is open
