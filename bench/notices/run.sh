@@ -14,7 +14,7 @@
 #  one-connection ceiling (the sender sends one batch at a time). The load average is printed at start and end.
 # Needs PostgreSQL 15 at 127.0.0.1:5432 (user postgres, trust), psql, python3, Java 17, Maven.
 # Usage: bench/notices/run.sh   (env: RESIDENTS=100000 PORT=18094 SIM_PORT=18095 KILL_AT=30 BUILD=1 RATE=100000
-#        STOP_AFTER_BUILD=0; 1 measures only the outbox build against the raw COPY: no ceiling, no sending)
+#        SCHEMA=bench_notices (a fresh PostgreSQL schema, dropped and made again) STOP_AFTER_BUILD=0; 1 measures only the outbox build against the raw COPY: no ceiling, no sending)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RESIDENTS=${RESIDENTS:-100000}
@@ -26,7 +26,7 @@ RATE=${RATE:-100000}
 STOP_AFTER_BUILD=${STOP_AFTER_BUILD:-0}
 CEILING_SECONDS=${CEILING_SECONDS:-10}
 CEILING_THREADS=${CEILING_THREADS:-4}
-SCHEMA=bench_notices
+SCHEMA=${SCHEMA:-bench_notices}
 OUT=target/bench/notices
 mkdir -p "$OUT"
 rm -f "$OUT/sms.log"
@@ -43,8 +43,11 @@ JAR=${JAR:-$(ls target/gridlink-*.jar | grep -v plain | head -1)}
 BASE="http://127.0.0.1:$PORT"
 
 start() {
+  if curl -fs -o /dev/null "$BASE/actuator/health" 2>/dev/null; then
+    echo "port $PORT already answers (another process): choose another PORT"; exit 1
+  fi
   java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&ApplicationName=bench_notices" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&ApplicationName=$SCHEMA" \
     --spring.datasource.username=postgres --spring.datasource.password= --gridlink.demo.on-real-database=true \
     --gridlink.public-base-url="$BASE" --gridlink.demo.residents="$RESIDENTS" --gridlink.demo.cases=0 \
     --gridlink.notices.sms.simulator-port="$SIM_PORT" --gridlink.notices.sms.simulator-log="$OUT/sms.log" \

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -25,6 +26,7 @@ import org.gridlink.quarantine.QuarantineRecipients;
 import org.gridlink.residents.ResidentRecipients;
 import org.gridlink.residents.ResidentRecipients.Place;
 import org.gridlink.residents.ResidentRecipients.RecipientFilter;
+import org.gridlink.residents.ResidentRecipients.Selection;
 import org.gridlink.jurisdiction.BuildingDirectory;
 import org.gridlink.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +43,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Builds a sending notice's outbox: one row per recipient and channel, written on a connection of its own in one
- * transaction (COPY on PostgreSQL, batched INSERT elsewhere) while the recipients stream in from the residents (or
- * quarantine) facade with a fetch size. Phones are collapsed to one message per notice. The transaction also marks
+ * transaction. The residents' SMS rows are one set-based {@code INSERT … SELECT} of the residents module's query of
+ * distinct phones; staff, groups and quarantine recipients are written by COPY on PostgreSQL and batched INSERT
+ * elsewhere. Phones are collapsed to one message per notice. The transaction also marks
  * the notice {@code outbox_built}, under a row lock: a build stopped half-way leaves nothing, and the job is resumed
  * at start-up and by the sender's sweep.
  */
@@ -147,9 +150,11 @@ class OutboxBuilder {
 						rs.getBoolean(9), rs.getObject(10, OffsetDateTime.class));
 			}
 		}
-		try (PreparedStatement clear = c.prepareStatement("DELETE FROM notice_outbox WHERE notice_id = ?")) {
-			clear.setLong(1, id);
-			clear.executeUpdate();
+		for (String part : Notices.QUEUED_AND_NOT) {
+			try (PreparedStatement clear = c.prepareStatement("DELETE FROM notice_outbox o WHERE o.notice_id = ?" + part)) {
+				clear.setLong(1, id);
+				clear.executeUpdate();
+			}
 		}
 		OffsetDateTime notBefore = n.sendAt() == null ? OffsetDateTime.now(clock) : n.sendAt();
 		// read before the COPY starts: no other statement may run on the connection while it is open
@@ -176,28 +181,20 @@ class OutboxBuilder {
 					out.row(id, "INBOX", n.urgent(), place, staff.id(), staff.displayName(), null, null, notBefore);
 				}
 			}
-			if (n.channels().contains("SMS")) {
+			if (n.channels().contains("SMS") && n.quarantine()) {
+				// the people under home quarantine (few): their phones are hashed here to collapse duplicates; the
+				// residents' rows are one INSERT … SELECT below, once the COPY is closed
 				LongSet phones = new LongSet();
-				if (n.quarantine()) {
-					quarantine.atHome(n.jurisdictions(), p -> {
-						if (p.phoneSealed() == null) {
-							return;
-						}
-						String hash = cipher.lookupHash(PhoneNumber.normalise(cipher.decrypt(p.phoneSealed())));
-						if (phones.add(hash)) {
-							out.row(id, "SMS", n.urgent(), p.gridCode(), p.personId(), p.name(), hash, p.phoneSealed(),
-									notBefore);
-						}
-					});
-				}
-				else {
-					residents.stream(residentFilter(id), r -> {
-						if (phones.add(r.phoneHash())) {
-							out.row(id, "SMS", n.urgent(), r.gridCode(), r.id(), r.name(), r.phoneHash(), r.phoneSealed(),
-									notBefore);
-						}
-					});
-				}
+				quarantine.atHome(n.jurisdictions(), p -> {
+					if (p.phoneSealed() == null) {
+						return;
+					}
+					String hash = cipher.lookupHash(PhoneNumber.normalise(cipher.decrypt(p.phoneSealed())));
+					if (phones.add(hash)) {
+						out.row(id, "SMS", n.urgent(), p.gridCode(), p.personId(), p.name(), hash, p.phoneSealed(),
+								notBefore);
+					}
+				});
 			}
 			if (n.channels().contains("EMAIL")) {
 				// the same staff as the inbox, those with an e-mail address
@@ -218,6 +215,9 @@ class OutboxBuilder {
 			}
 			written = out.finish();
 		}
+		if (n.channels().contains("SMS") && !n.quarantine()) {
+			written += insertResidents(c, id, n.urgent(), notBefore);
+		}
 		try (PreparedStatement done = c.prepareStatement(
 				"UPDATE notice SET outbox_built = TRUE, recipients = ?, version = version + 1 WHERE id = ?")) {
 			done.setLong(1, written);
@@ -226,6 +226,35 @@ class OutboxBuilder {
 		}
 		return written;
 	}
+
+	/**
+	 * One SMS row per distinct phone of the residents the notice reaches, set-based in the database: the residents
+	 * module's query of the recipients (id, name, grid, phone lookup hash, sealed phone: the phone stays as sealed as
+	 * it is stored) feeds one {@code INSERT … SELECT} on the build's connection, so no resident is read into Java.
+	 */
+	private long insertResidents(Connection c, long id, boolean urgent, OffsetDateTime notBefore) throws SQLException {
+		Selection recipients = residents.distinctPhones(residentFilter(id));
+		if (postgres) {
+			// the collapse of duplicate phones sorts every recipient: in memory rather than in temporary files
+			try (Statement memory = c.createStatement()) {
+				memory.execute("SET LOCAL work_mem = '" + SORT_MEMORY + "'");
+			}
+		}
+		try (PreparedStatement insert = c.prepareStatement("INSERT INTO notice_outbox (" + COLUMNS + ")"
+				+ " SELECT CAST(? AS BIGINT), 'SMS', 'QUEUED', ?, r.grid_code, r.id, r.name, r.phone_hash, r.phone_enc, ?"
+				+ " FROM (" + recipients.sql() + ") r")) {
+			insert.setLong(1, id);
+			insert.setBoolean(2, urgent);
+			insert.setObject(3, notBefore);
+			for (int i = 0; i < recipients.params().size(); i++) {
+				insert.setObject(i + 4, recipients.params().get(i));
+			}
+			return insert.executeUpdate();
+		}
+	}
+
+	/** The sort memory of the build's transaction on PostgreSQL (the server's default is 4 MB). */
+	static final String SORT_MEMORY = "128MB";
 
 	/**
 	 * Whom a notice reaches where they live, for the outbox and the printed lists: its places (with its tags), the

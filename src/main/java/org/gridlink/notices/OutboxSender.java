@@ -382,8 +382,9 @@ class OutboxSender {
 	/** Marks SENT the sending notices whose rows are all done. */
 	void finishDone() {
 		List<Long> done = jdbc.sql("SELECT n.id FROM notice n WHERE n.status = 'SENDING' AND n.outbox_built = TRUE"
-				+ " AND NOT EXISTS (SELECT 1 FROM notice_outbox o WHERE o.notice_id = n.id"
-				+ " AND o.state IN ('QUEUED', 'CLAIMED'))").query(Long.class).list();
+				+ " AND NOT EXISTS (SELECT 1 FROM notice_outbox o WHERE o.notice_id = n.id AND o.state = 'QUEUED')"
+				+ " AND NOT EXISTS (SELECT 1 FROM notice_outbox o WHERE o.notice_id = n.id AND o.state = 'CLAIMED')")
+				.query(Long.class).list();
 		for (Long id : done) {
 			try {
 				transactions.executeWithoutResult(tx -> notices.write(notices.load(id).finish(OffsetDateTime.now(clock))));

@@ -79,12 +79,37 @@ class OutboxStatisticsTest {
 		try (var c = dataSource.getConnection(); var st = c.createStatement()) {
 			st.execute("SET enable_seqscan = off");
 			try {
-				assertThat(plan(st, "UPDATE notice_outbox SET state = 'DELIVERED' WHERE provider_id = 'biz-1'"
-						+ " AND phone_hash IN ('h') AND state = 'SENT'")).contains("notice_outbox_by_provider");
-				assertThat(plan(st, "SELECT DISTINCT attempt_id FROM notice_outbox WHERE state = 'CLAIMED'"
-						+ " AND channel = 'SMS' AND claimed_at < now()")).contains("notice_outbox_claimed");
+				// the by-notice index (V9: rows that left the queue) also holds every SENT and CLAIMED row; on a table this small
+				// the planner takes either at the same cost, so it is left out here (with statistics, a report's
+				// provider id or the few claimed rows against every row that left the queue)
+				c.setAutoCommit(false);
+				try {
+					st.execute("DROP INDEX notice_outbox_by_notice");
+					assertThat(plan(st, "UPDATE notice_outbox SET state = 'DELIVERED' WHERE provider_id = 'biz-1'"
+							+ " AND phone_hash IN ('h') AND state = 'SENT'")).contains("notice_outbox_by_provider");
+					assertThat(plan(st, "SELECT DISTINCT attempt_id FROM notice_outbox WHERE state = 'CLAIMED'"
+							+ " AND channel = 'SMS' AND claimed_at < now()")).contains("notice_outbox_claimed");
+				}
+				finally {
+					c.rollback();
+					c.setAutoCommit(true);
+				}
 				assertThat(plan(st, "SELECT id FROM notice_outbox WHERE state = 'QUEUED' AND channel = 'SMS'"
 						+ " AND not_before <= now() ORDER BY id LIMIT 100")).contains("notice_outbox_queued");
+				// V9: a new (queued) row is not in the by-notice index; a notice's queued rows are found through the
+				// queued index, the others through the by-notice one (counts, failures, finishing a notice)
+				assertThat(index("notice_outbox_by_notice")).contains("(notice_id, state)").contains("<>")
+						.contains("QUEUED");
+				assertThat(index("notice_outbox_queued")).contains("(channel, id, notice_id)");
+				for (String part : Notices.QUEUED_AND_NOT) {
+					assertThat(plan(st, "SELECT o.state, COUNT(*) FROM notice_outbox o WHERE o.notice_id = 1" + part
+							+ " GROUP BY o.state")).as(part)
+							.contains(part.contains("<>") ? "notice_outbox_by_notice" : "notice_outbox_queued");
+				}
+				assertThat(plan(st, "SELECT id FROM notice_outbox WHERE notice_id = 1 AND state = 'FAILED'"
+						+ " ORDER BY id LIMIT 500")).contains("notice_outbox_by_notice");
+				assertThat(plan(st, "SELECT 1 FROM notice_outbox o WHERE o.notice_id = 1 AND o.state = 'CLAIMED'"))
+						.containsAnyOf("notice_outbox_by_notice", "notice_outbox_claimed");
 			}
 			finally {
 				st.execute("RESET enable_seqscan");
