@@ -3,17 +3,17 @@
 # wrk alternates between them in short rounds (ROUNDS x SECONDS_PER per line and application, after one warm-up round),
 # so a change of the machine's load hits every line alike; the medians of the rounds are compared.
 # Lines (LINES, default "me live"): me = GET /api/v1/me with a bearer token, live = GET /actuator/health/liveness,
-# verify-es / verify-sm = POST /api/v1/passes/verify with a token, 200 distinct ES256 / SM2 codes per application
-# cycled (post.lua, as run.sh does).
+# verify-es / verify-sm = POST /api/v1/passes/verify with a token, PASSES (200) distinct ES256 / SM2 codes per
+# application cycled (post.lua, as run.sh does).
 # PROFILE_SECONDS=N (default 0): afterwards, per line and application, N s of wrk with a JFR recording (settings=profile,
 # started by jcmd) and its top frames (jfrtop.py) in $OUT/profile-LINE-a.txt / -b.txt.
 # Usage: A=old.jar B=new.jar bench/request-path/ab.sh  (env: ROUNDS=5 SECONDS_PER=8 CONNECTIONS=64 PORT=8390
-#        LINES="me live" PROFILE_SECONDS=0 SCHEMA_PREFIX=bench_ab; JAVA_OPTS for all three, A_OPTS / B_OPTS for one)
+#        LINES="me live" PASSES=200 PROFILE_SECONDS=0 SCHEMA_PREFIX=bench_ab; JAVA_OPTS for all three, A_OPTS / B_OPTS for one)
 # Prints one row per line: median requests/s of A, of B and of the ceiling, and each as a share of the ceiling.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-5}; SECONDS_PER=${SECONDS_PER:-8}; CONNECTIONS=${CONNECTIONS:-64}; PORT=${PORT:-8390}
-LINES=${LINES:-me live}; PROFILE_SECONDS=${PROFILE_SECONDS:-0}; SCHEMA_PREFIX=${SCHEMA_PREFIX:-bench_ab}
+LINES=${LINES:-me live}; PASSES=${PASSES:-200}; PROFILE_SECONDS=${PROFILE_SECONDS:-0}; SCHEMA_PREFIX=${SCHEMA_PREFIX:-bench_ab}
 OUT=target/bench/request-path/ab; mkdir -p "$OUT"; HERE=bench/request-path
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
@@ -35,15 +35,18 @@ done
 TA=$(bench/api-token.sh "http://127.0.0.1:$PORT" center 'Demo#2026' ab)
 TB=$(bench/api-token.sh "http://127.0.0.1:$((PORT + 2))" center 'Demo#2026' ab)
 want() { [[ " $LINES " == *" $1 "* ]]; }
-passes() { # BASE TOKEN ALG FILE: 200 passes, their codes as verify bodies
+passes() { # BASE TOKEN ALG FILE: PASSES passes (8 requests at a time), their codes as verify bodies
   local FROM TO; FROM=$(date -u -d '-5 min' '+%Y-%m-%dT%H:%M:%SZ'); TO=$(date -u -d '+3 days' '+%Y-%m-%dT%H:%M:%SZ')
-  : > "$4"
-  for n in $(seq 1 200); do
-    curl -fs -H "Authorization: Bearer $2" -H 'Content-Type: application/json' "$1/api/v1/passes" -d "{\"type\":\"PERSON\",
-      \"holderName\":\"测试$n\",\"purpose\":\"bench\",\"zones\":[\"320819001001001\"],\"validFrom\":\"$FROM\",
-      \"validTo\":\"$TO\",\"algorithm\":\"$3\"}" \
-      | python3 -c 'import json,sys; print(json.dumps({"code": json.load(sys.stdin)["code"]}))' >> "$4"
-  done
+  seq 1 "$PASSES" | xargs -P 8 -I{} curl -fs -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+    "$1/api/v1/passes" -d "{\"type\":\"PERSON\",\"holderName\":\"测试{}\",\"purpose\":\"bench\",
+      \"zones\":[\"320819001001001\"],\"validFrom\":\"$FROM\",\"validTo\":\"$TO\",\"algorithm\":\"$3\"}" -o "$4.{}.json"
+  python3 - "$4" "$PASSES" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as out:
+    for n in range(1, int(sys.argv[2]) + 1):
+        out.write(json.dumps({"code": json.load(open("%s.%d.json" % (sys.argv[1], n)))["code"]}) + "\n")
+PY
+  rm -f "$4".*.json
   grep -q '"result":"VALID"' <(curl -fs -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
     "$1/api/v1/passes/verify" -d "$(head -1 "$4")") || { echo "a bench pass does not verify as VALID"; exit 1; }
 }
