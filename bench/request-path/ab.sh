@@ -9,7 +9,9 @@
 # started by jcmd) and its top frames (jfrtop.py) in $OUT/profile-LINE-a.txt / -b.txt.
 # Usage: A=old.jar B=new.jar bench/request-path/ab.sh  (env: ROUNDS=5 SECONDS_PER=8 CONNECTIONS=64 PORT=8390
 #        LINES="me live" PASSES=200 PROFILE_SECONDS=0 SCHEMA_PREFIX=bench_ab; JAVA_OPTS for all three, A_OPTS / B_OPTS for one)
-# Prints one row per line: median requests/s of A, of B and of the ceiling, and each as a share of the ceiling.
+# Prints one row per line: median requests/s of A, of B and of the ceiling, and each as a share of the ceiling; and the
+# median CPU time of each application per request (utime + stime from /proc over the round / requests), which a busy
+# machine distorts far less than the rates.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-5}; SECONDS_PER=${SECONDS_PER:-8}; CONNECTIONS=${CONNECTIONS:-64}; PORT=${PORT:-8390}
@@ -57,7 +59,18 @@ for app in a b; do
 done
 cat "$HERE/post.lua" "$HERE/common.lua" > "$OUT/post.lua"
 echo "== $(date -u '+%F %T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
-run() { # LINE APP(a|b|c) SECONDS
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; } # the process's user + system CPU, in clock ticks
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+# run LINE APP(a|b|c) SECONDS: prints requests/s and the application's CPU per request in µs (robust to a busy machine)
+run() {
+  local pid before
+  case $2 in a) pid=$PID_A ;; b) pid=$PID_B ;; c) pid=$CEILING_PID ;; esac
+  before=$(cpu "$pid")
+  local rps; rps=$(run_wrk "$@")
+  python3 -c 'import sys; r, s, t, u = map(float, sys.argv[1:]); print("%s\t%.0f" % (sys.argv[1], (t * u) / max(r * s, 1)))' \
+    "$rps" "$3" "$(( $(cpu "$pid") - before ))" "$TICK_US"
+}
+run_wrk() { # LINE APP(a|b|c) SECONDS
   local port token
   case $2 in a) port=$PORT; token=$TA ;; b) port=$((PORT + 2)); token=$TB ;; c) port=$((PORT + 1)) ;; esac
   local base="http://127.0.0.1:$port"
@@ -85,9 +98,11 @@ echo "== $(date -u '+%F %T') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$OUT/rounds.tsv" "$LINES" <<'PY'
 import statistics, sys, collections
 v = collections.defaultdict(list)
+cpu = collections.defaultdict(list)
 for row in open(sys.argv[1]):
-    r, line, rps = row.rstrip("\n").split("\t"); v[line].append(float(rps))
+    r, line, rps, us = row.rstrip("\n").split("\t"); v[line].append(float(rps)); cpu[line].append(float(us))
 med = {k: statistics.median(x) for k, x in v.items()}
+mcpu = {k: statistics.median(x) for k, x in cpu.items()}
 c = med["ceiling"]
 print("| line | A req/s | B req/s | ceiling req/s | A of ceiling | B of ceiling | B / A | rounds (A / B) |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
@@ -97,6 +112,11 @@ for name in sys.argv[2].split():
           format(round(b), ","), format(round(c), ","), 100 * a / c, 100 * b / c, b / a,
           " ".join("%.0f" % x for x in v[name + "-a"]), " ".join("%.0f" % x for x in v[name + "-b"])))
 print("ceiling rounds: " + " ".join("%.0f" % x for x in v["ceiling"]))
+print("\n| line | A CPU µs/request | B CPU µs/request | ceiling CPU µs/request | B / A |")
+print("| --- | ---: | ---: | ---: | ---: |")
+for name in sys.argv[2].split():
+    a, b = mcpu[name + "-a"], mcpu[name + "-b"]
+    print("| %s | %.0f | %.0f | %.0f | %.2f |" % (name, a, b, mcpu["ceiling"], b / a))
 PY
 if [ "$PROFILE_SECONDS" != 0 ]; then
   for line in $LINES; do
