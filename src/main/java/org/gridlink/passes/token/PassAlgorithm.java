@@ -9,8 +9,10 @@ import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.CryptoServicesRegistrar;
@@ -50,7 +52,8 @@ public enum PassAlgorithm {
 	 * blinds each field inversion (ECPoint.normalize) with random numbers from CryptoServicesRegistrar, by default a
 	 * SecureRandom behind one global lock (NativePRNG); and it synchronizes on the curve's generator point and on the
 	 * public key point to look up their precomputed multiples. So: a DRBG per thread for that blinding, and per
-	 * thread a copy of each public key with its own points (the precomputation is then made once per thread).
+	 * verification lane (below) a copy of each public key with its own points (the precomputation is then made once
+	 * per lane).
 	 */
 	private static final ThreadLocal<SecureRandom> THREAD_RANDOM = ThreadLocal.withInitial(() -> {
 		try {
@@ -62,6 +65,28 @@ public enum PassAlgorithm {
 	});
 	private static final ThreadLocal<Map<AsymmetricKeyParameter, AsymmetricKeyParameter>> OWN_KEYS = ThreadLocal
 			.withInitial(WeakHashMap::new);
+
+	/*
+	 * How many signature checks run at once, each in a lane with its own copies of the keys (issue 11). With one copy
+	 * per thread, 64 request threads on 2 cores each kept their own precomputed point tables and all ran at once, so the
+	 * cores switched between 64 working sets; a few lanes (twice the cores by default) keep a few warm copies and make
+	 * the other threads wait their turn. The system property gridlink.passes.verify-lanes sets the number; 0 keeps the
+	 * old way (a copy per thread, no bound).
+	 */
+	private static final int LANES = Integer.getInteger("gridlink.passes.verify-lanes",
+			2 * Runtime.getRuntime().availableProcessors());
+	private static final BlockingQueue<Map<AsymmetricKeyParameter, AsymmetricKeyParameter>> FREE_LANES = lanes(LANES);
+
+	private static BlockingQueue<Map<AsymmetricKeyParameter, AsymmetricKeyParameter>> lanes(int count) {
+		if (count <= 0) {
+			return new ArrayBlockingQueue<>(1);
+		}
+		BlockingQueue<Map<AsymmetricKeyParameter, AsymmetricKeyParameter>> lanes = new ArrayBlockingQueue<>(count);
+		for (int i = 0; i < count; i++) {
+			lanes.add(new WeakHashMap<>());
+		}
+		return lanes;
+	}
 
 	static {
 		if (!CryptoServicesRegistrar.isSecureRandomSpecified()) {
@@ -141,9 +166,30 @@ public enum PassAlgorithm {
 		if (signature.length != 64) {
 			return false;
 		}
+		if (LANES <= 0) {
+			return verify(OWN_KEYS.get(), publicKey, data, signature);
+		}
+		Map<AsymmetricKeyParameter, AsymmetricKeyParameter> lane;
+		try {
+			lane = FREE_LANES.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to verify a signature", ex);
+		}
+		try {
+			return verify(lane, publicKey, data, signature);
+		}
+		finally {
+			FREE_LANES.add(lane);
+		}
+	}
+
+	private boolean verify(Map<AsymmetricKeyParameter, AsymmetricKeyParameter> ownKeys, AsymmetricKeyParameter publicKey,
+			byte[] data, byte[] signature) {
 		try {
 			Signer signer = signer(false);
-			signer.init(false, OWN_KEYS.get().computeIfAbsent(publicKey, PassAlgorithm::ownCopy));
+			signer.init(false, ownKeys.computeIfAbsent(publicKey, PassAlgorithm::ownCopy));
 			signer.update(data, 0, data.length);
 			return signer.verifySignature(signature);
 		}

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,6 +30,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		return request.getAttribute(AUTHENTICATED) != null;
 	}
 
+	/** Whether an {@code Authorization} header carries a bearer token (the scheme in any case). */
+	static boolean bearer(@Nullable String header) {
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
+
 	private final ApiTokens tokens;
 	private final JsonErrors errors;
 
@@ -41,7 +47,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (!bearer(header)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -43,9 +43,9 @@ class LoginStepFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
-			String header = request.getHeader("Authorization");
+			String header = ApiTokenFilter.authenticatedByToken(request) ? null : request.getHeader("Authorization");
 			boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
-			if (basic && API.matches(request) && !ApiTokenFilter.authenticatedByToken(request)) {
+			if (basic && API.matches(request)) {
 				Optional<String> refusal = secondFactors.basicRefusal(principal);
 				if (refusal.isPresent()) {
 					SecurityContextHolder.clearContext();
