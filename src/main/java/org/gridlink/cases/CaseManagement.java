@@ -1,6 +1,7 @@
 package org.gridlink.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -166,9 +167,16 @@ public class CaseManagement {
 		return view(user, file);
 	}
 
-	/** The cases the caller may see, newest first, filtered. */
-	public Page<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable) {
-		return list(user, query, pageable, null);
+	/** Up to this many cases a page's total is counted exactly ({@link #list(CurrentUser, CaseQuery, Pageable)}). */
+	static final int EXACT_TOTAL_LIMIT = 1_000;
+
+	/**
+	 * The cases the caller may see, newest first, filtered, for the pages (list and export): the total is exact up
+	 * to {@value #EXACT_TOTAL_LIMIT} cases, above that an estimate ({@link ListPage#isTotalEstimated()}, "about N"):
+	 * counting every visible case of a district for every list page cost more database time than the page itself.
+	 */
+	public ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable) {
+		return list(user, query, pageable, null, true);
 	}
 
 	/**
@@ -177,6 +185,11 @@ public class CaseManagement {
 	 * however deep (no offset to skip). The total is exact.
 	 */
 	public ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable, @Nullable String after) {
+		return list(user, query, pageable, after, false);
+	}
+
+	private ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable, @Nullable String after,
+			boolean estimate) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE (").append(visibility(user)).append(')');
 		if (query.status() != null) {
@@ -216,7 +229,9 @@ public class CaseManagement {
 			params.add(Like.contains(text));
 		}
 		NewestFirstCursor cursor = after == null || after.isBlank() ? null : NewestFirstCursor.parse(after);
-		long total = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
+		Total total = estimate ? total(where.toString(), params)
+				: new Total(jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single(),
+						false);
 		List<Object> pageParams = new ArrayList<>(params);
 		String page = where.toString();
 		if (cursor != null) {
@@ -236,8 +251,62 @@ public class CaseManagement {
 		}
 		String next = more ? new NewestFirstCursor(content.get(size - 1).reportedAt(), content.get(size - 1).id()).toString()
 				: null;
-		return new ListPage<>(content, cursor == null ? pageable : PageRequest.of(0, size), total, false, next,
-				cursor != null);
+		long shown = (cursor == null ? pageable.getOffset() : 0) + content.size();
+		if (total.estimated() && cursor == null) {
+			// an estimate never contradicts the page: the last page knows the true total, an earlier one at least one more
+			total = more ? new Total(Math.max(total.value(), shown + 1), true) : new Total(shown, false);
+		}
+		return new ListPage<>(content, cursor == null ? pageable : PageRequest.of(0, size), total.value(),
+				total.estimated(), next, cursor != null);
+	}
+
+	private record Total(long value, boolean estimated) {
+	}
+
+	/**
+	 * The total of a list: exact up to {@value #EXACT_TOTAL_LIMIT} cases (counted among the newest, by the
+	 * {@code reported_at} index, never more), above that estimated from the time the newest
+	 * {@value #EXACT_TOTAL_LIMIT} span against the time all visible cases span (the oldest and newest by the same
+	 * index): cases are filed at a steady pace over days, so the density of the newest stands for all. Rounded to two
+	 * significant digits; exact again whenever the times do not allow the estimate.
+	 */
+	private Total total(String where, List<Object> params) {
+		List<Object> capped = new ArrayList<>(params);
+		capped.add(EXACT_TOTAL_LIMIT + 1);
+		Object[] newest = jdbc.sql("SELECT COUNT(*), MIN(t.reported_at) FROM (SELECT c.reported_at FROM case_file c"
+				+ where + " ORDER BY c.reported_at DESC, c.id DESC LIMIT ?) t").params(capped)
+				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getObject(2, OffsetDateTime.class) }).single();
+		long counted = (Long) newest[0];
+		if (counted <= EXACT_TOTAL_LIMIT) {
+			return new Total(counted, false);
+		}
+		Object[] span = jdbc.sql("SELECT MIN(c.reported_at), MAX(c.reported_at) FROM case_file c" + where)
+				.params(params)
+				.query((rs, i) -> new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class) })
+				.single();
+		if (newest[1] == null || span[0] == null || span[1] == null) {
+			return exactTotal(where, params);
+		}
+		double recent = Duration.between((OffsetDateTime) newest[1], (OffsetDateTime) span[1]).toMillis();
+		double all = Duration.between((OffsetDateTime) span[0], (OffsetDateTime) span[1]).toMillis();
+		if (recent <= 0) {
+			return exactTotal(where, params);
+		}
+		return new Total(Math.max(roughly(Math.round(counted * all / recent)), counted), true);
+	}
+
+	private Total exactTotal(String where, List<Object> params) {
+		return new Total(jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single(),
+				false);
+	}
+
+	/** {@code n} rounded to two significant digits. */
+	static long roughly(long n) {
+		if (n < 100) {
+			return n;
+		}
+		long unit = (long) Math.pow(10, (long) Math.floor(Math.log10(n)) - 1);
+		return Math.round((double) n / unit) * unit;
 	}
 
 	/** The SQL condition (over alias {@code c}) for the cases a user may see; validated values only. */
