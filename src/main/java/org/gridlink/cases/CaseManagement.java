@@ -176,7 +176,7 @@ public class CaseManagement {
 	 * counting every visible case of a district for every list page cost more database time than the page itself.
 	 */
 	public ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable) {
-		return list(user, query, pageable, null, true);
+		return list(user, query, pageable, null, EXACT_TOTAL_LIMIT);
 	}
 
 	/**
@@ -185,11 +185,12 @@ public class CaseManagement {
 	 * however deep (no offset to skip). The total is exact.
 	 */
 	public ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable, @Nullable String after) {
-		return list(user, query, pageable, after, false);
+		return list(user, query, pageable, after, 0);
 	}
 
-	private ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable, @Nullable String after,
-			boolean estimate) {
+	/** As above; a total above {@code exactLimit} cases is estimated ({@link #total}), none when it is 0. */
+	ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable, @Nullable String after,
+			int exactLimit) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE (").append(visibility(user)).append(')');
 		if (query.status() != null) {
@@ -229,7 +230,7 @@ public class CaseManagement {
 			params.add(Like.contains(text));
 		}
 		NewestFirstCursor cursor = after == null || after.isBlank() ? null : NewestFirstCursor.parse(after);
-		Total total = estimate ? total(where.toString(), params)
+		Total total = exactLimit > 0 ? total(where.toString(), params, exactLimit)
 				: new Total(jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single(),
 						false);
 		List<Object> pageParams = new ArrayList<>(params);
@@ -264,20 +265,20 @@ public class CaseManagement {
 	}
 
 	/**
-	 * The total of a list: exact up to {@value #EXACT_TOTAL_LIMIT} cases (counted among the newest, by the
+	 * The total of a list: exact up to {@code exactLimit} cases (counted among the newest, by the
 	 * {@code reported_at} index, never more), above that estimated from the time the newest
-	 * {@value #EXACT_TOTAL_LIMIT} span against the time all visible cases span (the oldest and newest by the same
+	 * {@code exactLimit} span against the time all visible cases span (the oldest and newest by the same
 	 * index): cases are filed at a steady pace over days, so the density of the newest stands for all. Rounded to two
 	 * significant digits; exact again whenever the times do not allow the estimate.
 	 */
-	private Total total(String where, List<Object> params) {
+	private Total total(String where, List<Object> params, int exactLimit) {
 		List<Object> capped = new ArrayList<>(params);
-		capped.add(EXACT_TOTAL_LIMIT + 1);
+		capped.add(exactLimit + 1);
 		Object[] newest = jdbc.sql("SELECT COUNT(*), MIN(t.reported_at) FROM (SELECT c.reported_at FROM case_file c"
 				+ where + " ORDER BY c.reported_at DESC, c.id DESC LIMIT ?) t").params(capped)
 				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getObject(2, OffsetDateTime.class) }).single();
 		long counted = (Long) newest[0];
-		if (counted <= EXACT_TOTAL_LIMIT) {
+		if (counted <= exactLimit) {
 			return new Total(counted, false);
 		}
 		Object[] span = jdbc.sql("SELECT MIN(c.reported_at), MAX(c.reported_at) FROM case_file c" + where)
