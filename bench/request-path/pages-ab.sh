@@ -8,13 +8,14 @@
 # profile (settings=profile) and writes the top of bench/request-path/jfrtop.py.
 # Usage: JARS="base.jar step1.jar step2.jar" bench/request-path/pages-ab.sh   (or A=old.jar B=new.jar)
 #        (env: ROUNDS=4 SECONDS_PER=10 CONNECTIONS=64 PORT=8313 SCHEMA=bench_pages FILL=40 FRESH=1 JFR=1)
-# Ports: the first jar PORT, the ceiling PORT+1, the next jars PORT+2, PORT+3, ...
+# Ports: the first jar PORT, the ceiling PORT+1, the next jars PORT+2, PORT+3, ... (all must be free: a jar that
+# cannot start stops the run)
 # Results: target/bench/request-path/pages-ab/ (rounds.tsv, result.md, profile-*.txt, logs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-4}; SECONDS_PER=${SECONDS_PER:-10}; CONNECTIONS=${CONNECTIONS:-64}; PORT=${PORT:-8313}
 SCHEMA=${SCHEMA:-bench_pages}; FILL=${FILL:-40}; FRESH=${FRESH:-1}; JFR=${JFR:-1}
-OUT=target/bench/request-path/pages-ab; mkdir -p "$OUT"; HERE=bench/request-path
+OUT=target/bench/request-path/pages-ab; rm -rf "$OUT"; mkdir -p "$OUT"; HERE=bench/request-path
 JARS=${JARS:-"$A $B"}; read -r -a JAR_LIST <<< "$JARS"; N=${#JAR_LIST[@]}; PC=$((PORT + 1))
 port_of() { [ "$1" = 0 ] && echo "$PORT" || echo $((PORT + 1 + $1)); }
 Q() { PGOPTIONS="-c search_path=$SCHEMA -c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -q -At -c "$1"; }
@@ -29,11 +30,18 @@ start() { # NAME JAR PORT
     --gridlink.demo.residents=0 --gridlink.demo.cases=0 --logging.level.root=WARN > "$OUT/$1.log" 2>&1 & PIDS+=($!)
   eval "PID_$1=\$!"
 }
-ready() { for i in $(seq 1 400); do curl -fs "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q UP && return 0; sleep 1; done; exit 1; }
+ready() {
+  for i in $(seq 1 400); do
+    curl -fs "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q UP && return 0
+    grep -q "APPLICATION FAILED TO START" "$OUT"/j*.log 2>/dev/null && { grep -h -A8 "APPLICATION FAILED" "$OUT"/j*.log; exit 1; }
+    sleep 1
+  done; exit 1; }
 if [ "$FRESH" = 1 ]; then
   PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE; CREATE SCHEMA $SCHEMA;"
 fi
-for i in $(seq 0 $((N - 1))); do start "j$i" "${JAR_LIST[$i]}" "$(port_of "$i")"; ready "$(port_of "$i")"; done
+start j0 "${JAR_LIST[0]}" "$PORT"; ready "$PORT" # the others start at once when the first has migrated and loaded
+for i in $(seq 1 $((N - 1))); do start "j$i" "${JAR_LIST[$i]}" "$(port_of "$i")"; done
+for i in $(seq 1 $((N - 1))); do ready "$(port_of "$i")"; done
 PA=$PORT
 java -jar bench/ceiling/target/ceiling-1.jar --server.port="$PC" --server.address=127.0.0.1 \
   --logging.level.root=WARN > "$OUT/ceiling.log" 2>&1 & PIDS+=($!)
