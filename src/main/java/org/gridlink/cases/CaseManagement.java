@@ -1,7 +1,6 @@
 package org.gridlink.cases;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.gridlink.jurisdiction.JurisdictionNode;
 import org.gridlink.jurisdiction.Jurisdictions;
@@ -172,8 +174,9 @@ public class CaseManagement {
 
 	/**
 	 * The cases the caller may see, newest first, filtered, for the pages (list and export): the total is exact up
-	 * to {@value #EXACT_TOTAL_LIMIT} cases, above that an estimate ({@link ListPage#isTotalEstimated()}, "about N"):
-	 * counting every visible case of a district for every list page cost more database time than the page itself.
+	 * to {@value #EXACT_TOTAL_LIMIT} cases, above that an estimate ({@link ListPage#isTotalEstimated()}, "about N",
+	 * see {@link #total}): counting every visible case of a district for every list page cost more database time
+	 * than the page itself.
 	 */
 	public ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable) {
 		return list(user, query, pageable, null, EXACT_TOTAL_LIMIT);
@@ -265,40 +268,37 @@ public class CaseManagement {
 	}
 
 	/**
+	 * Large totals counted at most every {@value #LARGE_TOTAL_SECONDS} s per query (the WHERE with its parameters:
+	 * the caller's visibility is part of it, so a total is never shared across scopes), at most 10,000 queries.
+	 */
+	private static final int LARGE_TOTAL_SECONDS = 30;
+
+	private final Cache<List<Object>, Long> largeTotals = Caffeine.newBuilder()
+		.expireAfterWrite(java.time.Duration.ofSeconds(LARGE_TOTAL_SECONDS)).maximumSize(10_000).build();
+
+	/**
 	 * The total of a list: exact up to {@code exactLimit} cases (counted among the newest, by the
-	 * {@code reported_at} index, never more), above that estimated from the time the newest
-	 * {@code exactLimit} span against the time all visible cases span (the oldest and newest by the same
-	 * index): cases are filed at a steady pace over days, so the density of the newest stands for all. Rounded to two
-	 * significant digits; exact again whenever the times do not allow the estimate.
+	 * {@code reported_at} index, never more); above that the exact count of the whole list, counted at most every
+	 * {@value #LARGE_TOTAL_SECONDS} s for the same query and shown as an estimate (two significant digits: "about N"),
+	 * since it may be that many seconds old. A list remembered as large skips the capped count as well.
 	 */
 	private Total total(String where, List<Object> params, int exactLimit) {
-		List<Object> capped = new ArrayList<>(params);
-		capped.add(exactLimit + 1);
-		Object[] newest = jdbc.sql("SELECT COUNT(*), MIN(t.reported_at) FROM (SELECT c.reported_at FROM case_file c"
-				+ where + " ORDER BY c.reported_at DESC, c.id DESC LIMIT ?) t").params(capped)
-				.query((rs, i) -> new Object[] { rs.getLong(1), rs.getObject(2, OffsetDateTime.class) }).single();
-		long counted = (Long) newest[0];
-		if (counted <= exactLimit) {
-			return new Total(counted, false);
+		List<Object> key = new ArrayList<>(params.size() + 1);
+		key.add(where);
+		key.addAll(params);
+		Long large = largeTotals.getIfPresent(key);
+		if (large == null || large <= exactLimit) {
+			List<Object> capped = new ArrayList<>(params);
+			capped.add(exactLimit + 1);
+			long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 AS one FROM case_file c" + where + " LIMIT ?) t")
+				.params(capped).query(Long.class).single();
+			if (counted <= exactLimit) {
+				return new Total(counted, false);
+			}
+			large = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
+			largeTotals.put(key, large);
 		}
-		Object[] span = jdbc.sql("SELECT MIN(c.reported_at), MAX(c.reported_at) FROM case_file c" + where)
-				.params(params)
-				.query((rs, i) -> new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class) })
-				.single();
-		if (newest[1] == null || span[0] == null || span[1] == null) {
-			return exactTotal(where, params);
-		}
-		double recent = Duration.between((OffsetDateTime) newest[1], (OffsetDateTime) span[1]).toMillis();
-		double all = Duration.between((OffsetDateTime) span[0], (OffsetDateTime) span[1]).toMillis();
-		if (recent <= 0) {
-			return exactTotal(where, params);
-		}
-		return new Total(Math.max(roughly(Math.round(counted * all / recent)), counted), true);
-	}
-
-	private Total exactTotal(String where, List<Object> params) {
-		return new Total(jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single(),
-				false);
+		return new Total(roughly(large), true);
 	}
 
 	/** {@code n} rounded to two significant digits. */
