@@ -31,7 +31,8 @@ class PhoneListMarkupTest {
 
 	@Test
 	void casesFoldTheirFiltersAndComeAsCardsOnAPhone() throws Exception {
-		mvc.perform(get("/cases").with(as("grid1"))).andExpect(status().isOk())
+		// the centre: the demo's grid 1 may have no case when this runs alone
+		mvc.perform(get("/cases").with(as("center"))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("data-bs-target=\"#case-filters-box\"")))
 				.andExpect(content().string(containsString("class=\"collapse d-lg-block\" id=\"case-filters-box\"")))
 				.andExpect(content().string(containsString("gl-card-rows\" id=\"cases\"")))
