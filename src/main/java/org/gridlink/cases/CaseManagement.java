@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.gridlink.jurisdiction.JurisdictionNode;
 import org.gridlink.jurisdiction.Jurisdictions;
 import org.gridlink.platform.AuditTrail;
@@ -166,9 +169,17 @@ public class CaseManagement {
 		return view(user, file);
 	}
 
-	/** The cases the caller may see, newest first, filtered. */
-	public Page<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable) {
-		return list(user, query, pageable, null);
+	/** Up to this many cases a page's total is counted exactly ({@link #list(CurrentUser, CaseQuery, Pageable)}). */
+	static final int EXACT_TOTAL_LIMIT = 1_000;
+
+	/**
+	 * The cases the caller may see, newest first, filtered, for the pages (list and export): the total is exact up
+	 * to {@value #EXACT_TOTAL_LIMIT} cases, above that an estimate ({@link ListPage#isTotalEstimated()}, "about N",
+	 * see {@link #total}): counting every visible case of a district for every list page cost more database time
+	 * than the page itself.
+	 */
+	public ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable) {
+		return list(user, query, pageable, null, EXACT_TOTAL_LIMIT);
 	}
 
 	/**
@@ -177,6 +188,12 @@ public class CaseManagement {
 	 * however deep (no offset to skip). The total is exact.
 	 */
 	public ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable, @Nullable String after) {
+		return list(user, query, pageable, after, 0);
+	}
+
+	/** As above; a total above {@code exactLimit} cases is estimated ({@link #total}), none when it is 0. */
+	ListPage<CaseSummary> list(CurrentUser user, CaseQuery query, Pageable pageable, @Nullable String after,
+			int exactLimit) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" WHERE (").append(visibility(user)).append(')');
 		if (query.status() != null) {
@@ -216,7 +233,9 @@ public class CaseManagement {
 			params.add(Like.contains(text));
 		}
 		NewestFirstCursor cursor = after == null || after.isBlank() ? null : NewestFirstCursor.parse(after);
-		long total = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
+		Total total = exactLimit > 0 ? total(where.toString(), params, exactLimit)
+				: new Total(jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single(),
+						false);
 		List<Object> pageParams = new ArrayList<>(params);
 		String page = where.toString();
 		if (cursor != null) {
@@ -236,8 +255,59 @@ public class CaseManagement {
 		}
 		String next = more ? new NewestFirstCursor(content.get(size - 1).reportedAt(), content.get(size - 1).id()).toString()
 				: null;
-		return new ListPage<>(content, cursor == null ? pageable : PageRequest.of(0, size), total, false, next,
-				cursor != null);
+		long shown = (cursor == null ? pageable.getOffset() : 0) + content.size();
+		if (total.estimated() && cursor == null) {
+			// an estimate never contradicts the page: the last page knows the true total, an earlier one at least one more
+			total = more ? new Total(Math.max(total.value(), shown + 1), true) : new Total(shown, false);
+		}
+		return new ListPage<>(content, cursor == null ? pageable : PageRequest.of(0, size), total.value(),
+				total.estimated(), next, cursor != null);
+	}
+
+	private record Total(long value, boolean estimated) {
+	}
+
+	/**
+	 * Large totals counted at most every {@value #LARGE_TOTAL_SECONDS} s per query (the WHERE with its parameters:
+	 * the caller's visibility is part of it, so a total is never shared across scopes), at most 10,000 queries.
+	 */
+	private static final int LARGE_TOTAL_SECONDS = 30;
+
+	private final Cache<List<Object>, Long> largeTotals = Caffeine.newBuilder()
+		.expireAfterWrite(java.time.Duration.ofSeconds(LARGE_TOTAL_SECONDS)).maximumSize(10_000).build();
+
+	/**
+	 * The total of a list: exact up to {@code exactLimit} cases (counted among the newest, by the
+	 * {@code reported_at} index, never more); above that the exact count of the whole list, counted at most every
+	 * {@value #LARGE_TOTAL_SECONDS} s for the same query and shown as an estimate (two significant digits: "about N"),
+	 * since it may be that many seconds old. A list remembered as large skips the capped count as well.
+	 */
+	private Total total(String where, List<Object> params, int exactLimit) {
+		List<Object> key = new ArrayList<>(params.size() + 1);
+		key.add(where);
+		key.addAll(params);
+		Long large = largeTotals.getIfPresent(key);
+		if (large == null || large <= exactLimit) {
+			List<Object> capped = new ArrayList<>(params);
+			capped.add(exactLimit + 1);
+			long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 AS one FROM case_file c" + where + " LIMIT ?) t")
+				.params(capped).query(Long.class).single();
+			if (counted <= exactLimit) {
+				return new Total(counted, false);
+			}
+			large = jdbc.sql("SELECT COUNT(*) FROM case_file c" + where).params(params).query(Long.class).single();
+			largeTotals.put(key, large);
+		}
+		return new Total(roughly(large), true);
+	}
+
+	/** {@code n} rounded to two significant digits. */
+	static long roughly(long n) {
+		if (n < 100) {
+			return n;
+		}
+		long unit = (long) Math.pow(10, (long) Math.floor(Math.log10(n)) - 1);
+		return Math.round((double) n / unit) * unit;
 	}
 
 	/** The SQL condition (over alias {@code c}) for the cases a user may see; validated values only. */

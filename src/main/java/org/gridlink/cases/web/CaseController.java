@@ -26,6 +26,7 @@ import org.gridlink.platform.AuditTrail;
 import org.gridlink.platform.ConflictException;
 import org.gridlink.platform.CurrentUser;
 import org.gridlink.platform.InvalidInputException;
+import org.gridlink.platform.ListPage;
 import org.gridlink.platform.NotFoundException;
 import org.gridlink.platform.Role;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,7 @@ class CaseController {
 	private final CaseHistoryLines historyLines;
 
 	private final org.gridlink.cases.CaseRetention retention;
+	private final CaseFilterOptions filterOptions = new CaseFilterOptions();
 
 	CaseController(CaseManagement cases, CaseCategories categories, CaseDirectory directory, MessageSource messages,
 			AuditTrail audit, CaseTimes times, CasePhotos photos, CaseHistoryLines historyLines,
@@ -144,12 +146,15 @@ class CaseController {
 			found = new PageImpl<>(List.of(), PageRequest.of(0, PAGE_SIZE), 0);
 		}
 		model.addAttribute("cases", found);
+		model.addAttribute("totalEstimated", found instanceof ListPage<?> listed && listed.isTotalEstimated());
 		model.addAttribute("filters", filters);
 		model.addAttribute("statuses", CaseStatus.values());
-		model.addAttribute("majors", categories.all().stream().filter(c -> !c.isMinor()).toList());
-		model.addAttribute("minorsByMajor", minorsByMajor(false));
-		model.addAttribute("units", directory.units());
-		model.addAttribute("scopeCodes", user.scope().codes().stream().sorted().toList());
+		String lang = locale.getLanguage().equals("en") ? "en" : "zh-CN";
+		List<CaseCategory> all = categories.all();
+		model.addAttribute("majorOptions", filterOptions.majors(all, lang, filters.major()));
+		model.addAttribute("minorOptions", filterOptions.minors(all, lang, filters.minor()));
+		model.addAttribute("unitOptions", filterOptions.units(directory.units(), filters.unit()));
+		model.addAttribute("scopeOptions", filterOptions.scopeCodes(user.scope().codes().stream().sorted().toList()));
 		model.addAttribute("canReport", cases.canReport(user));
 		model.addAttribute("isCenter", user.has(Role.CENTER));
 		return "cases/list";

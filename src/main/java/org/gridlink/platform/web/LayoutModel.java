@@ -18,8 +18,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * Adds what the layout needs to every rendered page: the user, their menu, the language, the current path and whether
- * the demo banner shows (demo mode on a real database). An
+ * Adds what the layout needs to every rendered page: the user, their menu (its entries, and as HTML from
+ * {@link MenuHtml}: the same for every page of a user but the active entry), the language, the current path and
+ * whether the demo banner shows (demo mode on a real database). An
  * interceptor rather than {@code @ModelAttribute} methods of a controller advice, so that it runs only when a view is
  * rendered: model attributes of an advice are computed for every API call too (a REST controller is a controller),
  * and nobody reads them there.
@@ -29,10 +30,12 @@ class LayoutModel implements HandlerInterceptor {
 
 	private final List<MenuEntries> modules;
 	private final boolean demoOnRealDatabase;
+	private final @Nullable MenuHtml menu;
 
-	LayoutModel(List<MenuEntries> modules, Environment environment) {
+	LayoutModel(List<MenuEntries> modules, Environment environment, @Nullable MenuHtml menu) {
 		this.modules = modules;
 		this.demoOnRealDatabase = DemoData.DemoMode.onRealDatabase(environment);
+		this.menu = menu;
 	}
 
 	@Override
@@ -50,8 +53,9 @@ class LayoutModel implements HandlerInterceptor {
 		page.addObject("path", request.getRequestURI());
 		String active = active(nav, request.getRequestURI());
 		page.addObject("activeNav", active);
-		page.addObject("navMore", nav.stream().filter(i -> !i.daily()).toList());
-		page.addObject("moreOpen", nav.stream().anyMatch(i -> !i.daily() && i.href().equals(active)));
+		if (menu != null && !nav.isEmpty()) {
+			page.addObject("menuHtml", menu.render(nav, locale, active, request.getContextPath()));
+		}
 		page.addObject("demoBanner", demoOnRealDatabase);
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * upload, {@code gridlink.upload.bulk-max-size} for the bulk data imports under {@code gridlink.upload.bulk-paths},
  * {@code gridlink.upload.photo-max-size} for the photo uploads matching {@code gridlink.upload.photo-paths} (path
  * patterns, {@code *} for one segment or part of one) (the container's multipart limit,
- * {@code spring.servlet.multipart.*}, is set to the largest one).
+ * {@code spring.servlet.multipart.*}, is set to the largest one); and {@link PageBufferFilter} (a page's response
+ * buffer, so that the session is saved once per page).
  */
 @Configuration
 class UploadLimitConfig {
@@ -31,6 +32,16 @@ class UploadLimitConfig {
 				new UploadLimitFilter(maxFileSize.toBytes(), bulkMaxSize.toBytes(), bulkPaths, photoMaxSize.toBytes(),
 						photoPaths));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/** {@link PageBufferFilter}, ahead of the session filter ({@code SessionRepositoryFilter.DEFAULT_ORDER}). */
+	@Bean
+	FilterRegistrationBean<PageBufferFilter> pageBufferFilter(
+			@Value("${gridlink.web.page-buffer:64KB}") DataSize pageBuffer) {
+		FilterRegistrationBean<PageBufferFilter> registration = new FilterRegistrationBean<>(
+				new PageBufferFilter((int) pageBuffer.toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 }

@@ -47,7 +47,7 @@ class DemoBannerTest {
 
 	private static boolean banner(MockEnvironment environment) throws Exception {
 		ModelAndView page = new ModelAndView("home");
-		new LayoutModel(List.of(), environment).postHandle(new MockHttpServletRequest("GET", "/"),
+		new LayoutModel(List.of(), environment, null).postHandle(new MockHttpServletRequest("GET", "/"),
 				new MockHttpServletResponse(), new Object(), page);
 		return (Boolean) page.getModel().get("demoBanner");
 	}

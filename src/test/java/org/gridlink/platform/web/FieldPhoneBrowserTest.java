@@ -66,9 +66,14 @@ class FieldPhoneBrowserTest {
 		browser.get("/cases");
 		browser.waiting().until(visibilityOfElementLocated(By.id("case-filters-toggle")));
 		assertThat(browser.driver().findElement(By.id("case-filters")).isDisplayed()).as("filters folded").isFalse();
-		assertThat(browser.driver().findElement(By.id("cases")).isDisplayed()).as("no wide table").isFalse();
-		WebElement first = browser.driver().findElement(By.cssSelector("#case-cards [data-case-card]"));
+		assertThat(browser.driver().findElement(By.cssSelector("#cases thead")).isDisplayed()).as("no table header")
+			.isFalse();
+		WebElement first = browser.driver().findElement(By.cssSelector("#cases tr[data-case]"));
 		assertThat(first.isDisplayed()).isTrue();
+		assertThat(first.findElement(By.cssSelector("td.gl-break")).isDisplayed()).as("the place, on the card").isTrue();
+		assertThat(first.findElements(By.cssSelector("td.d-md-table-cell")).stream().noneMatch(WebElement::isDisplayed))
+			.as("no desk columns on a card").isTrue();
+		assertThat(first.getSize().getHeight()).as("a card, not a table line").isGreaterThan(40);
 		browser.assertNoSidewaysScrolling();
 		browser.screenshot("cases-grid1-390.png");
 		browser.click(browser.driver().findElement(By.id("case-filters-toggle")));
@@ -91,7 +96,11 @@ class FieldPhoneBrowserTest {
 		browser.get("/cases");
 		browser.waiting().until(visibilityOfElementLocated(By.id("case-filters")));
 		assertThat(browser.driver().findElement(By.id("case-filters-toggle")).isDisplayed()).isFalse();
-		assertThat(browser.driver().findElement(By.id("cases")).isDisplayed()).isTrue();
+		assertThat(browser.driver().findElement(By.cssSelector("#cases thead")).isDisplayed()).isTrue();
+		WebElement row = browser.driver().findElement(By.cssSelector("#cases tr[data-case]"));
+		assertThat(row.findElements(By.cssSelector("td.d-md-table-cell")).stream().allMatch(WebElement::isDisplayed))
+			.as("the desk columns").isTrue();
+		assertThat(row.findElement(By.cssSelector("td.gl-break")).isDisplayed()).as("no phone cell on a desk").isFalse();
 		browser.screenshot("cases-grid1-1280.png");
 		browser.get("/");
 		browser.waiting().until(visibilityOfElementLocated(By.id("home-actions")));
