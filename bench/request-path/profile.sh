@@ -4,6 +4,9 @@
 # a JFR recording (settings=profile) started by jcmd, and the top frames of the request threads' execution samples
 # (bench/request-path/jfrtop.py): self time by method and by package, and inclusive time of our filters and handlers
 # (stacks are cut at 96 frames from the top, so the outermost frames of deep stacks are undercounted).
+# The intake line (LINES=intake) posts new reports as run.sh does (post.lua, a new Idempotency-Key each) and profiles
+# every thread of the process (the request threads, the intake writers, the event listeners), with the CPU seconds
+# the application and PostgreSQL spent per report over the recording.
 # Usage: bench/request-path/profile.sh  (env: LINES="me liveness case-list case-page" SCHEMA=bench_profile PORT=8290
 #        CONNECTIONS=64 WARMUP=20 PROFILE=40 JAR=target/gridlink-*.jar)
 # Results: target/bench/request-path/profile-LINE.jfr and profile-LINE.txt.
@@ -47,21 +50,56 @@ GRID=$(Q "SELECT code FROM jurisdiction WHERE level = 'GRID' ORDER BY code LIMIT
 curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"categoryCode\":\"$CATEGORY\",\"description\":\"请求路径剖析上报\",\"jurisdictionCode\":\"$GRID\"}" "$BASE/api/v1/cases"
 CASE_ID=$(Q "SELECT MAX(id) FROM case_file")
+# CPU ticks (utime+stime, all processes whose command names it) of the application and of PostgreSQL
+ticks() { local sum=0 pid; for pid in "$@"; do [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$sum"; }
+pg_pids() { pgrep -d' ' -u postgres postgres || true; }
 for line in $LINES; do
+  extra=(); threads=http-nio
   case $line in
+    intake)
+      url="$BASE/api/v1/cases"; hdr="Authorization: Bearer $TOKEN"; threads=""
+      Q "SELECT c.code FROM case_category c WHERE c.major_code IS NOT NULL AND c.active
+         AND EXISTS (SELECT 1 FROM case_routing_rule r WHERE r.category_code IN (c.code, c.major_code)) ORDER BY c.code" > "$OUT/categories.txt"
+      Q "SELECT code FROM jurisdiction WHERE level = 'GRID' ORDER BY code" > "$OUT/grids.txt"
+      python3 - "$OUT/categories.txt" "$OUT/grids.txt" > "$OUT/intake.bodies" <<'PY'
+import json, random, sys
+random.seed(20261206)
+cats = open(sys.argv[1]).read().split(); grids = open(sys.argv[2]).read().split()
+for n in range(1000):
+    print(json.dumps({"categoryCode": random.choice(cats), "description": "请求路径基准上报 %d" % n,
+                      "jurisdictionCode": random.choice(grids)}, ensure_ascii=False))
+PY
+      cat "$HERE/post.lua" "$HERE/common.lua" > "$OUT/post.lua"
+      export BODIES="$OUT/intake.bodies" TARGET_PATH=/api/v1/cases IDEMPOTENT=1
+      extra=(-s "$OUT/post.lua")
+      ;;
     me) url="$BASE/api/v1/me"; hdr="Authorization: Bearer $TOKEN" ;;
     liveness) url="$BASE/actuator/health/liveness"; hdr="X-Bench: 1" ;;
     case-list) url="$BASE/cases"; hdr="Cookie: $SESSION" ;;
     case-page) url="$BASE/cases/$CASE_ID"; hdr="Cookie: $SESSION" ;;
     *) echo "unknown line $line"; exit 1 ;;
   esac
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$hdr" "$url" > /dev/null
+  if [ ${#extra[@]} -gt 0 ]; then
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$hdr" "${extra[@]}" "$url" > /dev/null
+  else
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$hdr" "$url" > /dev/null
+    extra=(-s "$HERE/common.lua")
+  fi
+  PG=$(pg_pids); APP_TICKS=$(ticks "$APP"); PG_TICKS=$(ticks $PG)
+  [ "$line" = intake ] && ROWS_BEFORE=$(Q "SELECT COUNT(*) FROM case_file")
   jcmd "$APP" JFR.start name="$line" settings=profile filename="$(pwd)/$OUT/profile-$line.jfr" > /dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"${PROFILE}s" --latency -s "$HERE/common.lua" -H "$hdr" "$url" > "$OUT/profile-$line-wrk.txt"
+  wrk -t2 -c"$CONNECTIONS" -d"${PROFILE}s" --latency "${extra[@]}" -H "$hdr" "$url" > "$OUT/profile-$line-wrk.txt"
   jcmd "$APP" JFR.stop name="$line" > /dev/null
+  APP_TICKS=$(( $(ticks "$APP") - APP_TICKS )); PG_TICKS=$(( $(ticks $(pg_pids)) - PG_TICKS ))
+  CPU=""
+  if [ "$line" = intake ]; then
+    ROWS=$(( $(Q "SELECT COUNT(*) FROM case_file") - ROWS_BEFORE ))
+    CPU=$(python3 -c "import os; hz=os.sysconf('SC_CLK_TCK'); r=max($ROWS,1); print('reports %d; CPU per report: application %.0f us, PostgreSQL %.0f us (all backends)' % (r, $APP_TICKS*1e6/hz/r, $PG_TICKS*1e6/hz/r))")
+  fi
   jfr print --stack-depth 96 --events jdk.ExecutionSample "$OUT/profile-$line.jfr" > "$OUT/profile-$line.samples"
   { echo "# $line: $(grep RESULT "$OUT/profile-$line-wrk.txt"), load $(cut -d' ' -f1-3 /proc/loadavg)"
-    python3 "$HERE/jfrtop.py" "$OUT/profile-$line.samples" http-nio 25; } > "$OUT/profile-$line.txt"
+    [ -n "$CPU" ] && echo "# $CPU"
+    python3 "$HERE/jfrtop.py" "$OUT/profile-$line.samples" "$threads" 25; } > "$OUT/profile-$line.txt"
   rm -f "$OUT/profile-$line.samples"
   head -40 "$OUT/profile-$line.txt"
 done
