@@ -52,7 +52,12 @@ curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: applic
 CASE_ID=$(Q "SELECT MAX(id) FROM case_file")
 # CPU ticks (utime+stime, all processes whose command names it) of the application and of PostgreSQL
 ticks() { local sum=0 pid; for pid in "$@"; do [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$sum"; }
-pg_pids() { pgrep -d' ' -u postgres postgres || true; }
+# the PostgreSQL backends of the application's own connections (by client port), not other clients' ones
+pg_pids() {
+  local ports; ports=$(ss -tnpH "( dport = :5432 )" 2>/dev/null | grep "pid=$APP," | awk '{split($4, a, ":"); print a[length(a)]}' | paste -sd, -)
+  [ -n "$ports" ] && PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -At \
+    -c "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE client_port IN ($ports)" || true
+}
 for line in $LINES; do
   extra=(); threads=http-nio
   case $line in
@@ -86,15 +91,20 @@ PY
     extra=(-s "$HERE/common.lua")
   fi
   PG=$(pg_pids); APP_TICKS=$(ticks "$APP"); PG_TICKS=$(ticks $PG)
+  TUP0=$(Q "SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables WHERE schemaname = '$SCHEMA'")
+  PUB0=$(Q "SELECT n_tup_ins || ' ' || n_tup_upd || ' ' || n_tup_del FROM pg_stat_user_tables WHERE schemaname = '$SCHEMA' AND relname = 'event_publication'")
   [ "$line" = intake ] && ROWS_BEFORE=$(Q "SELECT COUNT(*) FROM case_file")
   jcmd "$APP" JFR.start name="$line" settings=profile filename="$(pwd)/$OUT/profile-$line.jfr" > /dev/null
   wrk -t2 -c"$CONNECTIONS" -d"${PROFILE}s" --latency "${extra[@]}" -H "$hdr" "$url" > "$OUT/profile-$line-wrk.txt"
   jcmd "$APP" JFR.stop name="$line" > /dev/null
-  APP_TICKS=$(( $(ticks "$APP") - APP_TICKS )); PG_TICKS=$(( $(ticks $(pg_pids)) - PG_TICKS ))
+  APP_TICKS=$(( $(ticks "$APP") - APP_TICKS )); PG_TICKS=$(( $(ticks $PG) - PG_TICKS ))
+  sleep 1 # the statistics collector's delay
+  TUP1=$(Q "SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables WHERE schemaname = '$SCHEMA'")
+  PUB1=$(Q "SELECT n_tup_ins || ' ' || n_tup_upd || ' ' || n_tup_del FROM pg_stat_user_tables WHERE schemaname = '$SCHEMA' AND relname = 'event_publication'")
   CPU=""
   if [ "$line" = intake ]; then
     ROWS=$(( $(Q "SELECT COUNT(*) FROM case_file") - ROWS_BEFORE ))
-    CPU=$(python3 -c "import os; hz=os.sysconf('SC_CLK_TCK'); r=max($ROWS,1); print('reports %d; CPU per report: application %.0f us, PostgreSQL %.0f us (all backends)' % (r, $APP_TICKS*1e6/hz/r, $PG_TICKS*1e6/hz/r))")
+    CPU=$(python3 -c "import os; hz=os.sysconf('SC_CLK_TCK'); r=max($ROWS,1); p0='$PUB0'.split(); p1='$PUB1'.split(); print('reports %d; CPU per report: application %.0f us, PostgreSQL %.0f us (its backends); rows written per report %.1f, of which event_publication ins/upd/del %s' % (r, $APP_TICKS*1e6/hz/r, $PG_TICKS*1e6/hz/r, ($TUP1-$TUP0)/r, '/'.join('%.2f' % ((int(b)-int(a))/r) for a, b in zip(p0, p1))))")
   fi
   jfr print --stack-depth 96 --events jdk.ExecutionSample "$OUT/profile-$line.jfr" > "$OUT/profile-$line.samples"
   { echo "# $line: $(grep RESULT "$OUT/profile-$line-wrk.txt"), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * report). Outside a transaction it refuses: the publications would have no transaction to join.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class EventPublicationBatch {
 
 	/**
