@@ -6,7 +6,8 @@
 # (stacks are cut at 96 frames from the top, so the outermost frames of deep stacks are undercounted).
 # The intake line (LINES=intake) posts new reports as run.sh does (post.lua, a new Idempotency-Key each) and profiles
 # every thread of the process (the request threads, the intake writers, the event listeners), with the CPU seconds
-# the application and PostgreSQL spent per report over the recording.
+# the application and its PostgreSQL backends spent per report from the start of the recording until the listeners
+# have completed every publication (their backlog is part of a report's cost), and the rows written per report.
 # Usage: bench/request-path/profile.sh  (env: LINES="me liveness case-list case-page" SCHEMA=bench_profile PORT=8290
 #        CONNECTIONS=64 WARMUP=20 PROFILE=40 JAR=target/gridlink-*.jar)
 # Results: target/bench/request-path/profile-LINE.jfr and profile-LINE.txt.
@@ -97,6 +98,13 @@ PY
   jcmd "$APP" JFR.start name="$line" settings=profile filename="$(pwd)/$OUT/profile-$line.jfr" > /dev/null
   wrk -t2 -c"$CONNECTIONS" -d"${PROFILE}s" --latency "${extra[@]}" -H "$hdr" "$url" > "$OUT/profile-$line-wrk.txt"
   jcmd "$APP" JFR.stop name="$line" > /dev/null
+  DRAIN=""
+  if [ "$line" = intake ]; then
+    # the listeners' work of the reports taken is part of their cost: wait until every publication is completed
+    started=$(date +%s)
+    while [ "$(Q "SELECT COUNT(*) FROM event_publication")" != 0 ] && [ $(( $(date +%s) - started )) -lt 300 ]; do sleep 1; done
+    DRAIN="; listeners' backlog drained $(( $(date +%s) - started )) s after the run ($(Q "SELECT COUNT(*) FROM event_publication") publications left)"
+  fi
   APP_TICKS=$(( $(ticks "$APP") - APP_TICKS )); PG_TICKS=$(( $(ticks $PG) - PG_TICKS ))
   sleep 1 # the statistics collector's delay
   TUP1=$(Q "SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables WHERE schemaname = '$SCHEMA'")
@@ -108,7 +116,7 @@ PY
   fi
   jfr print --stack-depth 96 --events jdk.ExecutionSample "$OUT/profile-$line.jfr" > "$OUT/profile-$line.samples"
   { echo "# $line: $(grep RESULT "$OUT/profile-$line-wrk.txt"), load $(cut -d' ' -f1-3 /proc/loadavg)"
-    [ -n "$CPU" ] && echo "# $CPU"
+    [ -n "$CPU" ] && echo "# $CPU$DRAIN"
     python3 "$HERE/jfrtop.py" "$OUT/profile-$line.samples" "$threads" 25; } > "$OUT/profile-$line.txt"
   rm -f "$OUT/profile-$line.samples"
   head -40 "$OUT/profile-$line.txt"

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -292,11 +294,13 @@ class BatchedEventPublications implements BeanPostProcessor, SmartLifecycle {
 	private void insert(List<TargetEventPublication> publications) {
 		EventSerializer events = serializer.getObject();
 		List<Object[]> rows = new ArrayList<>(publications.size());
+		// an event with several listeners is serialized once
+		Map<Object, String> serialized = new IdentityHashMap<>();
 		for (TargetEventPublication p : publications) {
 			Timestamp published = Timestamp.from(p.getPublicationDate());
+			String json = serialized.computeIfAbsent(p.getEvent(), e -> events.serialize(e).toString());
 			rows.add(new Object[] { p.getIdentifier(), p.getEvent().getClass().getName(),
-					p.getTargetIdentifier().getValue(), published, events.serialize(p.getEvent()).toString(),
-					p.getStatus().name(), 1, published });
+					p.getTargetIdentifier().getValue(), published, json, p.getStatus().name(), 1, published });
 		}
 		jdbc.getObject().batchUpdate(INSERT, rows);
 	}
