@@ -21,6 +21,7 @@ for line in open(path, errors="replace"):
             frame = re.sub(r"\(.*\)$", "", frame)
             cur.append(frame)
 total_all = len(samples)
+threads_all = collections.Counter(re.sub(r"[-#]?\d+$", "", t or "?") for t, st in samples)
 samples = [st for t, st in samples if t and t.startswith(thread_prefix)]
 total = len(samples)
 print("samples: %d in all, %d on threads %s*" % (total_all, total, thread_prefix))
@@ -35,6 +36,9 @@ def fam(frame):
         if frame.startswith(p):
             return name
     return "other"
+print("\n## samples by thread (numbers cut)")
+for t, c in threads_all.most_common(12):
+    print("%5.1f%%  %s" % (100.0 * c / max(total_all, 1), t))
 top = collections.Counter(st[0] for st in samples if st)
 print("\n## top frames (self)")
 for f, c in top.most_common(n):

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.gridlink.platform.AuditTrail;
+import org.gridlink.platform.EventPublicationBatch;
 import org.gridlink.platform.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -111,6 +112,7 @@ class CaseIntake implements SmartLifecycle {
 	private final CaseSteps steps;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final EventPublicationBatch publications;
 	private final PersonalDataCipher cipher;
 	private final Clock clock;
 	private final int maxBatch;
@@ -130,7 +132,7 @@ class CaseIntake implements SmartLifecycle {
 	private final AtomicInteger largestBatch = new AtomicInteger();
 
 	CaseIntake(JdbcTemplate bulk, JdbcClient jdbc, TransactionTemplate transactions, CaseSteps steps, AuditTrail audit,
-			ApplicationEventPublisher events, PersonalDataCipher cipher, Clock clock,
+			ApplicationEventPublisher events, EventPublicationBatch publications, PersonalDataCipher cipher, Clock clock,
 			@Value("${gridlink.cases.group-commit.enabled:true}") boolean enabled,
 			@Value("${gridlink.cases.group-commit.max-batch:64}") int maxBatch,
 			@Value("${gridlink.cases.group-commit.writers:2}") int writers,
@@ -142,6 +144,7 @@ class CaseIntake implements SmartLifecycle {
 		this.steps = steps;
 		this.audit = audit;
 		this.events = events;
+		this.publications = publications;
 		this.cipher = cipher;
 		this.clock = clock;
 		this.enabled = enabled;
@@ -214,8 +217,12 @@ class CaseIntake implements SmartLifecycle {
 		try {
 			return transactions.execute(tx -> {
 				Reported reported = insert(report);
-				events.publishEvent(new CaseEvents.CaseReported(reported.id(), report.categoryCode(),
-						report.jurisdictionCode()));
+				// the two listeners' publications in one statement
+				publications.together(() -> {
+					events.publishEvent(new CaseEvents.CaseReported(reported.id(), report.categoryCode(),
+							report.jurisdictionCode()));
+					return null;
+				});
 				return reported;
 			});
 		}
@@ -458,9 +465,16 @@ class CaseIntake implements SmartLifecycle {
 		});
 		List<AuditTrail.Append> entries = new ArrayList<>(n);
 		List<Reported> out = new ArrayList<>(n);
+		// every report's CaseReported, its publications (one per listener) written in one batched statement
+		publications.together(() -> {
+			for (int i = 0; i < n; i++) {
+				Report r = reports.get(i);
+				events.publishEvent(new CaseEvents.CaseReported(ids[i], r.categoryCode(), r.jurisdictionCode()));
+			}
+			return null;
+		});
 		for (int i = 0; i < n; i++) {
 			Report r = reports.get(i);
-			events.publishEvent(new CaseEvents.CaseReported(ids[i], r.categoryCode(), r.jurisdictionCode()));
 			entries.add(new AuditTrail.Append(r.reporter(), "CASE_REPORT", "case", String.valueOf(ids[i]),
 					AuditTrail.SUCCESS, r.clientAddress(), auditDetail(r)));
 			out.add(reported(r, ids[i], numbers[i], eventIds[i], now));
