@@ -16,6 +16,7 @@ cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-4}; SECONDS_PER=${SECONDS_PER:-10}; CONNECTIONS=${CONNECTIONS:-64}; PORT=${PORT:-8313}
 SCHEMA=${SCHEMA:-bench_pages}; FILL=${FILL:-40}; FRESH=${FRESH:-1}; JFR=${JFR:-1}
 OUT=target/bench/request-path/pages-ab; rm -rf "$OUT"; mkdir -p "$OUT"; HERE=bench/request-path
+. "$HERE/intake-bodies.sh"
 JARS=${JARS:-"$A $B"}; read -r -a JAR_LIST <<< "$JARS"; N=${#JAR_LIST[@]}; PC=$((PORT + 1))
 port_of() { [ "$1" = 0 ] && echo "$PORT" || echo $((PORT + 1 + $1)); }
 Q() { PGOPTIONS="-c search_path=$SCHEMA -c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -q -At -c "$1"; }
@@ -47,17 +48,7 @@ java -jar bench/ceiling/target/ceiling-1.jar --server.port="$PC" --server.addres
   --logging.level.root=WARN > "$OUT/ceiling.log" 2>&1 & PIDS+=($!)
 if [ "$FILL" -gt 0 ]; then
   TOKEN=$(bench/api-token.sh "http://127.0.0.1:$PA" center 'Demo#2026' pages-ab)
-  Q "SELECT c.code FROM case_category c WHERE c.major_code IS NOT NULL AND c.active
-     AND EXISTS (SELECT 1 FROM case_routing_rule r WHERE r.category_code IN (c.code, c.major_code)) ORDER BY c.code" > "$OUT/categories.txt"
-  Q "SELECT code FROM jurisdiction WHERE level = 'GRID' ORDER BY code" > "$OUT/grids.txt"
-  python3 - "$OUT/categories.txt" "$OUT/grids.txt" > "$OUT/intake.bodies" <<'PY'
-import json, random, sys
-random.seed(20261206)
-cats = open(sys.argv[1]).read().split(); grids = open(sys.argv[2]).read().split()
-for n in range(1000):
-    print(json.dumps({"categoryCode": random.choice(cats), "description": "页面基准上报 %d" % n,
-                      "jurisdictionCode": random.choice(grids)}, ensure_ascii=False))
-PY
+  intake_bodies "$OUT" 页面基准上报
   cat "$HERE/post.lua" "$HERE/common.lua" > "$OUT/post.lua"
   BODIES="$OUT/intake.bodies" TARGET_PATH=/api/v1/cases IDEMPOTENT=1 wrk -t2 -c"$CONNECTIONS" -d"${FILL}s" \
     --timeout 10s -s "$OUT/post.lua" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PA/api/v1/cases" | grep RESULT

@@ -21,6 +21,7 @@ SCHEMA=${SCHEMA:-bench_profile}
 LINES=${LINES:-me liveness case-list case-page}
 OUT=target/bench/request-path
 HERE=bench/request-path
+. "$HERE/intake-bodies.sh"
 mkdir -p "$OUT"
 Q() { PGOPTIONS="-c search_path=$SCHEMA -c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -q -At -c "$1"; }
 echo "== $(date -u '+%F %T') UTC, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -64,17 +65,7 @@ for line in $LINES; do
   case $line in
     intake)
       url="$BASE/api/v1/cases"; hdr="Authorization: Bearer $TOKEN"; threads=""
-      Q "SELECT c.code FROM case_category c WHERE c.major_code IS NOT NULL AND c.active
-         AND EXISTS (SELECT 1 FROM case_routing_rule r WHERE r.category_code IN (c.code, c.major_code)) ORDER BY c.code" > "$OUT/categories.txt"
-      Q "SELECT code FROM jurisdiction WHERE level = 'GRID' ORDER BY code" > "$OUT/grids.txt"
-      python3 - "$OUT/categories.txt" "$OUT/grids.txt" > "$OUT/intake.bodies" <<'PY'
-import json, random, sys
-random.seed(20261206)
-cats = open(sys.argv[1]).read().split(); grids = open(sys.argv[2]).read().split()
-for n in range(1000):
-    print(json.dumps({"categoryCode": random.choice(cats), "description": "请求路径基准上报 %d" % n,
-                      "jurisdictionCode": random.choice(grids)}, ensure_ascii=False))
-PY
+      intake_bodies "$OUT"
       cat "$HERE/post.lua" "$HERE/common.lua" > "$OUT/post.lua"
       export BODIES="$OUT/intake.bodies" TARGET_PATH=/api/v1/cases IDEMPOTENT=1
       extra=(-s "$OUT/post.lua")

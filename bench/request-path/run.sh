@@ -27,6 +27,7 @@ LINES=${LINES:-all}
 SCHEMA=${SCHEMA:-bench_request}
 OUT=target/bench/request-path
 HERE=bench/request-path
+. "$HERE/intake-bodies.sh"
 mkdir -p "$OUT"
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 Q() { PGOPTIONS="-c search_path=$SCHEMA -c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -q -At -c "$1"; }
@@ -106,17 +107,7 @@ if want verify; then
 fi
 
 if want intake; then
-  Q "SELECT c.code FROM case_category c WHERE c.major_code IS NOT NULL AND c.active
-     AND EXISTS (SELECT 1 FROM case_routing_rule r WHERE r.category_code IN (c.code, c.major_code)) ORDER BY c.code" > "$OUT/categories.txt"
-  Q "SELECT code FROM jurisdiction WHERE level = 'GRID' ORDER BY code" > "$OUT/grids.txt"
-  python3 - "$OUT/categories.txt" "$OUT/grids.txt" > "$OUT/intake.bodies" <<'PY'
-import json, random, sys
-random.seed(20261206)
-cats = open(sys.argv[1]).read().split(); grids = open(sys.argv[2]).read().split()
-for n in range(1000):
-    print(json.dumps({"categoryCode": random.choice(cats), "description": "请求路径基准上报 %d" % n,
-                      "jurisdictionCode": random.choice(grids)}, ensure_ascii=False))
-PY
+  intake_bodies "$OUT"
   BEFORE=$(Q "SELECT COUNT(*) FROM case_file")
   BODIES="$OUT/intake.bodies" TARGET_PATH=/api/v1/cases IDEMPOTENT=1 \
     measure intake "$BASE/api/v1/cases" "${AUTH[@]}" -s "$(combined post.lua)"
